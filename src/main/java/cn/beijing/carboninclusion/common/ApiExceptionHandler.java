@@ -1,0 +1,136 @@
+package cn.beijing.carboninclusion.common;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure of the platform API to an RFC 9457 problem. Bad fields are listed by name under
+ * {@code errors}; the caller never sees a stack trace or an internal message.
+ */
+@RestControllerAdvice(basePackages = "cn.beijing.carboninclusion")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final URI VALIDATION = URI.create("urn:carbon-inclusion:problem:invalid-input");
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      @NonNull MethodArgumentNotValidException ex, @NonNull HttpHeaders headers,
+      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+      errors.merge(error.getField(), String.valueOf(error.getDefaultMessage()), (a, b) -> a + "; " + b);
+    }
+    ex.getBindingResult().getGlobalErrors()
+        .forEach(e -> errors.merge(e.getObjectName(), String.valueOf(e.getDefaultMessage()), (a, b) -> a + "; " + b));
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      @NonNull HandlerMethodValidationException ex, @NonNull HttpHeaders headers,
+      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(e ->
+        errors.merge(r.getMethodParameter().getParameterName(), String.valueOf(e.getDefaultMessage()), (a, b) -> a + "; " + b)));
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      @NonNull HttpMessageNotReadableException ex, @NonNull HttpHeaders headers,
+      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    String field = "body";
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+    return ResponseEntity.badRequest().body(invalid(Map.of(field, "无法解析该字段的值 (malformed or wrong type)")));
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
+    return ResponseEntity.badRequest().body(invalid(ex.fieldErrors()));
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    ex.getConstraintViolations().forEach(v -> {
+      String path = v.getPropertyPath().toString();
+      errors.merge(path.substring(path.lastIndexOf('.') + 1), v.getMessage(), (a, b) -> a + "; " + b);
+    });
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    problem.setTitle("未找到 (not found)");
+    problem.setProperty("resource", ex.resource());
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+  }
+
+  @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class, AuthorizationException.class})
+  ResponseEntity<ProblemDetail> forbidden(RuntimeException ex) {
+    log.info("refused: {}", ex.getMessage());
+    String detail = ex instanceof ForbiddenException ? ex.getMessage() : "无权执行该操作 (not permitted)";
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+    problem.setTitle("无权操作 (forbidden)");
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+  }
+
+  @ExceptionHandler({ConflictException.class, OptimisticLockingFailureException.class,
+      DataIntegrityViolationException.class})
+  ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
+    log.info("conflict: {}", ex.getMessage());
+    String detail = ex instanceof ConflictException ? ex.getMessage()
+        : "该记录已被并发修改或重复提交 (concurrent change or duplicate submission)";
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+    problem.setTitle("状态冲突 (conflict)");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    log.error("unexpected failure of an API call", ex);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "服务器内部错误，请稍后重试 (internal error)");
+    problem.setTitle("内部错误 (internal error)");
+    return ResponseEntity.internalServerError().body(problem);
+  }
+
+  private static ProblemDetail invalid(Map<String, String> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "请求中有无效字段: " + String.join(", ", errors.keySet()));
+    problem.setType(VALIDATION);
+    problem.setTitle("输入无效 (invalid input)");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+}

@@ -1,0 +1,144 @@
+package cn.beijing.carboninclusion.demo;
+
+import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
+import cn.beijing.carboninclusion.developer.DeveloperService;
+import cn.beijing.carboninclusion.identity.Groups;
+import cn.beijing.carboninclusion.methodology.Methodologies;
+import cn.beijing.carboninclusion.methodology.Methodology;
+import cn.beijing.carboninclusion.methodology.MethodologyStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seeds demo users (every group, three developer organisations) and demo data on the first start of a demo
+ * platform ({@code carbon-inclusion.demo.enabled}). The example methodology values are examples, marked so.
+ */
+@Component
+public class DemoSeeder {
+  private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+  record DemoUser(String id, String firstName, String lastName, String group) {}
+
+  record DemoOrganisation(String creditCode, String name, DeveloperOrganisation.Kind kind, String email,
+      List<String> members) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("zhangwei", "伟", "张", Groups.BUREAU),
+      new DemoUser("lina", "娜", "李", Groups.BUREAU),
+      new DemoUser("wangfang", "芳", "王", Groups.TECHCENTER),
+      new DemoUser("liuyang", "洋", "刘", Groups.TECHCENTER),
+      new DemoUser("chenjing", "静", "陈", Groups.EXCHANGE),
+      new DemoUser("greentravel", "敏", "赵", Groups.DEVELOPER),
+      new DemoUser("sunroof", "立", "孙", Groups.DEVELOPER),
+      new DemoUser("lowcarbon", "强", "周", Groups.DEVELOPER));
+
+  static final List<DemoOrganisation> ORGANISATIONS = List.of(
+      new DemoOrganisation("91110105MA01ABCD13", "北京绿色出行科技有限公司", DeveloperOrganisation.Kind.ENTERPRISE,
+          "greentravel@developer.example", List.of("greentravel")),
+      new DemoOrganisation("91110108MA02EFGH3X", "北京阳光屋顶能源有限公司", DeveloperOrganisation.Kind.ENTERPRISE,
+          "sunroof@developer.example", List.of("sunroof")),
+      new DemoOrganisation("52110000MJ01234569", "北京市低碳社区促进会", DeveloperOrganisation.Kind.SOCIAL_ORGANISATION,
+          "lowcarbon@developer.example", List.of("lowcarbon")));
+
+  private final DemoProperties properties;
+  private final IdentityService identityService;
+  private final DeveloperService developers;
+  private final Methodologies methodologies;
+  private final Clock clock;
+
+  public DemoSeeder(DemoProperties properties, IdentityService identityService, DeveloperService developers,
+      Methodologies methodologies, Clock clock) {
+    this.properties = properties;
+    this.identityService = identityService;
+    this.developers = developers;
+    this.methodologies = methodologies;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  @Transactional
+  public void seed() {
+    if (!properties.enabled()) {
+      return;
+    }
+    seedUsers();
+    seedOrganisations();
+    seedMethodologies();
+  }
+
+  private void seedUsers() {
+    for (DemoUser demo : USERS) {
+      if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+        continue;
+      }
+      User user = identityService.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@carbon-inclusion.example");
+      user.setPassword(properties.password());
+      identityService.saveUser(user);
+      identityService.createMembership(demo.id(), demo.group());
+      log.info("demo user {} ({}{}) in group {}", demo.id(), demo.lastName(), demo.firstName(), demo.group());
+    }
+  }
+
+  private void seedOrganisations() {
+    for (DemoOrganisation demo : ORGANISATIONS) {
+      if (developers.organisationOf(demo.members().get(0)).isPresent()) {
+        continue;
+      }
+      DeveloperOrganisation organisation = developers.register(demo.creditCode(), demo.name(), demo.kind(),
+          demo.email());
+      demo.members().forEach(member -> developers.addMember(organisation.getId(), member));
+    }
+  }
+
+  private void seedMethodologies() {
+    if (methodologies.existsByCode("BJCI-M-TRAVEL")) {
+      return;
+    }
+    Instant now = Instant.now(clock);
+    LocalDate effective = LocalDate.of(2025, 1, 1);
+    Methodology travel = new Methodology("BJCI-M-TRAVEL", 1, "北京市低碳出行碳普惠方法学（示例）", "交通", 1,
+        MethodologyStatus.DRAFT,
+        "ER = Σ_trips distance_km × (EF_baseline − EF_mode) / 1000",
+        """
+        {"unit":"tCO2e","parameters":[
+          {"name":"EF_baseline","label":"基准情景（小客车）排放因子","unit":"kgCO2/人·公里","value":0.104,"example":true},
+          {"name":"EF_bus","label":"公交排放因子","unit":"kgCO2/人·公里","value":0.052,"example":true},
+          {"name":"EF_rail","label":"轨道交通排放因子","unit":"kgCO2/人·公里","value":0.032,"example":true},
+          {"name":"EF_bicycle","label":"骑行排放因子","unit":"kgCO2/人·公里","value":0.0087,"example":true},
+          {"name":"EF_walk","label":"步行排放因子","unit":"kgCO2/人·公里","value":0,"example":true}]}""",
+        true, now);
+    travel.makeEffective(effective);
+    Methodology pv = new Methodology("BJCI-M-PV", 1, "分布式光伏发电碳普惠方法学（示例）", "可再生能源", 1,
+        MethodologyStatus.DRAFT, "ER = EG_net_MWh × EF_grid",
+        """
+        {"unit":"tCO2e","parameters":[
+          {"name":"EF_grid","label":"华北区域电网排放因子","unit":"tCO2/MWh","value":0.6776,"example":true}]}""",
+        true, now);
+    pv.makeEffective(effective);
+    Methodology parking = new Methodology("BJCI-M-PARKING", 1, "小客车自愿停驶碳普惠方法学（示例）", "交通", 2,
+        MethodologyStatus.DRAFT, "ER = Σ_vehicles days_parked × EF_daily / 1000",
+        """
+        {"unit":"tCO2e","parameters":[
+          {"name":"EF_daily_fuel","label":"小型燃油车日排放因子","unit":"kgCO2/天","value":2.58,"example":true},
+          {"name":"EF_daily_electric","label":"纯电动车日排放因子","unit":"kgCO2/天","value":0.83,"example":true}]}""",
+        true, now);
+    parking.makeEffective(effective);
+    methodologies.saveAll(List.of(travel, pv, parking));
+    log.info("demo methodologies seeded (example values)");
+  }
+}

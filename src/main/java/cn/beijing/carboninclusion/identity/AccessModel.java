@@ -1,0 +1,158 @@
+package cn.beijing.carboninclusion.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scheme's groups, their authorizations and their Tasklist filters, created on every start where missing
+ * (production included; only demo users are demo). Each group sees and does only its own:
+ * <ul>
+ *   <li>bureau: Tasklist and Cockpit; reads every definition, instance and history (it supervises);
+ *       works the tasks offered to {@code bureau}.</li>
+ *   <li>techcenter, exchange: Tasklist; read definitions (diagrams, forms); work the tasks offered to them.</li>
+ *   <li>developer: Tasklist for its own assigned tasks; starts the processes developers start (through the API,
+ *       which checks the case is its own).</li>
+ * </ul>
+ * Task permissions themselves come from the engine: candidate groups and assignees are granted on each task.
+ */
+@Component
+public class AccessModel {
+  private static final Logger log = LoggerFactory.getLogger(AccessModel.class);
+  private static final String ANY = "*";
+
+  /** Processes a developer may start (by definition key). */
+  public static final List<String> DEVELOPER_STARTED_PROCESSES = List.of(
+      "ProjectRegistration", "ReductionRegistration", "MethodologyFormulation", "ProjectChange");
+
+  static final Map<String, String> GROUP_NAMES = Map.of(
+      Groups.BUREAU, "北京市生态环境局",
+      Groups.TECHCENTER, "北京市应对气候变化管理事务中心",
+      Groups.EXCHANGE, "北京绿色交易所",
+      Groups.DEVELOPER, "项目开发方");
+
+  /** Filter name → (candidate group or null for "assigned to me", groups that may read it). */
+  static final List<FilterSpec> FILTERS = List.of(
+      new FilterSpec("技术中心待办", "技术支撑单位的评估与核查任务", Groups.TECHCENTER, List.of(Groups.TECHCENTER), -10),
+      new FilterSpec("生态环境局待办", "生态环境局的审批与决定任务", Groups.BUREAU, List.of(Groups.BUREAU), -10),
+      new FilterSpec("交易所待办", "北京绿色交易所的接收与交易回报任务", Groups.EXCHANGE, List.of(Groups.EXCHANGE), -10),
+      new FilterSpec("我的待办", "已分配给我本人的任务", null,
+          List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER), -20));
+
+  record FilterSpec(String name, String description, String candidateGroup, List<String> readers, int priority) {}
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  public AccessModel(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  public void ensure() {
+    GROUP_NAMES.forEach(this::ensureGroup);
+
+    for (String group : List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER)) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.APPLICATION, "welcome", Permissions.ACCESS);
+    }
+    grant(Groups.BUREAU, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.BUREAU, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(Groups.BUREAU, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.BUREAU, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.BUREAU, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Groups.TECHCENTER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grant(Groups.EXCHANGE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grant(Groups.DEVELOPER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    for (String key : DEVELOPER_STARTED_PROCESSES) {
+      grant(Groups.DEVELOPER, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    FILTERS.forEach(this::ensureFilter);
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+      log.info("created group {} ({})", id, name);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  private void ensureFilter(FilterSpec spec) {
+    Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+    if (filter == null) {
+      TaskQuery query = taskService.createTaskQuery();
+      if (spec.candidateGroup() != null) {
+        query.taskCandidateGroup(spec.candidateGroup()).includeAssignedTasks();
+      } else {
+        query.taskAssigneeExpression("${currentUser()}");
+      }
+      query.orderByDueDate().asc();
+      filter = filterService.newTaskFilter(spec.name()).setOwner("admin").setQuery(query)
+          .setProperties(Map.of(
+              "description", spec.description(),
+              "priority", spec.priority(),
+              "refresh", true,
+              "variables", List.of(
+                  Map.of("name", "projectName", "label", "项目名称"),
+                  Map.of("name", "developerName", "label", "项目开发方"))));
+      filterService.saveFilter(filter);
+      log.info("created Tasklist filter {}", spec.name());
+    }
+    for (String reader : spec.readers()) {
+      grant(reader, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+}

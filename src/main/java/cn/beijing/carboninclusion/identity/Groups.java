@@ -1,0 +1,22 @@
+package cn.beijing.carboninclusion.identity;
+
+/** The Camunda groups of the scheme (DOMAIN.md "Who acts"). */
+public final class Groups {
+  /** 北京市生态环境局: the competent authority. */
+  public static final String BUREAU = "bureau";
+  /** 北京市应对气候变化管理事务中心: technical support. */
+  public static final String TECHCENTER = "techcenter";
+  /** 北京绿色交易所: trading and settlement. */
+  public static final String EXCHANGE = "exchange";
+  /** 项目开发方: every developer account is a member. */
+  public static final String DEVELOPER = "developer";
+  /** Platform administrators (Camunda's own admin group). */
+  public static final String ADMIN = "camunda-admin";
+
+  /** Spring Security authority carried by members of a group. */
+  public static String authority(String groupId) {
+    return "GROUP_" + groupId;
+  }
+
+  private Groups() {}
+}

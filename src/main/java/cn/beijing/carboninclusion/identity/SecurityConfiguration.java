@@ -1,0 +1,104 @@
+package cn.beijing.carboninclusion.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Who may call what.
+ * <ul>
+ *   <li>{@code /api/**}: the platform API, HTTP Basic against the Camunda identity, stateless;
+ *       {@code /api/public/**} (the disclosure data) is open to everyone.</li>
+ *   <li>{@code /engine-rest/**}: the engine REST API, HTTP Basic through Camunda's own authentication filter,
+ *       so the engine's authorizations apply; never anonymous.</li>
+ *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, which log users in with their own session and
+ *       CSRF protection.</li>
+ * </ul>
+ */
+@Configuration
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain platformApi(HttpSecurity http, IdentityService identityService,
+      CamundaIdentityAuthenticationProvider identityProvider, ObjectMapper json) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/api/public/**").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("carbon-inclusion")
+            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                "需要登录 (authentication required)")))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                "需要登录 (authentication required)"))
+            .accessDeniedHandler((request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
+                "无权执行该操作 (not permitted)")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .authenticationProvider(identityProvider)
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  /** The only authentication provider: Camunda's identity (no generated default user exists). */
+  @Bean
+  CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
+    return new CamundaIdentityAuthenticationProvider(identityService);
+  }
+
+  /** Camunda's webapps and engine REST API authenticate on their own; the portal and docs are public. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  /** The engine REST API requires HTTP Basic credentials of a Camunda user; the engine then checks authorizations. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-engine-rest-auth");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(101);
+    return registration;
+  }
+
+  private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+      throws java.io.IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"carbon-inclusion\"");
+    }
+    json.writeValue(response.getOutputStream(), Map.of("type", problem.getType().toString(),
+        "title", status.getReasonPhrase(), "status", status.value(), "detail", detail));
+  }
+}

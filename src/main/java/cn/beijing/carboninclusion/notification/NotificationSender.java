@@ -1,0 +1,87 @@
+package cn.beijing.carboninclusion.notification;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends queued notices: right after the queuing transaction commits, and again on a schedule for those that
+ * failed or were queued while mail was down. A send never runs inside a case's transaction, so a mail outage
+ * never fails a case. A notice is claimed before sending, so two nodes never both send it.
+ */
+@Component
+class NotificationSender {
+  private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+  private static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+  private static final int BATCH = 50;
+
+  private final Notifications notifications;
+  private final JavaMailSender mail;
+  private final NotificationProperties properties;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  NotificationSender(Notifications notifications, JavaMailSender mail, NotificationProperties properties,
+      PlatformTransactionManager transactionManager, Clock clock) {
+    this.notifications = notifications;
+    this.mail = mail;
+    this.properties = properties;
+    this.tx = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  @Async
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  public void onQueued(NotificationService.NotificationQueued event) {
+    send(event.notificationId());
+  }
+
+  @Scheduled(fixedDelayString = "${carbon-inclusion.notification.retry-interval:PT30S}",
+      initialDelayString = "${carbon-inclusion.notification.retry-interval:PT30S}")
+  public void retryDue() {
+    Instant now = Instant.now(clock);
+    tx.executeWithoutResult(s -> notifications.releaseStale(now.minus(STALE_CLAIM)));
+    for (Long id : notifications.findDue(now, PageRequest.of(0, BATCH))) {
+      send(id);
+    }
+  }
+
+  /** One attempt at one notice; true when it was sent by this call. */
+  boolean send(Long id) {
+    Boolean claimed = tx.execute(s -> notifications.claim(id, Instant.now(clock)) == 1);
+    if (!Boolean.TRUE.equals(claimed)) {
+      return false;
+    }
+    Notification notification = notifications.findById(id).orElseThrow();
+    try {
+      MimeMessage message = mail.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+      helper.setFrom(properties.from());
+      helper.setTo(notification.getRecipient());
+      helper.setSubject(notification.getSubject());
+      helper.setText(notification.getBody());
+      mail.send(message);
+      tx.executeWithoutResult(s -> notifications.findById(id).ifPresent(n -> n.sent(Instant.now(clock))));
+      return true;
+    } catch (Exception e) {
+      log.warn("notice {} to {} not sent (attempt {}): {}", id, notification.getRecipient(),
+          notification.getAttempts(), e.getMessage());
+      tx.executeWithoutResult(s -> notifications.findById(id).ifPresent(n -> n.failed(e.getMessage(),
+          Instant.now(clock), properties.maxAttempts(), properties.initialBackoff())));
+      return false;
+    }
+  }
+}

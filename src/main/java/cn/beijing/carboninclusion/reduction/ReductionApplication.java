@@ -1,0 +1,73 @@
+package cn.beijing.carboninclusion.reduction;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** 减排量申请: the reductions a Class I project claims for one monitoring period. */
+@Entity
+@Table(name = "reduction_application")
+public class ReductionApplication {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  @Column(name = "project_id", nullable = false, updatable = false)
+  private Long projectId;
+  @Column(name = "period_start", nullable = false)
+  private LocalDate periodStart;
+  @Column(name = "period_end", nullable = false)
+  private LocalDate periodEnd;
+  @Column(name = "claimed_tco2e", nullable = false, precision = 18, scale = 4)
+  private BigDecimal claimedTco2e;
+  @Column(name = "verified_tco2e", precision = 18, scale = 4)
+  private BigDecimal verifiedTco2e;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ReductionStatus status;
+  @Column(name = "submitted_at", nullable = false, updatable = false)
+  private Instant submittedAt;
+  @Version
+  @Column(name = "lock_version")
+  private long lockVersion;
+
+  protected ReductionApplication() {}
+
+  public ReductionApplication(Long projectId, LocalDate periodStart, LocalDate periodEnd, BigDecimal claimedTco2e,
+      Instant submittedAt) {
+    if (periodEnd.isBefore(periodStart)) {
+      throw new IllegalArgumentException("monitoring period ends before it starts");
+    }
+    this.projectId = projectId;
+    this.periodStart = periodStart;
+    this.periodEnd = periodEnd;
+    this.claimedTco2e = claimedTco2e;
+    this.status = ReductionStatus.SUBMITTED;
+    this.submittedAt = submittedAt;
+  }
+
+  public ReductionStatus moveTo(ReductionStatus next) {
+    ReductionStatus previous = status;
+    status = next;
+    return previous;
+  }
+
+  public void verify(BigDecimal verifiedTco2e) { this.verifiedTco2e = verifiedTco2e; }
+
+  public Long getId() { return id; }
+  public Long getProjectId() { return projectId; }
+  public LocalDate getPeriodStart() { return periodStart; }
+  public LocalDate getPeriodEnd() { return periodEnd; }
+  public BigDecimal getClaimedTco2e() { return claimedTco2e; }
+  public BigDecimal getVerifiedTco2e() { return verifiedTco2e; }
+  public ReductionStatus getStatus() { return status; }
+  public Instant getSubmittedAt() { return submittedAt; }
+}

@@ -1,0 +1,117 @@
+package cn.beijing.carboninclusion.developer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The platform API over real HTTP: authentication, validation problems, permissions, unknown ids. */
+class DeveloperApiTest extends PlatformIntegrationTest {
+  @Autowired TestRestTemplate http;
+  @Autowired DeveloperOrganisations organisations;
+  @Autowired IdentityService identityService;
+
+  @Test
+  void anonymousCallersAreAskedToAuthenticate() {
+    ResponseEntity<JsonNode> response = http.getForEntity("/api/developers/me", JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+  }
+
+  @Test
+  void wrongPasswordIsRefused() {
+    // a user of its own: after a failed login the engine delays the next one
+    User user = identityService.newUser("wrongpasswordprobe");
+    user.setPassword("right-password");
+    identityService.saveUser(user);
+    try {
+      assertThat(http.withBasicAuth("wrongpasswordprobe", "nope").getForEntity("/api/developers/me",
+          JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    } finally {
+      identityService.deleteUser("wrongpasswordprobe");
+    }
+  }
+
+  @Test
+  void aDeveloperSeesItsOwnOrganisationOnly() {
+    JsonNode me = http.withBasicAuth("greentravel", "demo").getForObject("/api/developers/me", JsonNode.class);
+    assertThat(me.get("name").asText()).isEqualTo("北京绿色出行科技有限公司");
+    long other = organisations.findByCreditCode("91110108MA02EFGH3X").orElseThrow().getId();
+    ResponseEntity<JsonNode> foreign = http.withBasicAuth("greentravel", "demo")
+        .getForEntity("/api/developers/" + other, JsonNode.class);
+    assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.withBasicAuth("wangfang", "demo").getForEntity("/api/developers/" + other, JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void anInvalidCreditCodeIsA400NamingTheFieldAndWritesNothing() {
+    long before = organisations.count();
+    ResponseEntity<JsonNode> response = http.withBasicAuth("zhangwei", "demo").postForEntity("/api/developers",
+        Map.of("creditCode", "91440300708461136X", "name", "某公司", "kind", "ENTERPRISE",
+            "contactEmail", "not-an-email"), JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode errors = response.getBody().get("errors");
+    assertThat(errors.has("creditCode")).isTrue();
+    assertThat(errors.has("contactEmail")).isTrue();
+    assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
+    assertThat(response.getBody().toString()).doesNotContain("Exception").doesNotContain("at cn.");
+    assertThat(organisations.count()).isEqualTo(before);
+  }
+
+  @Test
+  void anUnknownEnumValueIsA400NamingTheField() {
+    ResponseEntity<JsonNode> response = http.withBasicAuth("zhangwei", "demo").postForEntity("/api/developers",
+        Map.of("creditCode", "91440300708461136T", "name", "某公司", "kind", "PARTNERSHIP"), JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").has("kind")).isTrue();
+  }
+
+  @Test
+  void onlyTheBureauRegistersDevelopers() {
+    long before = organisations.count();
+    ResponseEntity<JsonNode> response = http.withBasicAuth("greentravel", "demo").postForEntity("/api/developers",
+        Map.of("creditCode", "91440300708461136T", "name", "某公司", "kind", "ENTERPRISE"), JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(response.getBody().get("status").asInt()).isEqualTo(403);
+    assertThat(organisations.count()).isEqualTo(before);
+  }
+
+  @Test
+  void theBureauRegistersADeveloperOnceAndADoubleSubmitIsAConflict() {
+    Map<String, String> request = Map.of("creditCode", "91110000600037341L", "name", "北京示例能源有限公司",
+        "kind", "ENTERPRISE", "contactEmail", "contact@energy.example");
+    ResponseEntity<JsonNode> first = http.withBasicAuth("zhangwei", "demo")
+        .postForEntity("/api/developers", request, JsonNode.class);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(first.getHeaders().getLocation().getPath()).isEqualTo("/api/developers/" + first.getBody().get("id"));
+    ResponseEntity<JsonNode> second = http.withBasicAuth("zhangwei", "demo")
+        .postForEntity("/api/developers", request, JsonNode.class);
+    assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(organisations.findByCreditCode("91110000600037341L")).isPresent();
+  }
+
+  @Test
+  void unknownIdsAre404() {
+    ResponseEntity<JsonNode> response = http.withBasicAuth("zhangwei", "demo")
+        .getForEntity("/api/developers/999999", JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getBody().get("status").asInt()).isEqualTo(404);
+  }
+
+  @Test
+  void aNonDeveloperAccountHasNoOwnOrganisation() {
+    assertThat(http.withBasicAuth("wangfang", "demo").getForEntity("/api/developers/me", JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+}

@@ -1,0 +1,56 @@
+package cn.beijing.carboninclusion.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beijing.carboninclusion.CarbonInclusionApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The embedded default: the platform starts on an H2 file database under its data folder, seeds the demo once,
+ * and a restart keeps the data and creates no new deployment of unchanged models.
+ */
+class EmbeddedH2RestartTest {
+
+  @Test
+  void startsOnH2AndARestartKeepsWorkWithoutRedeploying() throws Exception {
+    Path dataDir = Files.createTempDirectory(Path.of("target"), "h2-restart-");
+    String[] args = {
+        "--server.port=0",
+        "--carbon-inclusion.data-dir=" + dataDir.toAbsolutePath(),
+        "--camunda.bpm.job-execution.enabled=false",
+        "--spring.task.scheduling.pool.size=1"};
+
+    long deployments;
+    long developers;
+    try (ConfigurableApplicationContext first = start(args)) {
+      JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("select count(*) from \"flyway_schema_history\" where \"success\"", Long.class))
+          .isPositive();
+      assertThat(first.getBean(IdentityService.class).createUserQuery().userId("zhangwei").count()).isOne();
+      deployments = first.getBean(RepositoryService.class).createDeploymentQuery().count();
+      developers = jdbc.queryForObject("select count(*) from developer_organisation", Long.class);
+      assertThat(deployments).isPositive();
+      assertThat(developers).isEqualTo(3);
+      assertThat(first.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
+    }
+    try (ConfigurableApplicationContext second = start(args)) {
+      RepositoryService repository = second.getBean(RepositoryService.class);
+      assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("ProjectRegistration")
+          .latestVersion().singleResult().getVersion()).isOne();
+      assertThat(second.getBean(JdbcTemplate.class)
+          .queryForObject("select count(*) from developer_organisation", Long.class)).isEqualTo(developers);
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String[] args) {
+    return new SpringApplicationBuilder(CarbonInclusionApplication.class).run(args);
+  }
+}
