@@ -35,6 +35,14 @@ public class AuditTrail {
         Instant.now(clock), reason));
   }
 
+  /**
+   * Records a refusal in a transaction of its own, so it stays recorded although the refused action rolls back.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public AuditEntry recordRefusal(String caseType, Long caseId, String action, String actor, String reason) {
+    return entries.save(new AuditEntry(caseType, caseId, action, null, null, actor, Instant.now(clock), reason));
+  }
+
   @Transactional(readOnly = true)
   public List<AuditEntry> of(String caseType, Long caseId) {
     return entries.findByCaseTypeAndCaseIdOrderByIdAsc(caseType, caseId);

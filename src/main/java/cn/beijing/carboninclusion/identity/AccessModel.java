@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  *   <li>bureau: Tasklist and Cockpit; reads every definition, instance and history (it supervises);
  *       works the tasks offered to {@code bureau}.</li>
  *   <li>techcenter, exchange: Tasklist; read definitions (diagrams, forms); work the tasks offered to them.</li>
- *   <li>developer: Tasklist for its own assigned tasks; starts the processes developers start (through the API,
- *       which checks the case is its own).</li>
+ *   <li>developer: Tasklist for its own assigned tasks only. Developers start and move their cases through the
+ *       platform API, which checks the case is theirs; they get no engine permission to start or change process
+ *       instances, so {@code /engine-rest} cannot bypass those checks.</li>
  * </ul>
  * Task permissions themselves come from the engine: candidate groups and assignees are granted on each task.
  */
@@ -40,10 +41,6 @@ import org.springframework.stereotype.Component;
 public class AccessModel {
   private static final Logger log = LoggerFactory.getLogger(AccessModel.class);
   private static final String ANY = "*";
-
-  /** Processes a developer may start (by definition key). */
-  public static final List<String> DEVELOPER_STARTED_PROCESSES = List.of(
-      "ProjectRegistration", "ReductionRegistration", "MethodologyFormulation", "ProjectChange");
 
   static final Map<String, String> GROUP_NAMES = Map.of(
       Groups.BUREAU, "北京市生态环境局",
@@ -91,11 +88,6 @@ public class AccessModel {
     grant(Groups.BUREAU, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(Groups.TECHCENTER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(Groups.EXCHANGE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
-    grant(Groups.DEVELOPER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    for (String key : DEVELOPER_STARTED_PROCESSES) {
-      grant(Groups.DEVELOPER, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-    }
     FILTERS.forEach(this::ensureFilter);
   }
 

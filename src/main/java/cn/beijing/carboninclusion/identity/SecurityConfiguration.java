@@ -42,6 +42,8 @@ public class SecurityConfiguration {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/public/**").permitAll()
+            // anyone may object to a project in publicity (公示期异议), without an account
+            .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/projects/*/objections").permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("carbon-inclusion")
             .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,

@@ -11,4 +11,6 @@ public interface Methodologies extends JpaRepository<Methodology, Long> {
   Optional<Methodology> findByCodeAndVersion(String code, int version);
 
   boolean existsByCode(String code);
+
+  List<Methodology> findByCodeOrderByVersionDesc(String code);
 }

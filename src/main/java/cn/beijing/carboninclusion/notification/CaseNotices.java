@@ -33,6 +33,13 @@ public class CaseNotices {
         TIME.format(clock.instant().atZone(zone)), platformUrl);
   }
 
+  /** Tells {@code addressee} of something that happened on a case without changing its status. */
+  public void caseUpdate(String recipient, String addressee, String caseKind, String caseName, String headline,
+      String detail) {
+    notifications.enqueue(recipient, "case-update", caseKind, caseName, headline, addressee,
+        detail == null || detail.isBlank() ? "无" : detail, TIME.format(clock.instant().atZone(zone)), platformUrl);
+  }
+
   /** Tells a reviewer (or the bureau) that a task passed its due date. */
   public void taskEscalated(String recipient, String addressee, String taskName, String caseName, String dueDate) {
     notifications.enqueue(recipient, "task-escalated", taskName, caseName, dueDate, addressee,

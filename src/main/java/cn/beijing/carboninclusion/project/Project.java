@@ -63,6 +63,18 @@ public class Project {
   private Instant createdAt;
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
+  @Column(name = "publicity_start")
+  private LocalDate publicityStart;
+  @Column(name = "publicity_end")
+  private LocalDate publicityEnd;
+  @Column(name = "registered_at")
+  private Instant registeredAt;
+  @Column(name = "supplement_rounds", nullable = false)
+  private int supplementRounds;
+  @Column(name = "status_reason")
+  private String statusReason;
+  @Column(name = "submission_key", unique = true, updatable = false)
+  private String submissionKey;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -83,12 +95,39 @@ public class Project {
     this.updatedAt = createdAt;
   }
 
-  /** Changes the status; returns the previous one. Process steps call this through the project service. */
-  public ProjectStatus moveTo(ProjectStatus next, Instant at) {
+  /** Changes the status; returns the previous one. Process steps call this through {@link ProjectLifecycle}. */
+  ProjectStatus moveTo(ProjectStatus next, Instant at, String reason) {
     ProjectStatus previous = status;
     status = next;
+    statusReason = reason;
     updatedAt = at;
     return previous;
+  }
+
+  /** Class II projects are recorded, not registered. */
+  public void recordAsClassTwo() {
+    if (projectClass != ProjectClass.CLASS_II) {
+      throw new IllegalStateException("only Class II projects are recorded without registration");
+    }
+    status = ProjectStatus.RECORDED;
+  }
+
+  void startPublicity(LocalDate start, LocalDate end) {
+    this.publicityStart = start;
+    this.publicityEnd = end;
+  }
+
+  void registered(String registrationNo, Instant at) {
+    assignRegistrationNo(registrationNo);
+    this.registeredAt = at;
+  }
+
+  int countSupplementRound() {
+    return ++supplementRounds;
+  }
+
+  public void submittedWithKey(String submissionKey) {
+    this.submissionKey = submissionKey;
   }
 
   public void declareIdentifier(String scheme, String identifier, boolean alreadyCredited) {
@@ -110,7 +149,7 @@ public class Project {
     this.revenuePlan = revenuePlan;
   }
 
-  public void assignRegistrationNo(String registrationNo) {
+  private void assignRegistrationNo(String registrationNo) {
     if (this.registrationNo != null) {
       throw new IllegalStateException("project " + id + " already has registration number " + this.registrationNo);
     }
@@ -135,5 +174,11 @@ public class Project {
   public String getRevenuePlan() { return revenuePlan; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
+  public LocalDate getPublicityStart() { return publicityStart; }
+  public LocalDate getPublicityEnd() { return publicityEnd; }
+  public Instant getRegisteredAt() { return registeredAt; }
+  public int getSupplementRounds() { return supplementRounds; }
+  public String getStatusReason() { return statusReason; }
+  public String getSubmissionKey() { return submissionKey; }
   public List<ProjectIdentifier> getIdentifiers() { return Collections.unmodifiableList(identifiers); }
 }

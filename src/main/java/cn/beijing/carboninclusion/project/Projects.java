@@ -12,12 +12,15 @@ public interface Projects extends JpaRepository<Project, Long> {
 
   List<Project> findByStatusIn(Collection<ProjectStatus> statuses);
 
-  /** Other projects under the same methodology that declare one of the identifiers, in one of the statuses. */
+  /** Other projects (any methodology, any status) that declare the identifier. */
   @Query("""
       select distinct p from Project p join p.identifiers i
-      where p.id <> :projectId and p.methodologyId = :methodologyId and p.status in :statuses
-        and i.scheme = :scheme and i.identifier = :identifier""")
-  List<Project> findOthersDeclaring(@Param("projectId") Long projectId, @Param("methodologyId") Long methodologyId,
-      @Param("statuses") Collection<ProjectStatus> statuses, @Param("scheme") String scheme,
+      where p.id <> :projectId and i.scheme = :scheme and i.identifier = :identifier""")
+  List<Project> findOthersDeclaring(@Param("projectId") Long projectId, @Param("scheme") String scheme,
       @Param("identifier") String identifier);
+
+  boolean existsBySubmissionKey(String submissionKey);
+
+  /** Open applications of a developer with this name (a double submit of the same application). */
+  boolean existsByDeveloperIdAndNameAndStatusIn(Long developerId, String name, Collection<ProjectStatus> statuses);
 }

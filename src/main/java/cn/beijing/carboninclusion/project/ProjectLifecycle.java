@@ -1,0 +1,128 @@
+package cn.beijing.carboninclusion.project;
+
+import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
+import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
+import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.notification.CaseNotices;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change of a project's status, made by process steps: the status, the audit trail, the developer's notice
+ * and — where the measures require it — the disclosure feed change together, in the engine's transaction.
+ */
+@Service
+public class ProjectLifecycle {
+  public static final String CASE_TYPE = "PROJECT";
+  static final String KIND_LABEL = "项目";
+
+  private final Projects projects;
+  private final DeveloperOrganisations developers;
+  private final AuditTrail auditTrail;
+  private final CaseNotices notices;
+  private final DisclosureFeed disclosure;
+  private final RegistrationNumbers registrationNumbers;
+  private final WorkingDayCalendar workingDays;
+  private final Clock clock;
+
+  public ProjectLifecycle(Projects projects, DeveloperOrganisations developers, AuditTrail auditTrail,
+      CaseNotices notices, DisclosureFeed disclosure, RegistrationNumbers registrationNumbers,
+      WorkingDayCalendar workingDays, Clock clock) {
+    this.projects = projects;
+    this.developers = developers;
+    this.auditTrail = auditTrail;
+    this.notices = notices;
+    this.disclosure = disclosure;
+    this.registrationNumbers = registrationNumbers;
+    this.workingDays = workingDays;
+    this.clock = clock;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Project get(Long projectId) {
+    return projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
+  }
+
+  /** Moves the project to {@code to}, records why, and tells the developer. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Project transition(Long projectId, ProjectStatus to, String action, String reason) {
+    Project project = get(projectId);
+    ProjectStatus from = project.moveTo(to, Instant.now(clock), reason);
+    auditTrail.record(CASE_TYPE, projectId, action, from.name(), to.name(), reason);
+    DeveloperOrganisation developer = developerOf(project);
+    notices.statusChanged(developer.getContactEmail(), developer.getName(), KIND_LABEL, project.getName(),
+        from.label(), to.label(), reason);
+    return project;
+  }
+
+  /** Records a step that changes no status (an acknowledgement, the end of publicity) in the audit trail. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void note(Long projectId, String action, String reason) {
+    auditTrail.record(CASE_TYPE, projectId, action, null, null, reason);
+  }
+
+  /** Records a step that changes no status and tells the developer about it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void inform(Long projectId, String action, String headline, String detail) {
+    Project project = get(projectId);
+    auditTrail.record(CASE_TYPE, projectId, action, null, null, headline + "：" + detail);
+    DeveloperOrganisation developer = developerOf(project);
+    notices.caseUpdate(developer.getContactEmail(), developer.getName(), KIND_LABEL, project.getName(), headline,
+        detail);
+  }
+
+  /** Opens publicity today for {@code workingDaysLong} working days and publishes it. Returns the last day. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public LocalDate startPublicity(Long projectId, int workingDaysLong) {
+    LocalDate today = LocalDate.ofInstant(Instant.now(clock), zone());
+    LocalDate end = workingDays.addWorkingDays(today, workingDaysLong);
+    Project project = transition(projectId, ProjectStatus.IN_PUBLICITY, "PUBLICITY_STARTED",
+        "技术评估通过，公示至 " + end);
+    project.startPublicity(today, end);
+    publish(project, DisclosureFeed.Kind.PUBLICITY_STARTED, "项目公示：" + project.getName(),
+        "公示期 " + today + " 至 " + end + "（" + workingDaysLong + " 个工作日）。公示期内任何单位和个人可提出异议。");
+    return end;
+  }
+
+  /** Registers the project: a registration number, REGISTERED, published. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Project register(Long projectId, String decisionComment) {
+    Project project = get(projectId);
+    Instant now = Instant.now(clock);
+    String number = registrationNumbers.next(LocalDate.ofInstant(now, zone()).getYear());
+    project.registered(number, now);
+    transition(projectId, ProjectStatus.REGISTERED, "REGISTERED", "予以登记，登记编号 " + number + "。" + decisionComment);
+    publish(project, DisclosureFeed.Kind.PROJECT_REGISTERED, "项目登记：" + project.getName(),
+        "登记编号 " + number + "。登记决定：" + decisionComment);
+    return project;
+  }
+
+  /** Counts one more supplement round on the project and returns it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int countSupplementRound(Long projectId) {
+    return get(projectId).countSupplementRound();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void publish(Project project, DisclosureFeed.Kind kind, String title, String body) {
+    disclosure.publish(CASE_TYPE, project.getId(), kind, title, body);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public DeveloperOrganisation developerOf(Project project) {
+    return developers.findById(project.getDeveloperId())
+        .orElseThrow(() -> new NotFoundException("developer", project.getDeveloperId()));
+  }
+
+  private ZoneId zone() {
+    return workingDays.zone();
+  }
+}

@@ -1,0 +1,151 @@
+package cn.beijing.carboninclusion.project;
+
+import cn.beijing.carboninclusion.common.CheckResult;
+import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
+import cn.beijing.carboninclusion.methodology.Methodology;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The registration rules of Chapter 3 of the measures, as plain methods (no engine, no database): each returns a
+ * {@link CheckResult} the delegates record on the case.
+ */
+public class ProjectRules {
+  /** Statuses in which a project blocks another application for the same identifiers. */
+  public static final Set<ProjectStatus> ACTIVE = EnumSet.of(ProjectStatus.SUBMITTED, ProjectStatus.UNDER_REVIEW,
+      ProjectStatus.SUPPLEMENT_REQUESTED, ProjectStatus.IN_PUBLICITY, ProjectStatus.REGISTERED, ProjectStatus.SUSPENDED);
+
+  static final String METHODOLOGY = "核查方法学有效性";
+  static final String DEVELOPER = "核查开发方资格";
+  static final String DUPLICATE = "核查重复申报";
+  static final String REVENUE = "核查收益返还比例";
+  static final String DOCUMENTS = "核查申请材料完整性";
+
+  private final SchemeRules rules;
+
+  public ProjectRules(SchemeRules rules) {
+    this.rules = rules;
+  }
+
+  /** Registration only under a methodology that is EFFECTIVE today and of level 1. */
+  public CheckResult methodology(Methodology methodology, LocalDate today) {
+    if (methodology == null) {
+      return CheckResult.failed(METHODOLOGY, "Error_MethodologyNotEffective", "所依据的方法学不存在");
+    }
+    String name = methodology.getName() + "（" + methodology.getCode() + " 第" + methodology.getVersion() + "版）";
+    if (!methodology.isEffectiveOn(today)) {
+      return CheckResult.failed(METHODOLOGY, "Error_MethodologyNotEffective",
+          "方法学" + name + "当前不处于有效状态（" + methodology.getStatus().label() + "），不能据以登记");
+    }
+    if (methodology.getLevel() != 1) {
+      return CheckResult.failed(METHODOLOGY, "Error_LevelTwoMethodology", "方法学" + name
+          + "为二级方法学，据其开发的项目为二类项目，无需登记，不签发减排量；可申请公开项目信息");
+    }
+    return CheckResult.passed(METHODOLOGY, "方法学" + name + "为有效的一级方法学");
+  }
+
+  /** The developer is active and not barred on the day of the check. */
+  public CheckResult developer(DeveloperOrganisation developer, LocalDate today) {
+    if (developer.mayFileOn(today)) {
+      return CheckResult.passed(DEVELOPER, developer.getName() + "状态正常");
+    }
+    String until = developer.getBarredUntil() == null ? "" : "（至 " + developer.getBarredUntil() + "）";
+    return CheckResult.failed(DEVELOPER, "Error_DeveloperBarred", developer.getName() + "处于"
+        + (developer.getStatus() == DeveloperOrganisation.Status.BARRED ? "禁止申报期" + until : "注销状态")
+        + "，不得申请登记" + (developer.getBarReason() == null ? "" : "。原因：" + developer.getBarReason()));
+  }
+
+  /**
+   * 重复申报: hard failures for an identifier already credited in another scheme, for an active project under the same
+   * methodology declaring the same identifier, and for any cancelled project declaring it (a cancelled project never
+   * registers again); a soft finding for active projects under another methodology and for earlier rejected or
+   * withdrawn applications.
+   */
+  public CheckResult duplicates(Project project, Collection<Match> matches) {
+    List<String> hard = new ArrayList<>();
+    List<String> soft = new ArrayList<>();
+    for (ProjectIdentifier id : project.getIdentifiers()) {
+      if (id.isAlreadyCredited()) {
+        hard.add("标识 " + id.getScheme() + ":" + id.getIdentifier() + " 已在其他减排机制中获得签发");
+      }
+    }
+    for (Match match : matches) {
+      String where = "项目「" + match.projectName() + "」（编号 " + match.projectId() + "，" + match.status().label()
+          + "）已申报标识 " + match.scheme() + ":" + match.identifier();
+      if (match.status() == ProjectStatus.CANCELLED) {
+        hard.add(where + "，已注销的项目不得重新登记");
+      } else if (ACTIVE.contains(match.status()) && match.sameMethodology()) {
+        hard.add(where);
+      } else if (ACTIVE.contains(match.status())) {
+        soft.add(where + "（不同方法学，请评估是否重复计算）");
+      } else {
+        soft.add(where + "（该申请已终止，供参考）");
+      }
+    }
+    if (!hard.isEmpty()) {
+      return CheckResult.failed(DUPLICATE, "Error_DuplicateApplication", "存在重复申报：" + String.join("；", hard));
+    }
+    if (!soft.isEmpty()) {
+      return CheckResult.flagged(DUPLICATE, String.join("；", soft));
+    }
+    return CheckResult.passed(DUPLICATE, "未发现重复申报（已比对 " + project.getIdentifiers().size() + " 个申报标识）");
+  }
+
+  /** A declared identifier of this project found on another project. */
+  public record Match(Long projectId, String projectName, ProjectStatus status, String scheme, String identifier,
+      boolean sameMethodology) {}
+
+  /** The implementation plan returns at least the configured share of net proceeds to participants. */
+  public CheckResult revenueReturn(Project project) {
+    BigDecimal ratio = project.getRevenueReturnRatio();
+    String minimum = percent(rules.revenueReturnMin());
+    if (ratio == null) {
+      return CheckResult.failed(REVENUE, "Error_RevenueReturnTooLow", "组织实施方案未载明收益返还比例（不低于" + minimum + "）");
+    }
+    if (ratio.compareTo(rules.revenueReturnMin()) < 0) {
+      return CheckResult.failed(REVENUE, "Error_RevenueReturnTooLow",
+          "收益返还比例 " + percent(ratio) + " 低于规定的 " + minimum);
+    }
+    return CheckResult.passed(REVENUE, "收益返还比例 " + percent(ratio) + "，不低于 " + minimum);
+  }
+
+  /** The application carries a design document, an implementation plan, the commitment and the revenue plan. */
+  public CheckResult documents(Project project, Collection<ProjectDocuments.Info> documents) {
+    List<String> missing = new ArrayList<>();
+    for (ProjectDocument.Kind required : List.of(ProjectDocument.Kind.DESIGN_DOCUMENT,
+        ProjectDocument.Kind.IMPLEMENTATION_PLAN)) {
+      if (documents.stream().noneMatch(d -> d.kind() == required && d.sizeBytes() > 0)) {
+        missing.add(required.label());
+      }
+    }
+    if (isBlank(project.getPublicInterestCommitment())) {
+      missing.add("公益性承诺");
+    }
+    if (isBlank(project.getRevenuePlan())) {
+      missing.add("收益管理方案");
+    }
+    if (!missing.isEmpty()) {
+      return CheckResult.failed(DOCUMENTS, "Error_DocumentsIncomplete", "申请材料不完整，缺少：" + String.join("、", missing));
+    }
+    List<String> notPdf = documents.stream().filter(d -> !"application/pdf".equals(d.contentType()))
+        .map(ProjectDocuments.Info::filename).toList();
+    if (!notPdf.isEmpty()) {
+      return CheckResult.flagged(DOCUMENTS, "材料齐全；以下文件不是 PDF 格式，请核对内容：" + String.join("、", notPdf));
+    }
+    return CheckResult.passed(DOCUMENTS, "材料齐全（" + documents.size() + " 份文件）");
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  static String percent(BigDecimal ratio) {
+    return ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+  }
+}

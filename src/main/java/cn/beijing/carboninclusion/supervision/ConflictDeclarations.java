@@ -1,0 +1,11 @@
+package cn.beijing.carboninclusion.supervision;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Repository of conflict declarations. */
+public interface ConflictDeclarations extends JpaRepository<ConflictDeclaration, Long> {
+  boolean existsByUserIdAndDeveloperId(String userId, Long developerId);
+
+  List<ConflictDeclaration> findByUserIdOrderByIdAsc(String userId);
+}

@@ -1,0 +1,83 @@
+package cn.beijing.carboninclusion.supervision;
+
+import cn.beijing.carboninclusion.common.AuditTrail;
+import java.time.Clock;
+import java.time.Instant;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Separation of duties and conflicts of interest on every reviewer task (a task offered to a group), at claim and
+ * at completion:
+ * <ul>
+ *   <li>a reviewer who completed one stage of a case acts at no other stage of it (the technical reviewer never
+ *       makes the bureau decision of the same case);</li>
+ *   <li>no one acts on a case of a developer with whom they declared a conflict of interest;</li>
+ *   <li>whoever requested an act (e.g. ordered a cancellation) does not confirm it.</li>
+ * </ul>
+ * A refusal is written to the audit trail (in its own transaction) and surfaces as an authorization failure, which
+ * Tasklist and the REST API show as such (403). Tasks assigned directly to a developer are not reviewer tasks.
+ */
+@Component
+public class SeparationOfDuties implements TaskListener {
+  private final CaseActors actors;
+  private final ConflictDeclarations conflicts;
+  private final AuditTrail auditTrail;
+  private final Clock clock;
+
+  public SeparationOfDuties(CaseActors actors, ConflictDeclarations conflicts, AuditTrail auditTrail, Clock clock) {
+    this.actors = actors;
+    this.conflicts = conflicts;
+    this.auditTrail = auditTrail;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (task.getCandidates().isEmpty()) {
+      return;
+    }
+    boolean completing = EVENTNAME_COMPLETE.equals(task.getEventName());
+    String user = completing ? actingUser(task) : task.getAssignee();
+    if (user == null) {
+      return;
+    }
+    String refusal = refusal(task, user);
+    if (refusal != null) {
+      Object projectId = task.getVariable("projectId");
+      auditTrail.recordRefusal("PROJECT", projectId instanceof Number n ? n.longValue() : -1L,
+          completing ? "REFUSED_COMPLETE" : "REFUSED_CLAIM", user, task.getName() + "：" + refusal);
+      throw new AuthorizationException("不能办理该任务：" + refusal + " (separation of duties)");
+    }
+    if (completing) {
+      actors.save(new CaseActor(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user,
+          Instant.now(clock)));
+    }
+  }
+
+  private String refusal(DelegateTask task, String user) {
+    if (actors.existsByProcessInstanceIdAndUserIdAndStageNot(task.getProcessInstanceId(), user,
+        task.getTaskDefinitionKey())) {
+      return "您已办理本案的其他环节，同一人员不得办理同一案件的两个环节";
+    }
+    if (task.getVariable("developerId") instanceof Number developerId
+        && conflicts.existsByUserIdAndDeveloperId(user, developerId.longValue())) {
+      return "您已申报与该项目开发方存在利益冲突";
+    }
+    if (user.equals(task.getVariable("requestedBy"))) {
+      return "提出人不得自行确认本人提出的事项";
+    }
+    return null;
+  }
+
+  private static String actingUser(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee();
+  }
+}
