@@ -14,15 +14,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Attaches {@link SeparationOfDuties} to every user task of every model at parse time (built-in listeners: they
+ * Attaches {@link SeparationOfDuties} and {@link TaskCompletionAudit} to every user task of every model at parse time (built-in listeners: they
  * run for every deployment path, and no model can forget or remove them).
  */
 @Component
 class SeparationOfDutiesPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<SeparationOfDuties> listener;
+  private final ObjectProvider<TaskCompletionAudit> audit;
 
-  SeparationOfDutiesPlugin(ObjectProvider<SeparationOfDuties> listener) {
+  SeparationOfDutiesPlugin(ObjectProvider<SeparationOfDuties> listener, ObjectProvider<TaskCompletionAudit> audit) {
     this.listener = listener;
+    this.audit = audit;
   }
 
   @Override
@@ -31,12 +33,14 @@ class SeparationOfDutiesPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     TaskListener lazy = task -> listener.getObject().notify(task);
+    TaskListener audited = task -> audit.getObject().notify(task);
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, lazy);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, lazy);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, audited);
       }
     });
   }

@@ -1,0 +1,273 @@
+package cn.beijing.carboninclusion.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The project API over real HTTP on PostgreSQL: bad input changes nothing, developers see only their own cases,
+ * and one application goes from the developer's POST through Tasklist's engine REST calls to REGISTERED.
+ */
+class ProjectApiTest extends PlatformIntegrationTest {
+  @Autowired TestRestTemplate http;
+  @Autowired Projects projects;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+
+  @Test
+  void anApplicationGoesThroughTheRestApisToRegistration() {
+    String name = "公交出行减排项目-" + UUID.randomUUID();
+    ResponseEntity<JsonNode> filed = apply("greentravel", application(name, "CLASS_I", "0.95"), true);
+    assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long id = filed.getBody().get("id").asLong();
+    assertThat(filed.getBody().get("checks")).hasSize(5);
+    runJobs(id);
+    assertThat(status(id)).isEqualTo("UNDER_REVIEW");
+
+    // the technical center works in Tasklist, which calls the engine REST API
+    String review = taskOf(id, "Task_TechnicalReview");
+    JsonNode form = http.withBasicAuth("wangfang", "demo")
+        .getForObject("/engine-rest/task/" + review + "/form-variables", JsonNode.class);
+    assertThat(form.get("checkSummary").get("value").asText()).contains("【通过】核查收益返还比例");
+    assertThat(form.get("projectName").get("value").asText()).isEqualTo(name);
+    claimAndSubmit("wangfang", review, Map.of("reviewDecision", "APPROVE", "reviewComment", "材料齐全，方法学适用"));
+    runJobs(id);
+    JsonNode inPublicity = http.getForObject("/api/public/projects/" + id, JsonNode.class);
+    assertThat(inPublicity.get("project").get("statusLabel").asText()).isEqualTo("公示中");
+    assertThat(inPublicity.get("project").get("publicityWorkingDaysLeft").asInt()).isEqualTo(20);
+
+    // anyone may object while publicity runs, without an account
+    ResponseEntity<JsonNode> objection = http.postForEntity("/api/projects/" + id + "/objections",
+        Map.of("content", "该项目的出行数据与我单位重复申报，请核实。"), JsonNode.class);
+    assertThat(objection.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(http.getForObject("/api/public/projects/" + id, JsonNode.class).get("project")
+        .get("objectionCount").asInt()).isEqualTo(1);
+
+    fireTimer(id);
+    runJobs(id);
+    String handling = taskOf(id, "Task_HandleObjections");
+    claimAndSubmit("liuyang", handling, Map.of("objectionUpheld", false,
+        "objectionResponse", "经核实，所涉出行数据未在其他项目中申报，异议不成立。"));
+    runJobs(id);
+    String decision = taskOf(id, "Task_BureauDecision");
+    claimAndSubmit("zhangwei", decision, Map.of("bureauDecision", "APPROVE", "bureauComment", "同意登记"));
+    runJobs(id);
+
+    JsonNode registered = http.withBasicAuth("greentravel", "demo").getForObject("/api/projects/" + id, JsonNode.class);
+    assertThat(registered.get("status").asText()).isEqualTo("REGISTERED");
+    assertThat(registered.get("registrationNo").asText()).matches("BJCI-P-\\d{4}-\\d{4}");
+    assertThat(registered.get("objections").get(0).get("status").asText()).isEqualTo("DISMISSED");
+    assertThat(registered.get("history").findValuesAsText("actor")).contains("主管部门").doesNotContain("wangfang");
+    JsonNode published = http.getForObject("/api/public/projects/" + id, JsonNode.class);
+    assertThat(published.get("published").findValuesAsText("kind"))
+        .containsSubsequence("PUBLICITY_STARTED", "OBJECTION_RESPONSE", "PROJECT_REGISTERED");
+    assertThat(published.toString()).doesNotContain("wangfang", "zhangwei", "liuyang");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+        .processDefinitionKey("ProjectRegistration").finished().count()).isOne();
+  }
+
+  @Test
+  void invalidFieldsAreA400NamingEachAndNothingIsStarted() {
+    long projectsBefore = projects.count();
+    long instancesBefore = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> bad = application("", "CLASS_I", "1.5");
+    bad.put("creditingEnd", "2020-01-01");
+    ResponseEntity<JsonNode> response = apply("greentravel", bad, true);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").fieldNames()).toIterable()
+        .contains("name", "revenueReturnRatio", "creditingEnd");
+    assertThat(projects.count()).isEqualTo(projectsBefore);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void aClassOneApplicationWithoutItsDocumentsOrWithAnUnknownMethodologyIsRefused() {
+    long before = projects.count();
+    ResponseEntity<JsonNode> noDocuments = apply("greentravel", application("无材料-" + UUID.randomUUID(), "CLASS_I",
+        "0.95"), false);
+    assertThat(noDocuments.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noDocuments.getBody().get("errors").fieldNames()).toIterable()
+        .contains("designDocument", "implementationPlan");
+    Map<String, Object> unknown = application("未知方法学-" + UUID.randomUUID(), "CLASS_I", "0.95");
+    unknown.put("methodologyCode", "NO-SUCH");
+    ResponseEntity<JsonNode> unknownMethodology = apply("greentravel", unknown, true);
+    assertThat(unknownMethodology.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknownMethodology.getBody().get("errors").has("methodologyCode")).isTrue();
+    assertThat(projects.count()).isEqualTo(before);
+  }
+
+  @Test
+  void onlyDevelopersApplyAndEachSeesOnlyItsOwnProjects() {
+    assertThat(apply("wangfang", application("技术中心不能申请-" + UUID.randomUUID(), "CLASS_II", null), false)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> recorded = apply("sunroof", application("屋顶光伏二类-" + UUID.randomUUID(), "CLASS_II",
+        null), false);
+    assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(recorded.getBody().get("status").asText()).isEqualTo("RECORDED");
+    long id = recorded.getBody().get("id").asLong();
+    assertThat(http.withBasicAuth("greentravel", "demo").getForEntity("/api/projects/" + id, JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.withBasicAuth("greentravel", "demo").getForObject("/api/projects", JsonNode.class)
+        .findValuesAsText("id")).doesNotContain(String.valueOf(id));
+    assertThat(http.withBasicAuth("wangfang", "demo").getForEntity("/api/projects/" + id, JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/api/projects/" + id, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aDoubleSubmitIsAcceptedOnce() {
+    Map<String, Object> application = application("重复提交-" + UUID.randomUUID(), "CLASS_II", null);
+    String key = UUID.randomUUID().toString();
+    assertThat(apply("lowcarbon", application, false, key).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(apply("lowcarbon", application, false, key).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void objectionsAreValidatedRefusedOutsidePublicityAndRateLimited() {
+    ResponseEntity<JsonNode> recorded = apply("lowcarbon", application("异议测试-" + UUID.randomUUID(), "CLASS_II",
+        null), false);
+    long id = recorded.getBody().get("id").asLong();
+    ResponseEntity<JsonNode> tooShort = http.postForEntity("/api/projects/" + id + "/objections",
+        Map.of("content", "太短"), JsonNode.class);
+    assertThat(tooShort.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooShort.getBody().get("errors").has("content")).isTrue();
+    ResponseEntity<JsonNode> notInPublicity = http.postForEntity("/api/projects/" + id + "/objections",
+        Map.of("content", "该项目不在公示期，异议应被拒绝。"), JsonNode.class);
+    assertThat(notInPublicity.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(http.postForEntity("/api/projects/999999/objections",
+        Map.of("content", "不存在的项目，应返回未找到。"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    // the same client address runs out of its hourly allowance (5 by default; earlier calls of this class count)
+    HttpStatus last = null;
+    for (int i = 0; i < 6; i++) {
+      last = HttpStatus.valueOf(http.postForEntity("/api/projects/" + id + "/objections",
+          Map.of("content", "频繁提交的异议内容，第" + i + "次。"), JsonNode.class).getStatusCode().value());
+    }
+    assertThat(last).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+  }
+
+  private Map<String, Object> application(String name, String projectClass, String ratio) {
+    Map<String, Object> application = new HashMap<>();
+    application.put("name", name);
+    application.put("projectClass", projectClass);
+    application.put("methodologyCode", "BJCI-M-TRAVEL");
+    application.put("district", "海淀区");
+    application.put("address", "中关村大街1号");
+    application.put("description", "引导公众乘坐公交、地铁出行");
+    application.put("creditingStart", LocalDate.of(2026, 1, 1).toString());
+    application.put("creditingEnd", LocalDate.of(2030, 12, 31).toString());
+    if (ratio != null) {
+      application.put("revenueReturnRatio", ratio);
+    }
+    application.put("publicInterestCommitment", "减排收益用于公益");
+    application.put("revenuePlan", "扣除运营成本后 95% 返还参与者");
+    application.put("identifiers", List.of(Map.of("scheme", "APP", "identifier", "app-" + UUID.randomUUID(),
+        "alreadyCredited", false)));
+    return application;
+  }
+
+  private ResponseEntity<JsonNode> apply(String user, Map<String, Object> application, boolean withDocuments) {
+    return apply(user, application, withDocuments, null);
+  }
+
+  private ResponseEntity<JsonNode> apply(String user, Map<String, Object> application, boolean withDocuments,
+      String idempotencyKey) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    parts.add("application", new HttpEntity<>(application, json));
+    if (withDocuments) {
+      parts.add("designDocument", file("项目设计文件.pdf"));
+      parts.add("implementationPlan", file("组织实施方案.pdf"));
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    if (idempotencyKey != null) {
+      headers.set("Idempotency-Key", idempotencyKey);
+    }
+    return http.withBasicAuth(user, "demo").postForEntity("/api/projects", new HttpEntity<>(parts, headers),
+        JsonNode.class);
+  }
+
+  private static HttpEntity<ByteArrayResource> file(String filename) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_PDF);
+    return new HttpEntity<>(new ByteArrayResource("%PDF-1.4 example".getBytes()) {
+      @Override
+      public String getFilename() {
+        return filename;
+      }
+    }, headers);
+  }
+
+  private String status(long id) {
+    return projects.findById(id).orElseThrow().getStatus().name();
+  }
+
+  private void runJobs(long id) {
+    for (int i = 0; i < 20; i++) {
+      var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+          .processDefinitionKey("ProjectRegistration").singleResult();
+      if (instance == null) {
+        return;
+      }
+      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId())
+          .executable().messages().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private void fireTimer(long id) {
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+        .processDefinitionKey("ProjectRegistration").singleResult();
+    Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    managementService.executeJob(timer.getId());
+  }
+
+  private String taskOf(long id, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+        .taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as(taskKey).isNotNull();
+    return task.getId();
+  }
+
+  private void claimAndSubmit(String user, String taskId, Map<String, Object> values) {
+    ResponseEntity<String> claim = http.withBasicAuth(user, "demo").postForEntity(
+        "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), String.class);
+    assertThat(claim.getStatusCode()).as("claim by " + user + ": " + claim.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    ResponseEntity<String> submit = http.withBasicAuth(user, "demo").postForEntity(
+        "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
+    assertThat(submit.getStatusCode()).as("submit by " + user + ": " + submit.getBody())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+}
