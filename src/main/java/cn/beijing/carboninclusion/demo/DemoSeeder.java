@@ -6,6 +6,12 @@ import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.methodology.Methodologies;
 import cn.beijing.carboninclusion.methodology.Methodology;
 import cn.beijing.carboninclusion.methodology.MethodologyStatus;
+import cn.beijing.carboninclusion.project.ProjectApplicationRequest;
+import cn.beijing.carboninclusion.project.ProjectApplications;
+import cn.beijing.carboninclusion.project.ProjectClass;
+import cn.beijing.carboninclusion.project.Projects;
+import cn.beijing.carboninclusion.project.UploadedFile;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,14 +62,18 @@ public class DemoSeeder {
   private final DeveloperService developers;
   private final Methodologies methodologies;
   private final Clock clock;
+  private final ProjectApplications applications;
+  private final Projects projects;
 
   public DemoSeeder(DemoProperties properties, IdentityService identityService, DeveloperService developers,
-      Methodologies methodologies, Clock clock) {
+      Methodologies methodologies, Clock clock, ProjectApplications applications, Projects projects) {
     this.properties = properties;
     this.identityService = identityService;
     this.developers = developers;
     this.methodologies = methodologies;
     this.clock = clock;
+    this.applications = applications;
+    this.projects = projects;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -76,6 +86,45 @@ public class DemoSeeder {
     seedUsers();
     seedOrganisations();
     seedMethodologies();
+    seedApplications();
+  }
+
+  /** Two Class I applications for the technical center's queue and one recorded Class II project. */
+  private void seedApplications() {
+    if (projects.count() > 0) {
+      return;
+    }
+    asDeveloper("greentravel", () -> applications.apply(new ProjectApplicationRequest("“绿色出行”公交地铁出行碳普惠项目",
+        ProjectClass.CLASS_I, "BJCI-M-TRAVEL", "海淀区", "中关村大街27号", "引导市民以公交、地铁、骑行和步行替代小汽车出行",
+        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1), LocalDate.of(2030, 12, 31), new BigDecimal("0.92"),
+        "减排量收益扣除运营成本后全部用于参与者激励和公益活动", "扣除运营成本后 92% 以积分和礼品形式返还参与者",
+        List.of(new ProjectApplicationRequest.Identifier("APP", "green-travel-app", false))),
+        documents(), "demo-travel"));
+    asDeveloper("sunroof", () -> applications.apply(new ProjectApplicationRequest("朝阳区社区屋顶分布式光伏项目",
+        ProjectClass.CLASS_I, "BJCI-M-PV", "朝阳区", "望京街道", "社区公共建筑屋顶分布式光伏，自发自用、余电上网",
+        LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 1), LocalDate.of(2035, 5, 31), new BigDecimal("0.90"),
+        "收益优先用于社区公共设施维护", "扣除运维成本后 90% 返还屋顶提供方和社区居民",
+        List.of(new ProjectApplicationRequest.Identifier("METER", "CY-WJ-PV-0001", false))),
+        documents(), "demo-pv"));
+    asDeveloper("lowcarbon", () -> applications.apply(new ProjectApplicationRequest("低碳社区小客车自愿停驶倡议",
+        ProjectClass.CLASS_II, "BJCI-M-PARKING", "东城区", null, "倡议社区居民每周自愿停驶一天", null, null, null, null,
+        "不以营利为目的", "活动收益全部用于社区绿化", List.of()), List.of(), "demo-parking"));
+    log.info("demo applications filed: two Class I applications await technical review, one Class II project recorded");
+  }
+
+  private void asDeveloper(String userId, Runnable work) {
+    identityService.setAuthentication(userId, List.of(Groups.DEVELOPER));
+    try {
+      work.run();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static List<UploadedFile> documents() {
+    byte[] example = "%PDF-1.4\n% 示例文件 (demo document)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return List.of(new UploadedFile("designDocument", "项目设计文件（示例）.pdf", "application/pdf", example),
+        new UploadedFile("implementationPlan", "组织实施方案（示例）.pdf", "application/pdf", example));
   }
 
   private void seedUsers() {
