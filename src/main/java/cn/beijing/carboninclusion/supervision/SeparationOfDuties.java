@@ -3,7 +3,6 @@ package cn.beijing.carboninclusion.supervision;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -50,7 +49,7 @@ public class SeparationOfDuties implements TaskListener {
       Object projectId = task.getVariable("projectId");
       auditTrail.recordRefusal("PROJECT", projectId instanceof Number n ? n.longValue() : -1L,
           completing ? "REFUSED_COMPLETE" : "REFUSED_CLAIM", user, task.getName() + "：" + refusal);
-      throw new AuthorizationException("不能办理该任务：" + refusal + " (separation of duties)");
+      throw new SeparationOfDutiesRefusal("不能办理该任务：" + refusal + " (separation of duties)");
     }
     if (completing) {
       actors.save(new CaseActor(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user,

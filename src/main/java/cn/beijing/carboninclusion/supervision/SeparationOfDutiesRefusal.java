@@ -1,0 +1,10 @@
+package cn.beijing.carboninclusion.supervision;
+
+import org.camunda.bpm.engine.AuthorizationException;
+
+/** A claim or completion refused by {@link SeparationOfDuties}: an authorization failure (403 in the REST APIs). */
+public class SeparationOfDutiesRefusal extends AuthorizationException {
+  public SeparationOfDutiesRefusal(String message) {
+    super(message);
+  }
+}
