@@ -4,6 +4,8 @@ import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.methodology.Methodologies;
+import cn.beijing.carboninclusion.methodology.MethodologyEvaluations;
+import cn.beijing.carboninclusion.methodology.MethodologyExamples;
 import cn.beijing.carboninclusion.methodology.Methodology;
 import cn.beijing.carboninclusion.methodology.MethodologyStatus;
 import cn.beijing.carboninclusion.project.ProjectApplicationRequest;
@@ -47,7 +49,11 @@ public class DemoSeeder {
       new DemoUser("chenjing", "静", "陈", Groups.EXCHANGE),
       new DemoUser("greentravel", "敏", "赵", Groups.DEVELOPER),
       new DemoUser("sunroof", "立", "孙", Groups.DEVELOPER),
-      new DemoUser("lowcarbon", "强", "周", Groups.DEVELOPER));
+      new DemoUser("lowcarbon", "强", "周", Groups.DEVELOPER),
+      new DemoUser("expertgao", "教授", "高", Groups.EXPERT),
+      new DemoUser("experthu", "研究员", "胡", Groups.EXPERT),
+      new DemoUser("expertma", "教授", "马", Groups.EXPERT),
+      new DemoUser("expertsong", "高工", "宋", Groups.EXPERT));
 
   static final List<DemoOrganisation> ORGANISATIONS = List.of(
       new DemoOrganisation("91110105MA01ABCD13", "北京绿色出行科技有限公司", DeveloperOrganisation.Kind.ENTERPRISE,
@@ -64,9 +70,12 @@ public class DemoSeeder {
   private final Clock clock;
   private final ProjectApplications applications;
   private final Projects projects;
+  private final MethodologyEvaluations evaluations;
 
   public DemoSeeder(DemoProperties properties, IdentityService identityService, DeveloperService developers,
-      Methodologies methodologies, Clock clock, ProjectApplications applications, Projects projects) {
+      Methodologies methodologies, Clock clock, ProjectApplications applications, Projects projects,
+      MethodologyEvaluations evaluations) {
+    this.evaluations = evaluations;
     this.properties = properties;
     this.identityService = identityService;
     this.developers = developers;
@@ -160,34 +169,29 @@ public class DemoSeeder {
     }
     Instant now = Instant.now(clock);
     LocalDate effective = LocalDate.of(2025, 1, 1);
-    Methodology travel = new Methodology("BJCI-M-TRAVEL", 1, "北京市低碳出行碳普惠方法学（示例）", "交通", 1,
-        MethodologyStatus.DRAFT,
-        "ER = Σ_trips distance_km × (EF_baseline − EF_mode) / 1000",
-        """
-        {"unit":"tCO2e","parameters":[
-          {"name":"EF_baseline","label":"基准情景（小客车）排放因子","unit":"kgCO2/人·公里","value":0.104,"example":true},
-          {"name":"EF_bus","label":"公交排放因子","unit":"kgCO2/人·公里","value":0.052,"example":true},
-          {"name":"EF_rail","label":"轨道交通排放因子","unit":"kgCO2/人·公里","value":0.032,"example":true},
-          {"name":"EF_bicycle","label":"骑行排放因子","unit":"kgCO2/人·公里","value":0.0087,"example":true},
-          {"name":"EF_walk","label":"步行排放因子","unit":"kgCO2/人·公里","value":0,"example":true}]}""",
-        true, now);
-    travel.makeEffective(effective);
-    Methodology pv = new Methodology("BJCI-M-PV", 1, "分布式光伏发电碳普惠方法学（示例）", "可再生能源", 1,
-        MethodologyStatus.DRAFT, "ER = EG_net_MWh × EF_grid",
-        """
-        {"unit":"tCO2e","parameters":[
-          {"name":"EF_grid","label":"华北区域电网排放因子","unit":"tCO2/MWh","value":0.6776,"example":true}]}""",
-        true, now);
-    pv.makeEffective(effective);
-    Methodology parking = new Methodology("BJCI-M-PARKING", 1, "小客车自愿停驶碳普惠方法学（示例）", "交通", 2,
-        MethodologyStatus.DRAFT, "ER = Σ_vehicles days_parked × EF_daily / 1000",
-        """
-        {"unit":"tCO2e","parameters":[
-          {"name":"EF_daily_fuel","label":"小型燃油车日排放因子","unit":"kgCO2/天","value":2.58,"example":true},
-          {"name":"EF_daily_electric","label":"纯电动车日排放因子","unit":"kgCO2/天","value":0.83,"example":true}]}""",
-        true, now);
-    parking.makeEffective(effective);
-    methodologies.saveAll(List.of(travel, pv, parking));
-    log.info("demo methodologies seeded (example values)");
+    List<Methodology> seeded = List.of(
+        example("BJCI-M-TRAVEL", "北京市低碳出行碳普惠方法学（示例）", "交通", 1, MethodologyExamples.TRAVEL_FORMULA,
+            MethodologyExamples.TRAVEL_PARAMETERS, "本市居民以公交、轨道交通、骑行、步行替代小客车出行",
+            "以小型客车出行为基准情景", "公交、轨道交通、骑行、步行出行", "按出行记录监测出行方式与距离（平台采集、去标识化）",
+            now),
+        example("BJCI-M-PV", "分布式光伏发电碳普惠方法学（示例）", "可再生能源", 1, MethodologyExamples.PV_FORMULA,
+            MethodologyExamples.PV_PARAMETERS, "本市建筑屋顶等场所的分布式光伏发电", "同等电量由华北区域电网供应",
+            "分布式光伏发电上网或自用", "按电表计量净发电量", now),
+        example("BJCI-M-PARKING", "小客车自愿停驶碳普惠方法学（示例）", "交通", 2, MethodologyExamples.PARKING_FORMULA,
+            MethodologyExamples.PARKING_PARAMETERS, "本市小客车车主自愿停驶", "车辆正常行驶", "车辆停驶",
+            "按停驶申报与核验记录", now));
+    seeded.forEach(m -> m.makeEffective(effective));
+    methodologies.saveAll(seeded);
+    seeded.forEach(evaluations::startCycle);
+    log.info("demo methodologies seeded (example values) with their evaluation cycles");
+  }
+
+  private static Methodology example(String code, String name, String field, int level, String formula,
+      String parameters, String applicability, String baseline, String projectScenario, String monitoring,
+      Instant now) {
+    Methodology methodology = new Methodology(code, 1, name, field, level, MethodologyStatus.DRAFT, formula,
+        parameters, true, now);
+    methodology.propose("admin", null, level, applicability, baseline, projectScenario, monitoring, null);
+    return methodology;
   }
 }

@@ -19,7 +19,7 @@ public class DisclosureFeed {
   /** Kinds of published items. */
   public enum Kind {
     PUBLICITY_STARTED, OBJECTION_RESPONSE, PROJECT_REGISTERED, APPLICATION_REJECTED, APPLICATION_WITHDRAWN,
-    PROJECT_CANCELLED, CLASS_II_DISCLOSED
+    PROJECT_CANCELLED, CLASS_II_DISCLOSED, METHODOLOGY
   }
 
   private final DisclosureEntries entries;

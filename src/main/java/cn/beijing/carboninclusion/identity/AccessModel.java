@@ -46,7 +46,8 @@ public class AccessModel {
       Groups.BUREAU, "北京市生态环境局",
       Groups.TECHCENTER, "北京市应对气候变化管理事务中心",
       Groups.EXCHANGE, "北京绿色交易所",
-      Groups.DEVELOPER, "项目开发方");
+      Groups.DEVELOPER, "项目开发方",
+      Groups.EXPERT, "方法学评审专家");
 
   /** Filter name → (candidate group or null for "assigned to me", groups that may read it). */
   static final List<FilterSpec> FILTERS = List.of(
@@ -54,7 +55,7 @@ public class AccessModel {
       new FilterSpec("生态环境局待办", "生态环境局的审批与决定任务", Groups.BUREAU, List.of(Groups.BUREAU), -10),
       new FilterSpec("交易所待办", "北京绿色交易所的接收与交易回报任务", Groups.EXCHANGE, List.of(Groups.EXCHANGE), -10),
       new FilterSpec("我的待办", "已分配给我本人的任务", null,
-          List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER), -20));
+          List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT), -20));
 
   record FilterSpec(String name, String description, String candidateGroup, List<String> readers, int priority) {}
 
@@ -76,7 +77,7 @@ public class AccessModel {
   public void ensure() {
     GROUP_NAMES.forEach(this::ensureGroup);
 
-    for (String group : List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER)) {
+    for (String group : List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT)) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.APPLICATION, "welcome", Permissions.ACCESS);
     }
@@ -88,6 +89,7 @@ public class AccessModel {
     grant(Groups.BUREAU, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(Groups.TECHCENTER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(Groups.EXCHANGE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grant(Groups.EXPERT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     FILTERS.forEach(this::ensureFilter);
   }
 
@@ -139,7 +141,8 @@ public class AccessModel {
               "refresh", true,
               "variables", List.of(
                   Map.of("name", "projectName", "label", "项目名称"),
-                  Map.of("name", "developerName", "label", "项目开发方"))));
+                  Map.of("name", "developerName", "label", "项目开发方"),
+                  Map.of("name", "methodologyName", "label", "方法学名称"))));
       filterService.saveFilter(filter);
       log.info("created Tasklist filter {}", spec.name());
     }

@@ -10,6 +10,8 @@ public final class Groups {
   public static final String EXCHANGE = "exchange";
   /** 项目开发方: every developer account is a member. */
   public static final String DEVELOPER = "developer";
+  /** 方法学评审专家: the expert pool from which methodology review panels are drawn. */
+  public static final String EXPERT = "expert";
   /** Platform administrators (Camunda's own admin group). */
   public static final String ADMIN = "camunda-admin";
 

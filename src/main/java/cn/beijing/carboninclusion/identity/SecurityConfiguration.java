@@ -44,6 +44,8 @@ public class SecurityConfiguration {
             .requestMatchers("/api/public/**").permitAll()
             // anyone may object to a project in publicity (公示期异议), without an account
             .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/projects/*/objections").permitAll()
+            // anyone may comment on a methodology in public comment (征求意见)
+            .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/methodologies/*/comments").permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("carbon-inclusion")
             .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,

@@ -46,6 +46,27 @@ public class Methodology {
   private boolean exampleValues;
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+  @Column(updatable = false)
+  private String proposer;
+  @Column(name = "proposer_developer_id", updatable = false)
+  private Long proposerDeveloperId;
+  @Column(name = "proposed_level")
+  private Short proposedLevel;
+  private String applicability;
+  @Column(name = "baseline_scenario")
+  private String baselineScenario;
+  @Column(name = "project_scenario")
+  private String projectScenario;
+  @Column(name = "monitoring_requirements")
+  private String monitoringRequirements;
+  @Column(name = "previous_version_id", updatable = false)
+  private Long previousVersionId;
+  @Column(name = "status_reason")
+  private String statusReason;
+  @Column(name = "published_at")
+  private Instant publishedAt;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -69,9 +90,9 @@ public class Methodology {
     this.createdAt = createdAt;
   }
 
-  /** Effective on {@code day}: status EFFECTIVE and the day inside its effective dates. */
+  /** Effective on {@code day}: EFFECTIVE (or under evaluation, which changes nothing yet) and inside its dates. */
   public boolean isEffectiveOn(LocalDate day) {
-    return status == MethodologyStatus.EFFECTIVE
+    return (status == MethodologyStatus.EFFECTIVE || status == MethodologyStatus.UNDER_EVALUATION)
         && (effectiveFrom == null || !day.isBefore(effectiveFrom))
         && (effectiveTo == null || !day.isAfter(effectiveTo));
   }
@@ -79,6 +100,45 @@ public class Methodology {
   public void makeEffective(LocalDate from) {
     this.status = MethodologyStatus.EFFECTIVE;
     this.effectiveFrom = from;
+  }
+
+  /** The content of a proposal (方法学建议). */
+  public void propose(String proposer, Long proposerDeveloperId, int proposedLevel, String applicability,
+      String baselineScenario, String projectScenario, String monitoringRequirements, Long previousVersionId) {
+    this.proposer = proposer;
+    this.proposerDeveloperId = proposerDeveloperId;
+    this.proposedLevel = (short) proposedLevel;
+    this.applicability = applicability;
+    this.baselineScenario = baselineScenario;
+    this.projectScenario = projectScenario;
+    this.monitoringRequirements = monitoringRequirements;
+    this.previousVersionId = previousVersionId;
+  }
+
+  /** Changes the status (process steps only, through {@link MethodologyLifecycle}); returns the previous one. */
+  MethodologyStatus moveTo(MethodologyStatus next, String reason, Instant at) {
+    MethodologyStatus previous = status;
+    status = next;
+    statusReason = reason;
+    updatedAt = at;
+    return previous;
+  }
+
+  void publish(int level, LocalDate from, Instant at) {
+    this.level = (short) level;
+    this.effectiveFrom = from;
+    this.publishedAt = at;
+  }
+
+  void changeLevel(int level) {
+    if (level != 1 && level != 2) {
+      throw new IllegalArgumentException("level must be 1 or 2");
+    }
+    this.level = (short) level;
+  }
+
+  void endOn(LocalDate lastDay) {
+    this.effectiveTo = lastDay;
   }
 
   public Long getId() { return id; }
@@ -94,4 +154,15 @@ public class Methodology {
   public String getParameters() { return parameters; }
   public boolean isExampleValues() { return exampleValues; }
   public Instant getCreatedAt() { return createdAt; }
+  public Instant getUpdatedAt() { return updatedAt; }
+  public String getProposer() { return proposer; }
+  public Long getProposerDeveloperId() { return proposerDeveloperId; }
+  public Integer getProposedLevel() { return proposedLevel == null ? null : proposedLevel.intValue(); }
+  public String getApplicability() { return applicability; }
+  public String getBaselineScenario() { return baselineScenario; }
+  public String getProjectScenario() { return projectScenario; }
+  public String getMonitoringRequirements() { return monitoringRequirements; }
+  public Long getPreviousVersionId() { return previousVersionId; }
+  public String getStatusReason() { return statusReason; }
+  public Instant getPublishedAt() { return publishedAt; }
 }

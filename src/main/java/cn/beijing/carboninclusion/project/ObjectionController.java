@@ -1,18 +1,12 @@
 package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.common.SchemeRules;
-import cn.beijing.carboninclusion.common.TooManyRequestsException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import cn.beijing.carboninclusion.common.ClientRateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,13 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "异议 objections")
 class ObjectionController {
   private final ObjectionService objections;
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(2))
-      .maximumSize(100_000).build();
-  private final int perHour;
+  private final ClientRateLimiter rateLimiter;
 
-  ObjectionController(ObjectionService objections, SchemeRules rules) {
+  ObjectionController(ObjectionService objections, ClientRateLimiter rateLimiter) {
     this.objections = objections;
-    this.perHour = rules.objectionsPerHourPerClient();
+    this.rateLimiter = rateLimiter;
   }
 
   record FileObjection(
@@ -51,12 +43,7 @@ class ObjectionController {
   @ResponseStatus(HttpStatus.CREATED)
   ObjectionReceipt file(@PathVariable Long projectId, @Valid @RequestBody FileObjection request,
       HttpServletRequest http) {
-    Bucket bucket = buckets.get(http.getRemoteAddr(), address -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
-        .build());
-    if (!bucket.tryConsume(1)) {
-      throw new TooManyRequestsException("提交异议过于频繁，请稍后再试 (at most " + perHour + " objections per hour)");
-    }
+    rateLimiter.acquire("objection", http.getRemoteAddr());
     Objection objection = objections.file(projectId, request.objectorName(), request.contact(), request.content());
     return new ObjectionReceipt(objection.getId(), projectId, objection.getFiledAt(),
         "异议已收到，将于公示期满后由技术支撑单位处理，处理结果将予公开。");

@@ -12,6 +12,8 @@ public interface Projects extends JpaRepository<Project, Long> {
 
   List<Project> findByStatusIn(Collection<ProjectStatus> statuses);
 
+  List<Project> findByMethodologyId(Long methodologyId);
+
   /** Other projects (any methodology, any status) that declare the identifier. */
   @Query("""
       select distinct p from Project p join p.identifiers i

@@ -1,0 +1,63 @@
+package cn.beijing.carboninclusion.methodology;
+
+import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.common.EngineAsPlatform;
+import cn.beijing.carboninclusion.common.SchemeRules;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+
+/**
+ * 动态评估: one long-running {@code MethodologyEvaluation} instance per effective methodology version (business key =
+ * methodology id), waiting for its cycle timer, an on-demand request of the bureau, or its replacement by a new
+ * version.
+ */
+@Service
+public class MethodologyEvaluations {
+  static final String PROCESS = "MethodologyEvaluation";
+  static final String MESSAGE_REQUESTED = "Message_EvaluationRequested";
+  static final String MESSAGE_SUPERSEDED = "Message_MethodologySuperseded";
+
+  private final RuntimeService runtimeService;
+  private final EngineAsPlatform engine;
+  private final MethodologyProperties properties;
+
+  public MethodologyEvaluations(RuntimeService runtimeService, EngineAsPlatform engine,
+      MethodologyProperties properties) {
+    this.runtimeService = runtimeService;
+    this.engine = engine;
+    this.properties = properties;
+  }
+
+  /** Starts the evaluation cycle of a methodology version that has just become effective. */
+  public void startCycle(Methodology methodology) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(MethodologyVariables.METHODOLOGY_ID, methodology.getId());
+    variables.put(MethodologyVariables.CODE, methodology.getCode());
+    variables.put(MethodologyVariables.NAME, methodology.getName());
+    variables.put(MethodologyVariables.LEVEL, methodology.getLevel());
+    variables.put(MethodologyVariables.EVALUATION_CYCLE, properties.evaluationCycle().toString());
+    variables.put(MethodologyVariables.ASSESS_DUE, SchemeRules.workingDays(properties.assessWorkingDays()));
+    variables.put(MethodologyVariables.DECISION_DUE, SchemeRules.workingDays(properties.decisionWorkingDays()));
+    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(methodology.getId()),
+        variables));
+  }
+
+  /** The bureau asks for an evaluation now (评估 on demand). */
+  public void request(Long methodologyId) {
+    try {
+      engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_REQUESTED)
+          .processInstanceBusinessKey(String.valueOf(methodologyId)).correlate());
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("该方法学不在有效期内或正在评估中 (not effective, or being evaluated)");
+    }
+  }
+
+  /** Ends the evaluation cycle of a version replaced by a newer one. */
+  void supersede(Long methodologyId) {
+    engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_SUPERSEDED)
+        .processInstanceBusinessKey(String.valueOf(methodologyId)).correlateAllWithResult());
+  }
+}

@@ -1,0 +1,29 @@
+package cn.beijing.carboninclusion.methodology;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 调整级别: the evaluation moves the methodology between level 1 and level 2; published. */
+@Component("methodologyRelevel")
+class MethodologyRelevel implements JavaDelegate {
+  private final MethodologyLifecycle lifecycle;
+
+  MethodologyRelevel(MethodologyLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long id = MethodologyVariables.methodologyId(execution);
+    Methodology methodology = lifecycle.get(id);
+    int level = methodology.getLevel() == 1 ? 2 : 1;
+    methodology.changeLevel(level);
+    execution.setVariable(MethodologyVariables.LEVEL, level);
+    String comment = MethodologyVariables.text(execution, MethodologyVariables.EVALUATION_COMMENT);
+    lifecycle.transition(id, MethodologyStatus.EFFECTIVE, "EVALUATED_RELEVELED",
+        "动态评估结论：调整为" + (level == 1 ? "一" : "二") + "级方法学。" + comment);
+    lifecycle.publish(methodology, "方法学级别调整：" + MethodologyLifecycle.label(methodology),
+        "调整为" + (level == 1 ? "一" : "二") + "级方法学。" + comment);
+  }
+}

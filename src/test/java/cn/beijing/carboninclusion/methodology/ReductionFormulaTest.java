@@ -1,0 +1,60 @@
+package cn.beijing.carboninclusion.methodology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The reduction formulas of the shipped methodologies, and malformed ones. */
+class ReductionFormulaTest {
+
+  @Test
+  void lowCarbonTravelComputesPerModeFactorsAgainstTheCarBaseline() {
+    ReductionFormula formula = ReductionFormula.parse(MethodologyExamples.TRAVEL_FORMULA,
+        MethodologyExamples.TRAVEL_PARAMETERS);
+    // 10 km by bus: 10 × (0.104 − 0.052) = 0.52 kg; 20 km by rail: 20 × 0.072 = 1.44 kg; 5 km walking: 0.52 kg
+    BigDecimal tonnes = formula.compute(List.of(Map.of("mode", "bus", "distanceKm", 10),
+        Map.of("mode", "rail", "distanceKm", 20), Map.of("mode", "walk", "distanceKm", 5)));
+    assertThat(tonnes).isEqualByComparingTo("0.00248");
+    assertThat(formula.verifyExample()).isEqualByComparingTo(formula.exampleResult());
+    assertThat(formula.parameters()).allMatch(ReductionFormula.Parameter::example);
+  }
+
+  @Test
+  void photovoltaicsMultipliesNetGenerationByTheGridFactor() {
+    ReductionFormula formula = ReductionFormula.parse(MethodologyExamples.PV_FORMULA,
+        MethodologyExamples.PV_PARAMETERS);
+    assertThat(formula.compute(List.of(Map.of("netGenerationMWh", 100), Map.of("netGenerationMWh", 50.5))))
+        .isEqualByComparingTo("101.9788");
+    assertThat(formula.verifyExample()).isEqualByComparingTo("67.76");
+  }
+
+  @Test
+  void malformedFormulasAreRefusedWithAReason() {
+    assertThatThrownBy(() -> ReductionFormula.parse("", MethodologyExamples.PV_PARAMETERS).verifyExample())
+        .isInstanceOf(FormulaException.class).hasMessageContaining("公式");
+    assertThatThrownBy(() -> ReductionFormula.parse("sum(for a in activities return a.netGenerationMWh * ",
+        MethodologyExamples.PV_PARAMETERS).verifyExample()).isInstanceOf(FormulaException.class)
+        .hasMessageContaining("无法计算");
+    assertThatThrownBy(() -> ReductionFormula.parse("sum(for a in activities return a.netGenerationMWh) * EF_nope",
+        MethodologyExamples.PV_PARAMETERS).verifyExample()).isInstanceOf(FormulaException.class);
+    assertThatThrownBy(() -> ReductionFormula.parse(MethodologyExamples.PV_FORMULA, "{not json"))
+        .isInstanceOf(FormulaException.class).hasMessageContaining("JSON");
+    assertThatThrownBy(() -> ReductionFormula.parse(MethodologyExamples.PV_FORMULA,
+        "{\"parameters\":[{\"name\":\"EF grid\",\"value\":1}]}")).isInstanceOf(FormulaException.class)
+        .hasMessageContaining("参数名");
+    assertThatThrownBy(() -> ReductionFormula.parse("\"text\"", MethodologyExamples.PV_PARAMETERS).verifyExample())
+        .isInstanceOf(FormulaException.class).hasMessageContaining("不是数值");
+  }
+
+  @Test
+  void aWrongStatedExampleResultIsCaught() {
+    String parameters = MethodologyExamples.PV_PARAMETERS.replace("\"exampleResult\": 67.76",
+        "\"exampleResult\": 70");
+    assertThatThrownBy(() -> ReductionFormula.parse(MethodologyExamples.PV_FORMULA, parameters).verifyExample())
+        .isInstanceOf(FormulaException.class).hasMessageContaining("不符");
+  }
+}
