@@ -55,9 +55,19 @@ public class MethodologyEvaluations {
     }
   }
 
-  /** Ends the evaluation cycle of a version replaced by a newer one. */
+  /**
+   * Ends the evaluation cycle of a version replaced by a newer one: the waiting cycle receives the message; an
+   * evaluation of the old version that is under way at that moment is ended too (its result would concern a version
+   * no longer in force).
+   */
   void supersede(Long methodologyId) {
-    engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_SUPERSEDED)
-        .processInstanceBusinessKey(String.valueOf(methodologyId)).correlateAllWithResult());
+    String key = String.valueOf(methodologyId);
+    engine.run(() -> {
+      runtimeService.createMessageCorrelation(MESSAGE_SUPERSEDED).processInstanceBusinessKey(key)
+          .correlateAllWithResult();
+      runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(key)
+          .list().forEach(running -> runtimeService.deleteProcessInstance(running.getId(),
+              "方法学已由新版本替代，终止对旧版本的评估 (superseded by a new version)"));
+    });
   }
 }

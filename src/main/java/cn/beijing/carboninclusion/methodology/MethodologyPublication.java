@@ -39,7 +39,9 @@ class MethodologyPublication implements JavaDelegate {
     for (Methodology previous : methodologies.findByCodeOrderByVersionDesc(methodology.getCode())) {
       if (!previous.getId().equals(id) && (previous.getStatus() == MethodologyStatus.EFFECTIVE
           || previous.getStatus() == MethodologyStatus.UNDER_EVALUATION)) {
-        previous.endOn(today.minusDays(1));
+        LocalDate lastDay = today.minusDays(1);
+        previous.endOn(previous.getEffectiveFrom() != null && lastDay.isBefore(previous.getEffectiveFrom())
+            ? previous.getEffectiveFrom() : lastDay);
         lifecycle.transition(previous.getId(), MethodologyStatus.REVISED, "REVISED",
             "已由第" + methodology.getVersion() + "版替代；已登记项目在当前计入期内可继续适用");
         evaluations.supersede(previous.getId());
