@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.project;
 
 import static cn.beijing.carboninclusion.project.ProjectVariables.*;
 
+import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
@@ -15,11 +16,11 @@ import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.methodology.Methodologies;
 import cn.beijing.carboninclusion.methodology.Methodology;
-import cn.beijing.carboninclusion.methodology.MethodologyStatus;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -61,11 +62,14 @@ public class ProjectApplications {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final EngineAsPlatform engine;
+  private final WorkingDayCalendar workingDays;
   private final Clock clock;
 
   public ProjectApplications(Projects projects, ProjectDocuments documents, Methodologies methodologies,
       DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail, SchemeRules rules,
-      RuntimeService runtimeService, TaskService taskService, EngineAsPlatform engine, Clock clock) {
+      RuntimeService runtimeService, TaskService taskService, EngineAsPlatform engine, WorkingDayCalendar workingDays,
+      Clock clock) {
+    this.workingDays = workingDays;
     this.projects = projects;
     this.documents = documents;
     this.methodologies = methodologies;
@@ -275,8 +279,8 @@ public class ProjectApplications {
     if (versions.isEmpty()) {
       throw new InvalidInputException("methodologyCode", "未知的方法学编号 (unknown methodology): " + code);
     }
-    return versions.stream().filter(m -> m.getStatus() == MethodologyStatus.EFFECTIVE).findFirst()
-        .orElse(versions.get(0));
+    LocalDate today = LocalDate.ofInstant(Instant.now(clock), workingDays.zone());
+    return versions.stream().filter(m -> m.isEffectiveOn(today)).findFirst().orElse(versions.get(0));
   }
 
   private void validateClassOne(ProjectApplicationRequest request, List<UploadedFile> files) {

@@ -46,8 +46,8 @@ public class SeparationOfDuties implements TaskListener {
     }
     String refusal = refusal(task, user);
     if (refusal != null) {
-      Object projectId = task.getVariable("projectId");
-      auditTrail.recordRefusal("PROJECT", projectId instanceof Number n ? n.longValue() : -1L,
+      CaseRef caseRef = CaseRef.of(task);
+      auditTrail.recordRefusal(caseRef == null ? "TASK" : caseRef.caseType(), caseRef == null ? -1L : caseRef.caseId(),
           completing ? "REFUSED_COMPLETE" : "REFUSED_CLAIM", user, task.getName() + "：" + refusal);
       throw new SeparationOfDutiesRefusal("不能办理该任务：" + refusal + " (separation of duties)");
     }

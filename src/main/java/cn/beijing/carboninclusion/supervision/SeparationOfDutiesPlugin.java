@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
 import java.util.ArrayList;
+import cn.beijing.carboninclusion.common.TaskListenerRefusal;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -48,7 +49,7 @@ class SeparationOfDutiesPlugin extends AbstractProcessEnginePlugin {
         try {
           return next.execute(command);
         } catch (ProcessEngineException e) {
-          if (e.getCause() instanceof SeparationOfDutiesRefusal refusal) {
+          if (e.getCause() instanceof TaskListenerRefusal && e.getCause() instanceof ProcessEngineException refusal) {
             throw refusal;
           }
           throw e;

@@ -22,7 +22,8 @@ public class TaskCompletionAudit implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!(task.getVariable("projectId") instanceof Number projectId)) {
+    CaseRef caseRef = CaseRef.of(task);
+    if (caseRef == null) {
       return;
     }
     Map<String, Object> decided = new TreeMap<>();
@@ -33,7 +34,7 @@ public class TaskCompletionAudit implements TaskListener {
     });
     String entered = decided.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("；"));
-    auditTrail.record("PROJECT", projectId.longValue(), "TASK_COMPLETED", null, null,
+    auditTrail.record(caseRef.caseType(), caseRef.caseId(), "TASK_COMPLETED", null, null,
         task.getName() + (entered.isEmpty() ? "" : "：" + entered));
   }
 }

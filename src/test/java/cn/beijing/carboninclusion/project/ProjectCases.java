@@ -422,9 +422,13 @@ final class ProjectCases {
 
   void cleanUp() {
     identityService.clearAuthentication();
+    // only the project processes: methodology instances use methodology ids as business keys, which may coincide
     for (Long projectId : filed) {
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(projectId)).list()
-          .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test finished", true, true));
+      for (String processKey : new String[] {REGISTRATION, DISCLOSURE, CANCELLATION}) {
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(projectId))
+            .processDefinitionKey(processKey).list()
+            .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test finished", true, true));
+      }
     }
     accounts.forEach(identityService::deleteUser);
   }
