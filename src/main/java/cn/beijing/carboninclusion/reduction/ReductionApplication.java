@@ -35,11 +35,40 @@ public class ReductionApplication {
   private ReductionStatus status;
   @Column(name = "submitted_at", nullable = false, updatable = false)
   private Instant submittedAt;
+  @Column(name = "monitoring_report")
+  private String monitoringReport;
+  private String activities;
+  @Column(name = "recomputed_tco2e", precision = 18, scale = 6)
+  private BigDecimal recomputedTco2e;
+  @Column(name = "approved_tco2e", precision = 18, scale = 4)
+  private BigDecimal approvedTco2e;
+  @Column(name = "issued_quantity")
+  private Long issuedQuantity;
+  @Column(name = "first_serial")
+  private String firstSerial;
+  @Column(name = "last_serial")
+  private String lastSerial;
+  @Column(name = "status_reason")
+  private String statusReason;
+  @Column(name = "submitted_by", updatable = false)
+  private String submittedBy;
+  @Column(name = "updated_at")
+  private Instant updatedAt;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
 
   protected ReductionApplication() {}
+
+  public ReductionApplication(Long projectId, LocalDate periodStart, LocalDate periodEnd, BigDecimal claimedTco2e,
+      String monitoringReport, String activities, String submittedBy, Instant submittedAt) {
+    this(projectId, periodStart, periodEnd, claimedTco2e, submittedAt);
+    this.monitoringReport = monitoringReport;
+    this.activities = activities;
+    this.submittedBy = submittedBy;
+    this.status = ReductionStatus.DRAFT;
+    this.updatedAt = submittedAt;
+  }
 
   public ReductionApplication(Long projectId, LocalDate periodStart, LocalDate periodEnd, BigDecimal claimedTco2e,
       Instant submittedAt) {
@@ -60,7 +89,25 @@ public class ReductionApplication {
     return previous;
   }
 
+  /** Status change made by a process step (through {@link ReductionLifecycle}). */
+  ReductionStatus moveTo(ReductionStatus next, String reason, Instant at) {
+    ReductionStatus previous = moveTo(next);
+    statusReason = reason;
+    updatedAt = at;
+    return previous;
+  }
+
   public void verify(BigDecimal verifiedTco2e) { this.verifiedTco2e = verifiedTco2e; }
+
+  void recomputed(BigDecimal tco2e) { this.recomputedTco2e = tco2e; }
+
+  void approve(BigDecimal approvedTco2e) { this.approvedTco2e = approvedTco2e; }
+
+  void issued(long quantity, String firstSerial, String lastSerial) {
+    this.issuedQuantity = quantity;
+    this.firstSerial = firstSerial;
+    this.lastSerial = lastSerial;
+  }
 
   public Long getId() { return id; }
   public Long getProjectId() { return projectId; }
@@ -70,4 +117,14 @@ public class ReductionApplication {
   public BigDecimal getVerifiedTco2e() { return verifiedTco2e; }
   public ReductionStatus getStatus() { return status; }
   public Instant getSubmittedAt() { return submittedAt; }
+  public String getMonitoringReport() { return monitoringReport; }
+  public String getActivities() { return activities; }
+  public BigDecimal getRecomputedTco2e() { return recomputedTco2e; }
+  public BigDecimal getApprovedTco2e() { return approvedTco2e; }
+  public Long getIssuedQuantity() { return issuedQuantity; }
+  public String getFirstSerial() { return firstSerial; }
+  public String getLastSerial() { return lastSerial; }
+  public String getStatusReason() { return statusReason; }
+  public String getSubmittedBy() { return submittedBy; }
+  public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -49,8 +49,10 @@ class SeparationOfDutiesPlugin extends AbstractProcessEnginePlugin {
         try {
           return next.execute(command);
         } catch (ProcessEngineException e) {
-          if (e.getCause() instanceof TaskListenerRefusal && e.getCause() instanceof ProcessEngineException refusal) {
-            throw refusal;
+          for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof TaskListenerRefusal && cause instanceof ProcessEngineException refusal) {
+              throw refusal;
+            }
           }
           throw e;
         }

@@ -47,7 +47,7 @@ import org.springframework.context.ApplicationContext;
  * unique name and identifier, because all tests share one database. {@link #cleanUp()} deletes the process instances
  * a test left running and the accounts it created.
  */
-final class ProjectCases {
+public final class ProjectCases {
   static final String DEVELOPER = "greentravel";
   static final String DEVELOPER_EMAIL = "greentravel@developer.example";
   static final String TECHNICAL_REVIEWER = "wangfang";
@@ -75,7 +75,7 @@ final class ProjectCases {
   private final List<Long> filed = new ArrayList<>();
   private final List<String> accounts = new ArrayList<>();
 
-  ProjectCases(ApplicationContext context) {
+  public ProjectCases(ApplicationContext context) {
     this.applications = context.getBean(ProjectApplications.class);
     this.projects = context.getBean(Projects.class);
     this.documents = context.getBean(ProjectDocuments.class);
@@ -210,7 +210,7 @@ final class ProjectCases {
     as(DEVELOPER, Groups.DEVELOPER, () -> applications.requestDisclosure(project.getId()));
   }
 
-  void requestCancellation(Project project, String reason) {
+  public void requestCancellation(Project project, String reason) {
     as(DEVELOPER, Groups.DEVELOPER, () -> applications.requestCancellation(project.getId(), reason));
   }
 
@@ -256,7 +256,7 @@ final class ProjectCases {
   // ---- the reviewers' acts ---------------------------------------------------------------------------------
 
   /** Completes the task as the reviewer, authenticated in the engine as that user of that user's group. */
-  void completeAs(String reviewer, Task task, Map<String, Object> variables) {
+  public void completeAs(String reviewer, Task task, Map<String, Object> variables) {
     as(reviewer, groupOf(reviewer), () -> taskService.complete(task.getId(), variables));
   }
 
@@ -297,11 +297,11 @@ final class ProjectCases {
     }
   }
 
-  <T> T as(String user, String group, Supplier<T> action) {
+  public <T> T as(String user, String group, Supplier<T> action) {
     return as(user, List.of(group), action);
   }
 
-  void as(String user, String group, Runnable action) {
+  public void as(String user, String group, Runnable action) {
     as(user, List.of(group), action);
   }
 
@@ -328,7 +328,7 @@ final class ProjectCases {
   }
 
   /** A project registered along the happy path (wangfang reviewed, zhangwei decided). */
-  Project aRegisteredProject() {
+  public Project aRegisteredProject() {
     ProcessInstance registration = inBureauDecision(aCompleteApplication());
     completeAs(BUREAU_OFFICER, task("Task_BureauDecision", registration),
         withVariables("bureauDecision", "APPROVE", "bureauComment", "准予登记"));
@@ -348,7 +348,7 @@ final class ProjectCases {
     return runningInstanceOf(project, DISCLOSURE);
   }
 
-  ProcessInstance cancellationOf(Project project) {
+  public ProcessInstance cancellationOf(Project project) {
     return runningInstanceOf(project, CANCELLATION);
   }
 
@@ -370,7 +370,7 @@ final class ProjectCases {
     return current(project.getId());
   }
 
-  Project current(Long projectId) {
+  public Project current(Long projectId) {
     return projects.findById(projectId).orElseThrow();
   }
 
@@ -420,7 +420,7 @@ final class ProjectCases {
 
   // ---- clean-up ----------------------------------------------------------------------------------------------
 
-  void cleanUp() {
+  public void cleanUp() {
     identityService.clearAuthentication();
     // only the project processes: methodology instances use methodology ids as business keys, which may coincide
     for (Long projectId : filed) {

@@ -1,0 +1,173 @@
+package cn.beijing.carboninclusion.reduction;
+
+import static cn.beijing.carboninclusion.reduction.ReductionVariables.*;
+
+import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.common.CheckDelegate;
+import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.common.EngineAsPlatform;
+import cn.beijing.carboninclusion.common.ForbiddenException;
+import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
+import cn.beijing.carboninclusion.developer.DeveloperService;
+import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.identity.CurrentUser;
+import cn.beijing.carboninclusion.identity.Groups;
+import cn.beijing.carboninclusion.methodology.Methodologies;
+import cn.beijing.carboninclusion.methodology.Methodology;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectClass;
+import cn.beijing.carboninclusion.project.Projects;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Developers apply for the reductions of their registered projects; the authorities read every application. */
+@Service
+public class ReductionApplicationService {
+  static final String PROCESS = "ReductionRegistration";
+
+  private final ReductionApplications applications;
+  private final Projects projects;
+  private final Methodologies methodologies;
+  private final DeveloperService developers;
+  private final CurrentUser currentUser;
+  private final AuditTrail auditTrail;
+  private final ReductionLifecycle lifecycle;
+  private final ReductionSettings settings;
+  private final RuntimeService runtimeService;
+  private final EngineAsPlatform engine;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public ReductionApplicationService(ReductionApplications applications, Projects projects,
+      Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail,
+      ReductionLifecycle lifecycle, ReductionSettings settings, RuntimeService runtimeService,
+      EngineAsPlatform engine, ObjectMapper json, Clock clock) {
+    this.applications = applications;
+    this.projects = projects;
+    this.methodologies = methodologies;
+    this.developers = developers;
+    this.currentUser = currentUser;
+    this.auditTrail = auditTrail;
+    this.lifecycle = lifecycle;
+    this.settings = settings;
+    this.runtimeService = runtimeService;
+    this.engine = engine;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Files an application for a monitoring period of the caller's Class I project; submitted at once by default. */
+  @Transactional
+  public ReductionApplication apply(Long projectId, ReductionApplicationRequest request) {
+    Project project = ownProject(projectId);
+    if (project.getProjectClass() != ProjectClass.CLASS_I) {
+      throw new ConflictException("二类项目不签发减排量 (Class II projects have no reductions)");
+    }
+    ReductionApplication application = applications.saveAndFlush(new ReductionApplication(projectId,
+        request.periodStart(), request.periodEnd(), request.claimedTco2e(), request.monitoringReport().trim(),
+        activitiesJson(request.activities()), currentUser.id(), Instant.now(clock)));
+    auditTrail.record(ReductionLifecycle.CASE_TYPE, application.getId(), "DRAFTED", null,
+        ReductionStatus.DRAFT.name(), "填报减排量申请");
+    if (request.submitNow()) {
+      submit(application, project);
+    }
+    return application;
+  }
+
+  /** Submits a draft (after its activity records were uploaded): the checks run and review begins. */
+  @Transactional
+  public ReductionApplication submit(Long applicationId) {
+    ReductionApplication application = own(applicationId);
+    if (application.getStatus() != ReductionStatus.DRAFT) {
+      throw new ConflictException("该申请已提交 (already submitted)");
+    }
+    return submit(application, projects.findById(application.getProjectId()).orElseThrow());
+  }
+
+  @Transactional(readOnly = true)
+  public ReductionApplication visible(Long applicationId) {
+    ReductionApplication application = applications.findById(applicationId)
+        .orElseThrow(() -> new NotFoundException("reduction application", applicationId));
+    if (!currentUser.isAuthority()) {
+      ownProject(application.getProjectId());
+    }
+    return application;
+  }
+
+  @Transactional(readOnly = true)
+  public List<ReductionApplication> ofProject(Long projectId) {
+    if (!currentUser.isAuthority()) {
+      ownProject(projectId);
+    }
+    return applications.findByProjectIdOrderByPeriodStartAsc(projectId);
+  }
+
+  /** The caller's own application (404 for anyone else's). */
+  @Transactional(readOnly = true)
+  public ReductionApplication own(Long applicationId) {
+    ReductionApplication application = applications.findById(applicationId)
+        .orElseThrow(() -> new NotFoundException("reduction application", applicationId));
+    ownProject(application.getProjectId());
+    return application;
+  }
+
+  private ReductionApplication submit(ReductionApplication application, Project project) {
+    DeveloperOrganisation developer = developers.get(project.getDeveloperId());
+    Methodology methodology = methodologies.findById(project.getMethodologyId()).orElseThrow();
+    application.moveTo(ReductionStatus.SUBMITTED, "提交减排量申请", Instant.now(clock));
+    auditTrail.record(ReductionLifecycle.CASE_TYPE, application.getId(), "SUBMITTED", ReductionStatus.DRAFT.name(),
+        ReductionStatus.SUBMITTED.name(), "提交减排量申请");
+    lifecycle.publish(application, DisclosureFeed.Kind.REDUCTION_FILED,
+        "减排量申请：" + project.getName(), "登记编号 " + project.getRegistrationNo() + "，监测期 "
+            + application.getPeriodStart() + " 至 " + application.getPeriodEnd() + "，申报减排量 "
+            + ReductionRules.plain(application.getClaimedTco2e()) + " tCO2e");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(APPLICATION_ID, application.getId());
+    variables.put(PROJECT_ID, project.getId());
+    variables.put(DEVELOPER_ID, developer.getId());
+    variables.put(PROJECT_NAME, project.getName());
+    variables.put(DEVELOPER_NAME, developer.getName());
+    variables.put(REGISTRATION_NO, project.getRegistrationNo() == null ? "—" : project.getRegistrationNo());
+    variables.put(METHODOLOGY_CODE, methodology.getCode() + " " + methodology.getName());
+    variables.put(MONITORING_PERIOD, application.getPeriodStart() + " 至 " + application.getPeriodEnd());
+    variables.put(CLAIMED, application.getClaimedTco2e().doubleValue());
+    variables.put(CheckDelegate.CHECK_SUMMARY, "");
+    variables.put(PROJECT_SUSPENDED, false);
+    variables.put(REVIEW_DUE, SchemeRules.workingDays(settings.reviewWorkingDays()));
+    variables.put(DECISION_DUE, SchemeRules.workingDays(settings.decisionWorkingDays()));
+    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables));
+    return application;
+  }
+
+  private Project ownProject(Long projectId) {
+    Project project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
+    if (!currentUser.isMemberOf(Groups.DEVELOPER)) {
+      throw new ForbiddenException("仅项目开发方可办理 (developers only)");
+    }
+    if (!project.getDeveloperId().equals(developers.currentOrganisation().getId())) {
+      throw new NotFoundException("project", projectId);
+    }
+    return project;
+  }
+
+  private String activitiesJson(List<Map<String, Object>> activities) {
+    if (activities == null || activities.isEmpty()) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(activities);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

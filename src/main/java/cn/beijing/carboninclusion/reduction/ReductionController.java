@@ -1,0 +1,88 @@
+package cn.beijing.carboninclusion.reduction;
+
+import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.common.CaseChecks;
+import cn.beijing.carboninclusion.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reduction applications through the platform API. */
+@RestController
+@Tag(name = "减排量申请 reduction applications")
+@Transactional
+class ReductionController {
+  private final ReductionApplicationService service;
+  private final CaseChecks checks;
+  private final AuditTrail auditTrail;
+  private final CurrentUser currentUser;
+
+  ReductionController(ReductionApplicationService service, CaseChecks checks, AuditTrail auditTrail,
+      CurrentUser currentUser) {
+    this.service = service;
+    this.checks = checks;
+    this.auditTrail = auditTrail;
+    this.currentUser = currentUser;
+  }
+
+  record Check(String check, String outcome, String detail) {}
+
+  record History(String action, String fromStatus, String toStatus, String actor, Instant at, String reason) {}
+
+  record ApplicationView(Long id, Long projectId, LocalDate periodStart, LocalDate periodEnd, BigDecimal claimedTco2e,
+      BigDecimal recomputedTco2e, BigDecimal verifiedTco2e, BigDecimal approvedTco2e, Long issuedQuantity,
+      String firstSerial, String lastSerial, ReductionStatus status, String statusLabel, String statusReason,
+      Instant submittedAt, List<Check> checks, List<History> history) {}
+
+  @Operation(summary = "申请减排量登记（开发方）；submit=false 时保存为草稿，可先上传活动记录再提交")
+  @PostMapping("/api/projects/{projectId}/reduction-applications")
+  ResponseEntity<ApplicationView> apply(@PathVariable Long projectId,
+      @Valid @RequestBody ReductionApplicationRequest request) {
+    ReductionApplication application = service.apply(projectId, request);
+    return ResponseEntity.created(URI.create("/api/reduction-applications/" + application.getId()))
+        .body(view(application));
+  }
+
+  @Operation(summary = "提交减排量申请草稿（开发方）")
+  @PostMapping("/api/reduction-applications/{id}/submission")
+  ApplicationView submit(@PathVariable Long id) {
+    return view(service.submit(id));
+  }
+
+  @Operation(summary = "减排量申请详情")
+  @GetMapping("/api/reduction-applications/{id}")
+  ApplicationView get(@PathVariable Long id) {
+    return view(service.visible(id));
+  }
+
+  @Operation(summary = "项目的减排量申请")
+  @GetMapping("/api/projects/{projectId}/reduction-applications")
+  List<ApplicationView> ofProject(@PathVariable Long projectId) {
+    return service.ofProject(projectId).stream().map(this::view).toList();
+  }
+
+  private ApplicationView view(ReductionApplication a) {
+    boolean authority = currentUser.isAuthority();
+    return new ApplicationView(a.getId(), a.getProjectId(), a.getPeriodStart(), a.getPeriodEnd(), a.getClaimedTco2e(),
+        a.getRecomputedTco2e(), a.getVerifiedTco2e(), a.getApprovedTco2e(), a.getIssuedQuantity(), a.getFirstSerial(),
+        a.getLastSerial(), a.getStatus(), a.getStatus().label(), a.getStatusReason(), a.getSubmittedAt(),
+        checks.of(ReductionLifecycle.CASE_TYPE, a.getId()).stream()
+            .map(c -> new Check(c.getCheckName(), c.getOutcome().name(), c.getDetail())).toList(),
+        auditTrail.of(ReductionLifecycle.CASE_TYPE, a.getId()).stream()
+            .map(e -> new History(e.getAction(), e.getFromStatus(), e.getToStatus(),
+                authority || AuditTrail.SYSTEM.equals(e.getActor()) || e.getActor().equals(currentUser.id())
+                    ? e.getActor() : "主管部门", e.getOccurredAt(), e.getReason())).toList());
+  }
+}

@@ -1,0 +1,57 @@
+package cn.beijing.carboninclusion.reduction;
+
+import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.registry.IssueRequest;
+import cn.beijing.carboninclusion.registry.IssuedBlock;
+import cn.beijing.carboninclusion.registry.Registry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 签发登记: registers the approved quantity and issues it into the registry as whole 1-tCO2e units (a fraction is not
+ * issued, and the case says so); the registration is published. The vintage is the year the monitoring period ends.
+ */
+@Component("reductionIssuance")
+class ReductionIssuance implements JavaDelegate {
+  private final ReductionLifecycle lifecycle;
+  private final Registry registry;
+
+  ReductionIssuance(ReductionLifecycle lifecycle, Registry registry) {
+    this.lifecycle = lifecycle;
+    this.registry = registry;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long id = ReductionVariables.applicationId(execution);
+    ReductionApplication application = lifecycle.get(id);
+    Project project = lifecycle.projectOf(application);
+    BigDecimal verified = ReductionVariables.decimal(execution, ReductionVariables.VERIFIED);
+    BigDecimal approved = ReductionVariables.decimal(execution, ReductionVariables.APPROVED);
+    application.verify(verified);
+    application.approve(approved);
+    long units = approved.setScale(0, RoundingMode.DOWN).longValueExact();
+    String fraction = approved.subtract(BigDecimal.valueOf(units)).signum() > 0
+        ? "（不足 1 吨的 " + approved.subtract(BigDecimal.valueOf(units)).stripTrailingZeros().toPlainString()
+            + " tCO2e 不予签发）" : "";
+    String issued;
+    if (units > 0) {
+      IssuedBlock block = registry.issue(new IssueRequest(id, project.getId(), project.getRegistrationNo(),
+          project.getDeveloperId(), application.getPeriodEnd().getYear(), units));
+      application.issued(block.quantity(), block.firstSerial(), block.lastSerial());
+      issued = "签发 " + block.quantity() + " tCO2e，序号 " + block.firstSerial() + " 至 " + block.lastSerial() + fraction;
+    } else {
+      application.issued(0, null, null);
+      issued = "登记减排量不足 1 吨，无签发" + fraction;
+    }
+    lifecycle.transition(id, ReductionStatus.REGISTERED, "REGISTERED", "予以登记 " + approved.stripTrailingZeros()
+        .toPlainString() + " tCO2e；" + issued + "。" + ReductionVariables.text(execution, ReductionVariables.BUREAU_COMMENT));
+    lifecycle.publish(application, DisclosureFeed.Kind.REDUCTION_REGISTERED, "减排量登记：" + project.getName(),
+        "登记编号 " + project.getRegistrationNo() + "，监测期 " + application.getPeriodStart() + " 至 "
+            + application.getPeriodEnd() + "，登记减排量 " + approved.stripTrailingZeros().toPlainString() + " tCO2e；" + issued);
+  }
+}

@@ -1,0 +1,45 @@
+package cn.beijing.carboninclusion.reduction;
+
+import java.math.BigDecimal;
+import cn.beijing.carboninclusion.common.TaskInputRejected;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to complete a review whose quantities do not hold together: the verified quantity at most the claim, the
+ * approved quantity at most the verified one, neither negative, and a reason given when a quantity is cut.
+ */
+@Component("reductionQuantityValidation")
+class ReductionQuantityValidation implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    BigDecimal claimed = ReductionVariables.decimal(task, ReductionVariables.CLAIMED);
+    boolean bureau = "Task_BureauApproval".equals(task.getTaskDefinitionKey());
+    String decisionVariable = bureau ? ReductionVariables.BUREAU_DECISION : ReductionVariables.REVIEW_DECISION;
+    if (!"APPROVE".equals(task.getVariable(decisionVariable))) {
+      return;
+    }
+    BigDecimal verified = ReductionVariables.decimal(task, ReductionVariables.VERIFIED);
+    if (verified == null || verified.signum() < 0) {
+      throw refuse("核定减排量须为非负数 (verifiedTco2e)");
+    }
+    if (claimed != null && verified.compareTo(claimed) > 0) {
+      throw refuse("核定减排量不得高于申报减排量 " + claimed.toPlainString() + " (verifiedTco2e)");
+    }
+    if (bureau) {
+      BigDecimal approved = ReductionVariables.decimal(task, ReductionVariables.APPROVED);
+      if (approved == null || approved.signum() < 0) {
+        throw refuse("登记减排量须为非负数 (approvedTco2e)");
+      }
+      if (approved.compareTo(verified) > 0) {
+        throw refuse("登记减排量不得高于核定减排量 " + verified.toPlainString() + " (approvedTco2e)");
+      }
+    }
+  }
+
+  private static TaskInputRejected refuse(String message) {
+    return new TaskInputRejected(message);
+  }
+}

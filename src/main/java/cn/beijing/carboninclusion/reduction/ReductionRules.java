@@ -1,0 +1,144 @@
+package cn.beijing.carboninclusion.reduction;
+
+import cn.beijing.carboninclusion.common.CheckResult;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectClass;
+import cn.beijing.carboninclusion.project.ProjectStatus;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The rules of Chapter 4 for reduction applications, as plain methods (no engine, no database). */
+public class ReductionRules {
+  static final String STANDING = "核查项目状态";
+  static final String DEADLINE = "核查申请期限与计入期";
+  static final String OVERLAP = "核查监测期重叠";
+  static final String RECOMPUTE = "平台复算减排量";
+  static final String DATA_QUALITY = "核查数据质量";
+
+  private final ReductionSettings settings;
+
+  public ReductionRules(ReductionSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Only a REGISTERED (or, waiting, SUSPENDED) Class I project may have reductions registered. */
+  public CheckResult standing(Project project) {
+    if (project.getProjectClass() != ProjectClass.CLASS_I) {
+      return CheckResult.failed(STANDING, "Error_ProjectNotRegistered", "二类项目不签发减排量");
+    }
+    return switch (project.getStatus()) {
+      case REGISTERED -> CheckResult.passed(STANDING, "项目已登记（" + project.getRegistrationNo() + "）");
+      case SUSPENDED -> CheckResult.flagged(STANDING, "项目已暂停减排量登记，本申请在项目恢复后继续办理");
+      case CANCELLED -> CheckResult.failed(STANDING, "Error_ProjectCancelled", "项目已注销，不得申请减排量");
+      default -> CheckResult.failed(STANDING, "Error_ProjectNotRegistered",
+          "项目当前状态为「" + project.getStatus().label() + "」，未登记的项目不得申请减排量");
+    };
+  }
+
+  /** 申请期限: inside the crediting period, ended, and not longer ago than the look-back years. */
+  public CheckResult deadline(ReductionApplication application, Project project, LocalDate today) {
+    List<String> problems = new ArrayList<>();
+    if (application.getPeriodEnd().isAfter(today)) {
+      problems.add("监测期尚未结束（至 " + application.getPeriodEnd() + "）");
+    }
+    LocalDate earliest = today.minusYears(settings.lookBackYears());
+    if (application.getPeriodStart().isBefore(earliest)) {
+      problems.add("监测期始于 " + application.getPeriodStart() + "，早于申请期限（申请前 " + settings.lookBackYears()
+          + " 年内，即 " + earliest + " 以后）");
+    }
+    if (project.getCreditingStart() == null || project.getCreditingEnd() == null
+        || application.getPeriodStart().isBefore(project.getCreditingStart())
+        || application.getPeriodEnd().isAfter(project.getCreditingEnd())) {
+      problems.add("监测期不在项目计入期（" + project.getCreditingStart() + " 至 " + project.getCreditingEnd() + "）内");
+    }
+    if (!problems.isEmpty()) {
+      return CheckResult.failed(DEADLINE, "Error_OutsideDeadline", String.join("；", problems));
+    }
+    return CheckResult.passed(DEADLINE, "监测期在计入期内且在申请期限内");
+  }
+
+  /** Monitoring periods of one project never overlap (a reduction is claimed once). */
+  public CheckResult overlap(ReductionApplication application, Collection<ReductionApplication> others) {
+    List<String> overlapping = others.stream()
+        .filter(o -> !o.getId().equals(application.getId()) && o.getStatus().claims())
+        .filter(o -> !o.getPeriodEnd().isBefore(application.getPeriodStart())
+            && !o.getPeriodStart().isAfter(application.getPeriodEnd()))
+        .map(o -> "申请" + o.getId() + "（" + o.getPeriodStart() + "至" + o.getPeriodEnd() + "，" + o.getStatus().label() + "）")
+        .toList();
+    if (!overlapping.isEmpty()) {
+      return CheckResult.failed(OVERLAP, "Error_PeriodOverlap", "监测期与本项目已有申请重叠：" + String.join("、", overlapping));
+    }
+    return CheckResult.passed(OVERLAP, "监测期与本项目其他申请不重叠");
+  }
+
+  /** Compares the claim with the platform's recomputation; a difference above the tolerance is flagged. */
+  public CheckResult recomputation(BigDecimal claimed, BigDecimal recomputed, String source) {
+    if (recomputed == null) {
+      return CheckResult.flagged(RECOMPUTE, "未提供活动数据，平台无法复算");
+    }
+    String figures = "申报 " + plain(claimed) + " tCO2e，平台按方法学公式（" + source + "）复算 " + plain(recomputed) + " tCO2e";
+    if (recomputed.signum() == 0) {
+      return claimed.signum() == 0 ? CheckResult.passed(RECOMPUTE, figures)
+          : CheckResult.flagged(RECOMPUTE, figures + "，复算结果为零");
+    }
+    BigDecimal difference = claimed.subtract(recomputed).abs().divide(recomputed.abs(), MathContext.DECIMAL64);
+    if (difference.compareTo(settings.recomputeTolerance()) > 0) {
+      return CheckResult.flagged(RECOMPUTE, figures + "，相差 " + percent(difference) + "，超过允许偏差 "
+          + percent(settings.recomputeTolerance()) + "，请重点核查");
+    }
+    return CheckResult.passed(RECOMPUTE, figures + "，相差 " + percent(difference));
+  }
+
+  /** 数据质量: activity data present, every value present, numeric, not negative and not out of range. */
+  public CheckResult dataQuality(BigDecimal claimed, List<Map<String, Object>> activities, boolean uploaded) {
+    List<String> problems = new ArrayList<>();
+    if (claimed == null || claimed.signum() <= 0) {
+      problems.add("申报减排量须大于零");
+    }
+    if ((activities == null || activities.isEmpty()) && !uploaded) {
+      problems.add("缺少活动数据（汇总数据或活动记录文件）");
+    }
+    if (activities != null) {
+      for (int i = 0; i < activities.size() && problems.size() < 20; i++) {
+        for (Map.Entry<String, Object> field : activities.get(i).entrySet()) {
+          String where = "第 " + (i + 1) + " 条活动数据的 " + field.getKey();
+          Object value = field.getValue();
+          if (value == null || value.toString().isBlank()) {
+            problems.add(where + " 缺失");
+          } else if (value instanceof Number number) {
+            BigDecimal decimal = new BigDecimal(number.toString());
+            if (decimal.signum() < 0) {
+              problems.add(where + " 为负数");
+            } else if (decimal.compareTo(settings.maxValuePerActivity()) > 0) {
+              problems.add(where + " 超出合理范围（≤ " + plain(settings.maxValuePerActivity()) + "）");
+            }
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      return CheckResult.failed(DATA_QUALITY, "Error_DataQuality", String.join("；", problems));
+    }
+    return CheckResult.passed(DATA_QUALITY, uploaded ? "活动记录文件已通过逐行校验" : "活动数据完整、非负且在合理范围内");
+  }
+
+  static String plain(BigDecimal value) {
+    return value.setScale(Math.min(Math.max(value.scale(), 0), 6), RoundingMode.HALF_UP).stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static String percent(BigDecimal ratio) {
+    return ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /** True when a project status lets an application wait rather than end. */
+  static boolean waits(ProjectStatus status) {
+    return status == ProjectStatus.SUSPENDED;
+  }
+}

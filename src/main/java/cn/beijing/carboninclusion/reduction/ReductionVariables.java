@@ -1,0 +1,50 @@
+package cn.beijing.carboninclusion.reduction;
+
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Names of the process variables of ReductionRegistration. */
+final class ReductionVariables {
+  static final String APPLICATION_ID = "applicationId";
+  static final String PROJECT_ID = "projectId";
+  static final String DEVELOPER_ID = "developerId";
+  static final String PROJECT_NAME = "projectName";
+  static final String DEVELOPER_NAME = "developerName";
+  static final String REGISTRATION_NO = "registrationNo";
+  static final String METHODOLOGY_CODE = "methodologyCode";
+  static final String MONITORING_PERIOD = "monitoringPeriod";
+  static final String CLAIMED = "claimedTco2e";
+  static final String RECOMPUTED = "recomputedTco2e";
+  static final String VERIFIED = "verifiedTco2e";
+  static final String APPROVED = "approvedTco2e";
+  static final String PROJECT_SUSPENDED = "projectSuspended";
+  static final String REVIEW_DUE = "reviewDue";
+  static final String DECISION_DUE = "decisionDue";
+  static final String REVIEW_DECISION = "reviewDecision";
+  static final String REVIEW_COMMENT = "reviewComment";
+  static final String BUREAU_DECISION = "bureauDecision";
+  static final String BUREAU_COMMENT = "bureauComment";
+  static final String HARD_CHECK_ERROR_MESSAGE = "hardCheckErrorMessage";
+
+  static Long applicationId(VariableScope scope) {
+    if (scope.getVariable(APPLICATION_ID) instanceof Number id) {
+      return id.longValue();
+    }
+    throw new IllegalStateException("process variable applicationId missing or not a number");
+  }
+
+  static BigDecimal decimal(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return new BigDecimal(value.toString().trim());
+  }
+
+  static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? "" : value.toString().trim();
+  }
+
+  private ReductionVariables() {}
+}

@@ -1,0 +1,207 @@
+package cn.beijing.carboninclusion.reduction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Reductions over real HTTP on PostgreSQL: bad input changes nothing, and one application goes from the developer's
+ * draft with uploaded trip records, through review in the engine REST API, to issued units that are then retired,
+ * with the serial's public history and the journal's verification.
+ */
+class ReductionApiTest extends PlatformIntegrationTest {
+  @Autowired TestRestTemplate http;
+  @Autowired ApplicationContext context;
+  @Autowired ReductionApplications applications;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+
+  ProjectCases cases;
+
+  @BeforeEach
+  void setUp() {
+    cases = new ProjectCases(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    cases.cleanUp();
+  }
+
+  @Test
+  void anApplicationWithUploadedTripsIsIssuedAndItsUnitsRetired() {
+    Project project = cases.aRegisteredProject();
+    Map<String, Object> request = application("3.6");
+    request.put("submit", false);
+    ResponseEntity<JsonNode> draft = http.withBasicAuth("greentravel", "demo")
+        .postForEntity("/api/projects/" + project.getId() + "/reduction-applications", request, JsonNode.class);
+    assertThat(draft.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(draft.getBody().get("status").asText()).isEqualTo("DRAFT");
+    long id = draft.getBody().get("id").asLong();
+
+    // 100 rail trips of 500 km: 100 × 500 × (0.104 − 0.032) kg = 3.6 t
+    StringBuilder csv = new StringBuilder("participant_id,trip_id,mode,distance_km,timestamp\n");
+    String batch = UUID.randomUUID().toString();
+    for (int i = 0; i < 100; i++) {
+      csv.append("p").append(i % 7).append(',').append(batch).append('-').append(i)
+          .append(",rail,500,2025-05-0").append(1 + i % 9).append("T08:00:00+08:00\n");
+    }
+    ResponseEntity<JsonNode> upload = upload(id, csv.toString());
+    assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(upload.getBody().get("rows").asLong()).isEqualTo(100);
+    assertThat(upload.getBody().get("reductionTco2e").decimalValue()).isEqualByComparingTo("3.6");
+
+    ResponseEntity<JsonNode> submitted = http.withBasicAuth("greentravel", "demo")
+        .postForEntity("/api/reduction-applications/" + id + "/submission", null, JsonNode.class);
+    assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(submitted.getBody().get("recomputedTco2e").decimalValue()).isEqualByComparingTo("3.6");
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("ReductionRegistration")
+        .variableValueEquals("applicationId", id).singleResult();
+    runJobs(pi);
+    claimAndSubmit("wangfang", taskOf(pi, "Task_TechnicalReview"),
+        Map.of("reviewDecision", "APPROVE", "verifiedTco2e", 3.6, "reviewComment", "与出行记录一致"));
+    claimAndSubmit("zhangwei", taskOf(pi, "Task_BureauApproval"),
+        Map.of("bureauDecision", "APPROVE", "approvedTco2e", 3.6, "bureauComment", "同意登记"));
+    runJobs(pi);
+
+    JsonNode registered = http.withBasicAuth("greentravel", "demo")
+        .getForObject("/api/reduction-applications/" + id, JsonNode.class);
+    assertThat(registered.get("status").asText()).isEqualTo("REGISTERED");
+    assertThat(registered.get("issuedQuantity").asLong()).isEqualTo(3);
+    String firstSerial = registered.get("firstSerial").asText();
+
+    JsonNode holdings = http.withBasicAuth("greentravel", "demo").getForObject("/api/registry/holdings", JsonNode.class);
+    JsonNode block = null;
+    for (JsonNode b : holdings.get("blocks")) {
+      if (b.get("firstSerial").asText().equals(firstSerial)) {
+        block = b;
+      }
+    }
+    assertThat(block).as("the issued block is held by the developer").isNotNull();
+    ResponseEntity<JsonNode> retired = http.withBasicAuth("greentravel", "demo").postForEntity(
+        "/api/registry/retirements", Map.of("purpose", "VOLUNTARY", "quantity", 2, "blockId",
+            block.get("blockId").asLong(), "beneficiary", "北京某低碳会议"), JsonNode.class);
+    assertThat(retired.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<JsonNode> tooMany = http.withBasicAuth("greentravel", "demo").postForEntity(
+        "/api/registry/retirements", Map.of("purpose", "VOLUNTARY", "quantity", 2, "blockId",
+            block.get("blockId").asLong(), "beneficiary", "超量"), JsonNode.class);
+    assertThat(tooMany.getStatusCode().is4xxClientError()).isTrue();
+
+    // the holder keeps the head of the range; the retired units are its tail
+    JsonNode retiredUnit = http.getForObject("/api/public/registry/serials/" + registered.get("lastSerial").asText(),
+        JsonNode.class);
+    assertThat(retiredUnit.toString()).contains("VOLUNTARY").contains("北京某低碳会议");
+    JsonNode keptUnit = http.getForObject("/api/public/registry/serials/" + firstSerial, JsonNode.class);
+    assertThat(keptUnit.get("current").get(0).get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(http.getForObject("/api/public/registry/journal/verify", JsonNode.class).get("ok").asBoolean())
+        .isTrue();
+    assertThat(http.getForObject("/api/public/disclosures?size=200", JsonNode.class).findValuesAsText("kind"))
+        .contains("REDUCTION_FILED", "REDUCTION_REGISTERED");
+  }
+
+  @Test
+  void invalidApplicationsAreA400NamingEachFieldAndCreateNothing() {
+    Project project = cases.aRegisteredProject();
+    long before = applications.count();
+    Map<String, Object> bad = application("-1");
+    bad.put("periodEnd", "2025-01-01");
+    bad.put("monitoringReport", "");
+    ResponseEntity<JsonNode> response = http.withBasicAuth("greentravel", "demo")
+        .postForEntity("/api/projects/" + project.getId() + "/reduction-applications", bad, JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").fieldNames()).toIterable()
+        .contains("claimedTco2e", "periodEnd", "monitoringReport");
+    assertThat(applications.count()).isEqualTo(before);
+  }
+
+  @Test
+  void onlyTheOwningDeveloperAppliesAndOnlyForClassOne() {
+    Project project = cases.aRegisteredProject();
+    assertThat(http.withBasicAuth("sunroof", "demo").postForEntity("/api/projects/" + project.getId()
+        + "/reduction-applications", application("1"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.withBasicAuth("wangfang", "demo").postForEntity("/api/projects/" + project.getId()
+        + "/reduction-applications", application("1"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private static Map<String, Object> application(String claimed) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("periodStart", "2025-04-01");
+    request.put("periodEnd", "2025-06-30");
+    request.put("claimedTco2e", claimed);
+    request.put("monitoringReport", "监测报告：轨道交通出行记录由平台采集并去标识化。");
+    request.put("activities", List.of());
+    return request;
+  }
+
+  private ResponseEntity<JsonNode> upload(long applicationId, String csv) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders fileHeaders = new HttpHeaders();
+    fileHeaders.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+    parts.add("file", new HttpEntity<>(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "trips.csv";
+      }
+    }, fileHeaders));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth("greentravel", "demo").postForEntity(
+        "/api/reduction-applications/" + applicationId + "/activities", new HttpEntity<>(parts, headers),
+        JsonNode.class);
+  }
+
+  private void runJobs(ProcessInstance pi) {
+    for (int i = 0; i < 20; i++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private String taskOf(ProcessInstance pi, String key) {
+    Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    assertThat(task).as(key).isNotNull();
+    return task.getId();
+  }
+
+  private void claimAndSubmit(String user, String taskId, Map<String, Object> values) {
+    assertThat(http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/claim",
+        Map.of("userId", user), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    ResponseEntity<String> submit = http.withBasicAuth(user, "demo").postForEntity(
+        "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
+    assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+}

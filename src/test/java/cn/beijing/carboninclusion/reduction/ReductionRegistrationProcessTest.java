@@ -1,0 +1,278 @@
+package cn.beijing.carboninclusion.reduction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import cn.beijing.carboninclusion.common.CaseCheck;
+import cn.beijing.carboninclusion.common.CaseChecks;
+import cn.beijing.carboninclusion.common.TaskInputRejected;
+import cn.beijing.carboninclusion.disclosure.DisclosureEntry;
+import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.identity.Groups;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** Every path of ReductionRegistration, with the domain outcome on the application and in the registry. */
+class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
+  static final String PROCESS = "ReductionRegistration";
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired ApplicationContext context;
+  @Autowired ReductionApplicationService service;
+  @Autowired ReductionApplications applications;
+  @Autowired RuntimeService runtimeService;
+  @Autowired CaseChecks checks;
+  @Autowired DisclosureFeed feed;
+
+  ProjectCases cases;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    cases = new ProjectCases(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).list().forEach(pi ->
+        runtimeService.deleteProcessInstance(pi.getId(), "test finished", true, true));
+    cases.cleanUp();
+  }
+
+  @Test
+  void anApplicationIsReviewedApprovedAndIssuedAsWholeUnits() {
+    Project project = cases.aRegisteredProject();
+    ReductionApplication application = apply(project, "5.2", busKm(100_000));
+    ProcessInstance pi = instanceOf(application);
+    assertThat(pi).hasPassed("Task_CheckProjectStanding", "Task_CheckDeadline", "Task_CheckPeriodOverlap",
+        "Task_CheckAuditObligations", "Task_RecomputeReduction", "Task_CheckDataQuality");
+    assertThat(current(application).getRecomputedTco2e()).isEqualByComparingTo("5.2");
+    execute(job("Task_StartReview", pi));
+    assertThat(pi).isWaitingAt("Task_TechnicalReview");
+    assertThat(task("Task_TechnicalReview", pi)).hasCandidateGroup(Groups.TECHCENTER);
+    cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.2, "reviewComment", "数据一致"));
+    cases.completeAs("zhangwei", task("Task_BureauApproval", pi),
+        withVariables("bureauDecision", "APPROVE", "approvedTco2e", 5.2, "bureauComment", "同意登记"));
+    execute(job("Task_IssueReductions", pi));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_Registered");
+    ReductionApplication registered = current(application);
+    assertThat(registered.getStatus()).isEqualTo(ReductionStatus.REGISTERED);
+    assertThat(registered.getIssuedQuantity()).isEqualTo(5);
+    assertThat(registered.getApprovedTco2e()).isEqualByComparingTo("5.2");
+    assertThat(registered.getFirstSerial()).isNotBlank();
+    assertThat(registered.getStatusReason()).contains("签发 5 tCO2e").contains("不足 1 吨的 0.2 tCO2e 不予签发");
+    assertThat(feedKinds(application)).containsExactly("REDUCTION_FILED", "REDUCTION_REGISTERED");
+  }
+
+  @Test
+  void aClaimFarFromTheRecomputationIsFlaggedForTheReviewerNotRejected() {
+    Project project = cases.aRegisteredProject();
+    ReductionApplication application = apply(project, "9", busKm(100_000));
+    ProcessInstance pi = instanceOf(application);
+    execute(job("Task_StartReview", pi));
+    assertThat(pi).isWaitingAt("Task_TechnicalReview");
+    assertThat(checksOf(application)).anySatisfy(c -> {
+      assertThat(c.getCheckName()).isEqualTo("平台复算减排量");
+      assertThat(c.getOutcome()).isEqualTo(CaseCheck.Outcome.FLAGGED);
+      assertThat(c.getDetail()).contains("超过允许偏差");
+    });
+  }
+
+  @Test
+  void anOverlappingPeriodIsRejected() {
+    Project project = cases.aRegisteredProject();
+    apply(project, "5.2", busKm(100_000));
+    ReductionApplication second = apply(project, LocalDate.of(2025, 6, 1), LocalDate.of(2025, 9, 30), "1",
+        busKm(20_000));
+    rejectedWith(second, "监测期与本项目已有申请重叠");
+  }
+
+  @Test
+  void aPeriodOutsideTheCreditingPeriodIsRejected() {
+    Project project = cases.aRegisteredProject();
+    ReductionApplication early = apply(project, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 28), "1",
+        busKm(20_000));
+    rejectedWith(early, "不在项目计入期");
+  }
+
+  @Test
+  void negativeActivityDataIsRejected() {
+    Project project = cases.aRegisteredProject();
+    ReductionApplication bad = apply(project, "1", List.of(Map.of("mode", "bus", "distanceKm", -5)));
+    rejectedWith(bad, "为负数");
+  }
+
+  @Test
+  void anApplicationOfACancelledProjectIsRejected() {
+    Project project = cases.aRegisteredProject();
+    cancel(project);
+    rejectedWith(apply(project, "5.2", busKm(100_000)), "项目已注销");
+  }
+
+  @Test
+  void theTechnicalCenterOrTheBureauMayReject() {
+    ReductionApplication byReview = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
+    ProcessInstance first = instanceOf(byReview);
+    execute(job("Task_StartReview", first));
+    cases.completeAs("wangfang", task("Task_TechnicalReview", first),
+        withVariables("reviewDecision", "REJECT", "verifiedTco2e", 0, "reviewComment", "监测报告不完整"));
+    execute(job("Task_RejectApplication", first));
+    assertThat(first).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_BureauApproval");
+    assertThat(current(byReview).getStatusReason()).isEqualTo("技术审核不予通过：监测报告不完整");
+
+    ReductionApplication byBureau = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
+    ProcessInstance second = instanceOf(byBureau);
+    execute(job("Task_StartReview", second));
+    cases.completeAs("wangfang", task("Task_TechnicalReview", second),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.0, "reviewComment", "核减 0.2 吨"));
+    cases.completeAs("zhangwei", task("Task_BureauApproval", second),
+        withVariables("bureauDecision", "REJECT", "approvedTco2e", 0, "bureauComment", "存在数据质量疑点"));
+    execute(job("Task_RejectApplication", second));
+    assertThat(second).isEnded().hasPassed("EndEvent_Rejected");
+    assertThat(current(byBureau).getStatusReason()).isEqualTo("生态环境局不予登记：存在数据质量疑点");
+  }
+
+  @Test
+  void quantitiesAboveTheClaimOrTheVerifiedAmountAreRefusedAndTheTaskStaysOpen() {
+    ReductionApplication application = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
+    ProcessInstance pi = instanceOf(application);
+    execute(job("Task_StartReview", pi));
+    assertThatThrownBy(() -> cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 6.0, "reviewComment", "多于申报")))
+        .isInstanceOf(TaskInputRejected.class).hasMessageContaining("verifiedTco2e");
+    assertThat(pi).isWaitingAt("Task_TechnicalReview");
+    cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.0, "reviewComment", "核减"));
+    assertThatThrownBy(() -> cases.completeAs("zhangwei", task("Task_BureauApproval", pi),
+        withVariables("bureauDecision", "APPROVE", "approvedTco2e", 5.1, "bureauComment", "多于核定")))
+        .isInstanceOf(TaskInputRejected.class).hasMessageContaining("approvedTco2e");
+    assertThat(pi).isWaitingAt("Task_BureauApproval");
+  }
+
+  @Test
+  void aSuspensionDuringReviewHoldsTheApplicationUntilTheProjectIsRestored() {
+    Project project = cases.aRegisteredProject();
+    ReductionApplication application = apply(project, "5.2", busKm(100_000));
+    ProcessInstance pi = instanceOf(application);
+    execute(job("Task_StartReview", pi));
+    correlate("Message_ProjectSuspended", project);
+    assertThat(pi).isWaitingAt("Gateway_AwaitProjectDecision").hasPassed("Task_HoldApplication");
+    assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.ON_HOLD);
+
+    correlate("Message_ProjectRestored", project);
+    assertThat(pi).hasPassed("Task_ResumeApplication");
+    execute(job("Task_StartReview", pi));
+    assertThat(pi).isWaitingAt("Task_TechnicalReview");
+    assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.UNDER_REVIEW);
+  }
+
+  @Test
+  void anApplicationFiledWhileTheProjectIsSuspendedWaitsAndEndsIfTheProjectIsCancelled() {
+    Project project = cases.aRegisteredProject();
+    setSuspended(project);
+    ReductionApplication application = apply(project, "5.2", busKm(100_000));
+    ProcessInstance pi = instanceOf(application);
+    assertThat(pi).isWaitingAt("Gateway_AwaitProjectDecision").hasNotPassed("Task_StartReview");
+    assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.ON_HOLD);
+
+    correlate("Message_ProjectCancelled", project);
+    assertThat(pi).isEnded().hasPassed("Task_EndForCancelledProject", "EndEvent_ProjectCancelled");
+    assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.TERMINATED);
+  }
+
+  @Test
+  void cancellingTheProjectEndsItsApplicationsUnderReview() {
+    Project project = cases.aRegisteredProject();
+    ReductionApplication application = apply(project, "5.2", busKm(100_000));
+    ProcessInstance pi = instanceOf(application);
+    execute(job("Task_StartReview", pi));
+    cancel(project);
+    assertThat(pi).isEnded().hasPassed("EndEvent_ProjectCancelled");
+    assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.TERMINATED);
+    assertThat(current(application).getIssuedQuantity()).isNull();
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------------
+
+  private static List<Map<String, Object>> busKm(int km) {
+    return List.of(Map.of("mode", "bus", "distanceKm", km));
+  }
+
+  private ReductionApplication apply(Project project, String claimed, List<Map<String, Object>> activities) {
+    return apply(project, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30), claimed, activities);
+  }
+
+  private ReductionApplication apply(Project project, LocalDate start, LocalDate end, String claimed,
+      List<Map<String, Object>> activities) {
+    return cases.as("greentravel", Groups.DEVELOPER, () -> service.apply(project.getId(),
+        new ReductionApplicationRequest(start, end, new BigDecimal(claimed), "监测报告：公交出行里程来自平台记录。",
+            activities, true)));
+  }
+
+  private ProcessInstance instanceOf(ReductionApplication application) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+        .variableValueEquals("applicationId", application.getId()).singleResult();
+  }
+
+  private ReductionApplication current(ReductionApplication application) {
+    return applications.findById(application.getId()).orElseThrow();
+  }
+
+  private List<CaseCheck> checksOf(ReductionApplication application) {
+    return checks.of(ReductionLifecycle.CASE_TYPE, application.getId());
+  }
+
+  private List<String> feedKinds(ReductionApplication application) {
+    return feed.about(ReductionLifecycle.CASE_TYPE, application.getId()).stream().map(DisclosureEntry::getKind)
+        .toList();
+  }
+
+  private void rejectedWith(ReductionApplication application, String reason) {
+    ProcessInstance pi = instanceOf(application);
+    assertThat(pi).hasPassed("BoundaryEvent_HardCheckFailed");
+    execute(job("Task_RejectApplication", pi));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_TechnicalReview");
+    assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.REJECTED);
+    assertThat(current(application).getStatusReason()).startsWith("自动核查未通过").contains(reason);
+  }
+
+  private void correlate(String message, Project project) {
+    runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(project.getId()))
+        .correlateAllWithResult();
+  }
+
+  /** Suspension itself is the rectification process's act (a later issue); here the status is set directly. */
+  private void setSuspended(Project project) {
+    context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+        .update("update project set status = 'SUSPENDED' where id = ?", project.getId());
+  }
+
+  private void cancel(Project project) {
+    cases.requestCancellation(project, "开发方申请注销");
+    ProcessInstance cancellation = cases.cancellationOf(project);
+    cases.completeAs("lina", task("Task_ConfirmCancellation", cancellation),
+        withVariables("cancellationDecision", "CONFIRM", "cancellationComment", "同意注销"));
+    execute(job("Task_CancelProject", cancellation));
+  }
+}
