@@ -3,6 +3,7 @@ package cn.beijing.carboninclusion.reduction;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.identity.CurrentUser;
+import cn.beijing.carboninclusion.registry.Registry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,9 +29,11 @@ class ReductionController {
   private final CaseChecks checks;
   private final AuditTrail auditTrail;
   private final CurrentUser currentUser;
+  private final Registry registry;
 
   ReductionController(ReductionApplicationService service, CaseChecks checks, AuditTrail auditTrail,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, Registry registry) {
+    this.registry = registry;
     this.service = service;
     this.checks = checks;
     this.auditTrail = auditTrail;
@@ -43,8 +46,8 @@ class ReductionController {
 
   record ApplicationView(Long id, Long projectId, LocalDate periodStart, LocalDate periodEnd, BigDecimal claimedTco2e,
       BigDecimal recomputedTco2e, BigDecimal verifiedTco2e, BigDecimal approvedTco2e, Long issuedQuantity,
-      String firstSerial, String lastSerial, ReductionStatus status, String statusLabel, String statusReason,
-      Instant submittedAt, List<Check> checks, List<History> history) {}
+      String firstSerial, String lastSerial, Long issuanceId, String certificate, ReductionStatus status,
+      String statusLabel, String statusReason, Instant submittedAt, List<Check> checks, List<History> history) {}
 
   @Operation(summary = "申请减排量登记（开发方）；submit=false 时保存为草稿，可先上传活动记录再提交")
   @PostMapping("/api/projects/{projectId}/reduction-applications")
@@ -75,9 +78,11 @@ class ReductionController {
 
   private ApplicationView view(ReductionApplication a) {
     boolean authority = currentUser.isAuthority();
+    Long issuanceId = registry.issuanceIdOf(a.getId()).orElse(null);
     return new ApplicationView(a.getId(), a.getProjectId(), a.getPeriodStart(), a.getPeriodEnd(), a.getClaimedTco2e(),
         a.getRecomputedTco2e(), a.getVerifiedTco2e(), a.getApprovedTco2e(), a.getIssuedQuantity(), a.getFirstSerial(),
-        a.getLastSerial(), a.getStatus(), a.getStatus().label(), a.getStatusReason(), a.getSubmittedAt(),
+        a.getLastSerial(), issuanceId, issuanceId == null ? null
+            : "/api/registry/issuances/" + issuanceId + "/certificate", a.getStatus(), a.getStatus().label(), a.getStatusReason(), a.getSubmittedAt(),
         checks.of(ReductionLifecycle.CASE_TYPE, a.getId()).stream()
             .map(c -> new Check(c.getCheckName(), c.getOutcome().name(), c.getDetail())).toList(),
         auditTrail.of(ReductionLifecycle.CASE_TYPE, a.getId()).stream()

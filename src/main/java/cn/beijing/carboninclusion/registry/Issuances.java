@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface Issuances extends JpaRepository<Issuance, Long> {
   boolean existsByApplicationId(Long applicationId);
 
+  Optional<Issuance> findByApplicationId(Long applicationId);
+
   Optional<Issuance> findFirstByProjectIdOrderByIdAsc(Long projectId);
 
   Optional<Issuance> findFirstByProjectRegistrationNoOrderByIdAsc(String projectRegistrationNo);

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.registry;
 
+import java.util.Optional;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
@@ -35,6 +36,12 @@ public class Registry {
     this.organisations = organisations;
     this.journal = journal;
     this.ledger = ledger;
+  }
+
+  /** The issuance of a reduction application, if it was issued (its certificate is under this id). */
+  @Transactional(readOnly = true)
+  public Optional<Long> issuanceIdOf(Long applicationId) {
+    return issuances.findByApplicationId(applicationId).map(Issuance::getId);
   }
 
   /**

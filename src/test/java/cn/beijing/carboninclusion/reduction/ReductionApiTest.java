@@ -98,6 +98,11 @@ class ReductionApiTest extends PlatformIntegrationTest {
     assertThat(registered.get("status").asText()).isEqualTo("REGISTERED");
     assertThat(registered.get("issuedQuantity").asLong()).isEqualTo(3);
     String firstSerial = registered.get("firstSerial").asText();
+    ResponseEntity<byte[]> certificate = http.withBasicAuth("greentravel", "demo")
+        .getForEntity(registered.get("certificate").asText(), byte[].class);
+    assertThat(certificate.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(certificate.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(new String(certificate.getBody(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
     JsonNode holdings = http.withBasicAuth("greentravel", "demo").getForObject("/api/registry/holdings", JsonNode.class);
     JsonNode block = null;
