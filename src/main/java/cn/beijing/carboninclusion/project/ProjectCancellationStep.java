@@ -27,10 +27,6 @@ class ProjectCancellationStep implements JavaDelegate {
         + ProjectVariables.text(execution, ProjectVariables.CANCELLATION_COMMENT);
     Project project = lifecycle.transition(projectId, ProjectStatus.CANCELLED, "CANCELLED", reason);
     lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_CANCELLED, "项目注销：" + project.getName(), reason);
-    execution.getProcessEngineServices().getRuntimeService()
-        .createMessageCorrelation(MESSAGE_PROJECT_CANCELLED)
-        .processInstanceBusinessKey(String.valueOf(projectId))
-        .setVariable("cancellationReason", reason)
-        .correlateAllWithResult();
+    lifecycle.signalProcesses(projectId, MESSAGE_PROJECT_CANCELLED, reason);
   }
 }

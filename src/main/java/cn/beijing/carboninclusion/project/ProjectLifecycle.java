@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +32,13 @@ public class ProjectLifecycle {
   private final DisclosureFeed disclosure;
   private final RegistrationNumbers registrationNumbers;
   private final WorkingDayCalendar workingDays;
+  private final RuntimeService runtimeService;
   private final Clock clock;
 
   public ProjectLifecycle(Projects projects, DeveloperOrganisations developers, AuditTrail auditTrail,
       CaseNotices notices, DisclosureFeed disclosure, RegistrationNumbers registrationNumbers,
-      WorkingDayCalendar workingDays, Clock clock) {
+      WorkingDayCalendar workingDays, RuntimeService runtimeService, Clock clock) {
+    this.runtimeService = runtimeService;
     this.projects = projects;
     this.developers = developers;
     this.auditTrail = auditTrail;
@@ -109,6 +112,17 @@ public class ProjectLifecycle {
   @Transactional(propagation = Propagation.MANDATORY)
   public int countSupplementRound(Long projectId) {
     return get(projectId).countSupplementRound();
+  }
+
+  /**
+   * Sends a message about the project to every running process of it (business key = project id), e.g. its
+   * reduction applications: {@code Message_ProjectSuspended}, {@code Message_ProjectRestored},
+   * {@code Message_ProjectCancelled}. Processes not waiting for the message are not affected.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int signalProcesses(Long projectId, String message, String reason) {
+    return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(projectId))
+        .setVariable("projectMessageReason", reason).correlateAllWithResult().size();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -1,0 +1,30 @@
+package cn.beijing.carboninclusion.supervision;
+
+import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectLifecycle;
+import cn.beijing.carboninclusion.project.ProjectStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 恢复: the rectification passed; the project is REGISTERED again (published) and its applications resume. */
+@Component("projectRestoration")
+class ProjectRestoration implements JavaDelegate {
+  static final String MESSAGE = "Message_ProjectRestored";
+
+  private final ProjectLifecycle lifecycle;
+
+  ProjectRestoration(ProjectLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long projectId = (Long) execution.getVariable("projectId");
+    String reason = "整改合格，恢复减排量登记：" + execution.getVariable("decisionComment");
+    Project project = lifecycle.transition(projectId, ProjectStatus.REGISTERED, "RESTORED", reason);
+    lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_RESTORED, "项目恢复：" + project.getName(), reason);
+    lifecycle.signalProcesses(projectId, MESSAGE, reason);
+  }
+}
