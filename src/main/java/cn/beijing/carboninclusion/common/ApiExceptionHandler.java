@@ -132,7 +132,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.internalServerError().body(problem);
   }
 
-  private static ProblemDetail invalid(Map<String, String> errors) {
+  /** The platform's problem for invalid input: 400, naming each bad field under {@code errors}. */
+  public static ProblemDetail invalid(Map<String, String> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "请求中有无效字段: " + String.join(", ", errors.keySet()));
     problem.setType(VALIDATION);

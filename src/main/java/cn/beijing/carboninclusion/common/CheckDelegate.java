@@ -23,10 +23,7 @@ public abstract class CheckDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (!(execution.getVariable(idVariable) instanceof Number id)) {
-      throw new IllegalStateException("process variable " + idVariable + " missing or not a number");
-    }
-    Long caseId = id.longValue();
+    Long caseId = ProcessVariables.id(execution, idVariable);
     CheckResult result = check(caseId);
     checks.record(caseType, caseId, result);
     execution.setVariable(CHECK_SUMMARY, checks.summary(caseType, caseId));

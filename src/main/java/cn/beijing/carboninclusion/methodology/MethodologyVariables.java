@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.methodology;
 
+import cn.beijing.carboninclusion.common.ProcessVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the process variables of the methodology processes. */
@@ -37,15 +38,11 @@ final class MethodologyVariables {
   static final String EVALUATION_COMMENT = "evaluationComment";
 
   static Long methodologyId(VariableScope scope) {
-    if (scope.getVariable(METHODOLOGY_ID) instanceof Number id) {
-      return id.longValue();
-    }
-    throw new IllegalStateException("process variable methodologyId missing or not a number");
+    return ProcessVariables.id(scope, METHODOLOGY_ID);
   }
 
   static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? "" : value.toString().trim();
+    return ProcessVariables.text(scope, name);
   }
 
   private MethodologyVariables() {}

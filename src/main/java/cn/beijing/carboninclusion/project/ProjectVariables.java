@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.common.ProcessVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the process variables of the project processes (few and flat; documents never go in). */
@@ -39,16 +40,11 @@ final class ProjectVariables {
   static final String REGISTRATION_NO = "registrationNo";
 
   static Long projectId(VariableScope scope) {
-    Object value = scope.getVariable(PROJECT_ID);
-    if (value instanceof Number number) {
-      return number.longValue();
-    }
-    throw new IllegalStateException("process variable projectId missing or not a number: " + value);
+    return ProcessVariables.id(scope, PROJECT_ID);
   }
 
   static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? "" : value.toString().trim();
+    return ProcessVariables.text(scope, name);
   }
 
   private ProjectVariables() {}

@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.reduction;
 
 import java.math.BigDecimal;
+import cn.beijing.carboninclusion.common.ProcessVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the process variables of ReductionRegistration. */
@@ -27,10 +28,7 @@ final class ReductionVariables {
   static final String HARD_CHECK_ERROR_MESSAGE = "hardCheckErrorMessage";
 
   static Long applicationId(VariableScope scope) {
-    if (scope.getVariable(APPLICATION_ID) instanceof Number id) {
-      return id.longValue();
-    }
-    throw new IllegalStateException("process variable applicationId missing or not a number");
+    return ProcessVariables.id(scope, APPLICATION_ID);
   }
 
   static BigDecimal decimal(VariableScope scope, String name) {
@@ -42,8 +40,7 @@ final class ReductionVariables {
   }
 
   static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? "" : value.toString().trim();
+    return ProcessVariables.text(scope, name);
   }
 
   private ReductionVariables() {}

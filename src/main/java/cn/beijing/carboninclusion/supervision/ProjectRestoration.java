@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessVariables;
+
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
@@ -21,7 +23,7 @@ class ProjectRestoration implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long projectId = (Long) execution.getVariable("projectId");
+    Long projectId = ProcessVariables.id(execution, "projectId");
     String reason = "整改合格，恢复减排量登记：" + execution.getVariable("decisionComment");
     Project project = lifecycle.transition(projectId, ProjectStatus.REGISTERED, "RESTORED", reason);
     lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_RESTORED, "项目恢复：" + project.getName(), reason);

@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessVariables;
+
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
@@ -24,7 +26,7 @@ class ProjectSuspension implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long projectId = (Long) execution.getVariable("projectId");
+    Long projectId = ProcessVariables.id(execution, "projectId");
     String reason = "暂停减排量登记并责令整改（" + execution.getVariable("findingKind") + "）："
         + execution.getVariable("finding");
     Project project = lifecycle.transition(projectId, ProjectStatus.SUSPENDED, "SUSPENDED", reason);

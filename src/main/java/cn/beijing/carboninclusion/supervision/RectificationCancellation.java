@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessVariables;
+
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
@@ -24,7 +26,7 @@ class RectificationCancellation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long projectId = (Long) execution.getVariable("projectId");
+    Long projectId = ProcessVariables.id(execution, "projectId");
     String reason = "整改未通过，注销项目：" + reason(execution);
     Project project = lifecycle.transition(projectId, ProjectStatus.CANCELLED, "CANCELLED", reason);
     lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_CANCELLED, "项目注销：" + project.getName(), reason);

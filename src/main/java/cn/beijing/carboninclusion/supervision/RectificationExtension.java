@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessVariables;
+
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +18,7 @@ class RectificationExtension implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.inform((Long) execution.getVariable("projectId"), "RECTIFICATION_EXTENDED", "整改期限已延长",
+    lifecycle.inform(ProcessVariables.id(execution, "projectId"), "RECTIFICATION_EXTENDED", "整改期限已延长",
         String.valueOf(execution.getVariable("overdueComment")));
   }
 }

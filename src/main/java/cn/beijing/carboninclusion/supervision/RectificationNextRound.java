@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessVariables;
+
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +20,7 @@ class RectificationNextRound implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int round = ((Number) execution.getVariable("rectificationRound")).intValue() + 1;
     execution.setVariable("rectificationRound", round);
-    lifecycle.inform((Long) execution.getVariable("projectId"), "RECTIFICATION_ROUND", "整改不合格，须再次整改",
+    lifecycle.inform(ProcessVariables.id(execution, "projectId"), "RECTIFICATION_ROUND", "整改不合格，须再次整改",
         "第 " + round + " 轮整改（至多 " + execution.getVariable("maxRectificationRounds") + " 轮）："
             + execution.getVariable("decisionComment"));
   }

@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessVariables;
+
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +18,7 @@ class RectificationOverdueEscalation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.inform((Long) execution.getVariable("projectId"), "RECTIFICATION_OVERDUE", "整改报告已逾期",
+    lifecycle.inform(ProcessVariables.id(execution, "projectId"), "RECTIFICATION_OVERDUE", "整改报告已逾期",
         "第 " + execution.getVariable("rectificationRound") + " 轮整改报告未在期限内提交，已报生态环境局决定延期或注销项目");
   }
 }

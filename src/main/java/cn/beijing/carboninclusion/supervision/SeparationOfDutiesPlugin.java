@@ -1,11 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
 import java.util.ArrayList;
-import cn.beijing.carboninclusion.common.TaskListenerRefusal;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -38,26 +34,6 @@ class SeparationOfDutiesPlugin extends AbstractProcessEnginePlugin {
     }
     TaskListener lazy = task -> listener.getObject().notify(task);
     TaskListener audited = task -> audit.getObject().notify(task);
-    // The engine wraps whatever a task listener throws; hand a refusal back to the caller as what it is, an
-    // authorization failure (Tasklist and the REST API answer 403 with its message).
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-    }
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
-      @Override
-      public <T> T execute(Command<T> command) {
-        try {
-          return next.execute(command);
-        } catch (ProcessEngineException e) {
-          for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof TaskListenerRefusal && cause instanceof ProcessEngineException refusal) {
-              throw refusal;
-            }
-          }
-          throw e;
-        }
-      }
-    });
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
