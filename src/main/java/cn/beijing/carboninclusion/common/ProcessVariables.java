@@ -1,8 +1,9 @@
 package cn.beijing.carboninclusion.common;
 
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reading the flat process variables of the platform's models: case ids and texts. */
+/** Reading the flat process variables of the platform's models: case ids, texts and amounts. */
 public final class ProcessVariables {
 
   /** The id a variable holds (numbers arrive as Integer or Long); fails loudly when it is missing. */
@@ -18,6 +19,19 @@ public final class ProcessVariables {
   public static String text(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value == null ? "" : value.toString().trim();
+  }
+
+  /**
+   * An amount (forms send numbers as Long or Double, the REST API as text); {@code null} when it is not set.
+   *
+   * @throws NumberFormatException when it is not a number
+   */
+  public static BigDecimal decimal(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return new BigDecimal(value.toString().trim());
   }
 
   private ProcessVariables() {}

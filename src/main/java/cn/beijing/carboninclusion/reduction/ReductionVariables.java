@@ -32,11 +32,7 @@ final class ReductionVariables {
   }
 
   static BigDecimal decimal(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    return new BigDecimal(value.toString().trim());
+    return ProcessVariables.decimal(scope, name);
   }
 
   static String text(VariableScope scope, String name) {

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +66,12 @@ public class RevenueReturnMonitor {
         computeAll().stream().filter(RevenueReturnRatio::belowMinimum).toList());
   }
 
+  /** What the registry records as proceeds of the project's sales traded in [from, to) (trade reports). */
+  @Transactional(readOnly = true)
+  public BigDecimal recordedProceeds(String registrationNo, LocalDate from, LocalDate toExclusive) {
+    return trades.proceedsBetween(registrationNo, from, toExclusive);
+  }
+
   private List<RevenueReturnRatio> computeAll() {
     Map<String, RevenueReturns.ReturnedPerPeriod> returned = new HashMap<>();
     for (RevenueReturns.ReturnedPerPeriod r : revenueReturns.returnedPerPeriod()) {
@@ -83,7 +90,7 @@ public class RevenueReturnMonitor {
   }
 
   /** The rule itself, without the database: see the class comment. */
-  static RevenueReturnRatio rate(String registrationNo, Long developerId, int year, long quantitySold,
+  public static RevenueReturnRatio rate(String registrationNo, Long developerId, int year, long quantitySold,
       BigDecimal proceeds, BigDecimal operatingCosts, BigDecimal returnedAmount, BigDecimal minimum,
       boolean provisional) {
     BigDecimal net = proceeds.subtract(operatingCosts);

@@ -10,15 +10,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 恢复: the rectification passed; the project is REGISTERED again (published) and its applications resume. */
+/**
+ * 恢复: the rectification passed; the project is REGISTERED again (published), the audit obligations it answered are
+ * settled, and its applications resume.
+ */
 @Component("projectRestoration")
 class ProjectRestoration implements JavaDelegate {
   static final String MESSAGE = "Message_ProjectRestored";
 
   private final ProjectLifecycle lifecycle;
+  private final AuditCycle audits;
 
-  ProjectRestoration(ProjectLifecycle lifecycle) {
+  ProjectRestoration(ProjectLifecycle lifecycle, AuditCycle audits) {
     this.lifecycle = lifecycle;
+    this.audits = audits;
   }
 
   @Override
@@ -27,6 +32,7 @@ class ProjectRestoration implements JavaDelegate {
     String reason = "整改合格，恢复减排量登记：" + execution.getVariable("decisionComment");
     Project project = lifecycle.transition(projectId, ProjectStatus.REGISTERED, "RESTORED", reason);
     lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_RESTORED, "项目恢复：" + project.getName(), reason);
+    audits.settleByRectification(projectId);
     lifecycle.signalProcesses(projectId, MESSAGE, reason);
   }
 }

@@ -1,24 +1,20 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.SchemeRules;
-import cn.beijing.carboninclusion.developer.DeveloperMember;
-import cn.beijing.carboninclusion.developer.DeveloperMembers;
-import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
-import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectApplications;
 import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.ProjectStatus;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The bureau suspends a Class I project and orders rectification; the developer files its rectification report. */
@@ -28,20 +24,17 @@ public class Rectifications {
   static final String REPORT_TASK = "Task_SubmitRectificationReport";
 
   private final ProjectApplications projects;
-  private final DeveloperService developers;
-  private final DeveloperMembers members;
+  private final SupervisedProjects supervised;
   private final CurrentUser currentUser;
   private final RectificationSettings settings;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final EngineAsPlatform engine;
 
-  public Rectifications(ProjectApplications projects, DeveloperService developers, DeveloperMembers members,
-      CurrentUser currentUser, RectificationSettings settings, RuntimeService runtimeService,
+  public Rectifications(ProjectApplications projects, SupervisedProjects supervised, CurrentUser currentUser, RectificationSettings settings, RuntimeService runtimeService,
       TaskService taskService, EngineAsPlatform engine) {
     this.projects = projects;
-    this.developers = developers;
-    this.members = members;
+    this.supervised = supervised;
     this.currentUser = currentUser;
     this.settings = settings;
     this.runtimeService = runtimeService;
@@ -53,34 +46,50 @@ public class Rectifications {
   @Transactional
   public Project suspend(Long projectId, FindingKind kind, String finding) {
     Project project = projects.visible(projectId);
-    if (project.getProjectClass() != ProjectClass.CLASS_I || project.getStatus() != ProjectStatus.REGISTERED) {
+    if (!suspendable(project)) {
       throw new ConflictException("仅已登记的一类项目可暂停 (only registered Class I projects)");
     }
-    String key = String.valueOf(projectId);
-    if (engine.call(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-        .processInstanceBusinessKey(key).count()) > 0) {
+    if (running(projectId)) {
       throw new ConflictException("该项目正在整改中 (rectification already running)");
     }
-    DeveloperOrganisation developer = developers.get(project.getDeveloperId());
-    List<String> accounts = members.findByOrganisationId(developer.getId()).stream()
-        .map(DeveloperMember::getUserId).toList();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("projectId", projectId);
-    variables.put("developerId", developer.getId());
-    variables.put("developerAccounts", accounts);
-    variables.put("projectName", project.getName());
-    variables.put("developerName", developer.getName());
-    variables.put("registrationNo", project.getRegistrationNo());
+    start(project, kind, finding, currentUser.id());
+    return project;
+  }
+
+  /**
+   * Orders rectification on a finding of the platform's own checks (an overdue or failed audit report), inside the
+   * caller's process step. Returns false, and starts nothing, when the project is not a registered Class I project
+   * or is already being rectified: the finding then stays on the case for the running rectification.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  boolean orderOnFinding(Project project, FindingKind kind, String finding) {
+    if (!suspendable(project) || running(project.getId())) {
+      return false;
+    }
+    start(project, kind, finding, AuditTrail.SYSTEM);
+    return true;
+  }
+
+  private static boolean suspendable(Project project) {
+    return project.getProjectClass() == ProjectClass.CLASS_I && project.getStatus() == ProjectStatus.REGISTERED;
+  }
+
+  private boolean running(Long projectId) {
+    return engine.call(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+        .processInstanceBusinessKey(String.valueOf(projectId)).count()) > 0;
+  }
+
+  private void start(Project project, FindingKind kind, String finding, String orderedBy) {
+    Map<String, Object> variables = supervised.caseVariables(project);
     variables.put("findingKind", kind.label());
     variables.put("finding", finding);
-    variables.put("orderedBy", currentUser.id());
+    variables.put("orderedBy", orderedBy);
     variables.put("rectificationDue", SchemeRules.workingDays(settings.rectificationWorkingDays()));
     variables.put("verifyDue", SchemeRules.workingDays(settings.verifyWorkingDays()));
     variables.put("decisionDue", SchemeRules.workingDays(settings.decisionWorkingDays()));
     variables.put("rectificationRound", 1);
     variables.put("maxRectificationRounds", settings.maxRounds());
-    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, key, variables));
-    return project;
+    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables));
   }
 
   /** The developer files its rectification report (the open task of the current round). */

@@ -424,7 +424,7 @@ public final class ProjectCases {
     identityService.clearAuthentication();
     // only the project processes: methodology instances use methodology ids as business keys, which may coincide
     for (Long projectId : filed) {
-      for (String processKey : new String[] {REGISTRATION, DISCLOSURE, CANCELLATION}) {
+      for (String processKey : new String[] {REGISTRATION, DISCLOSURE, CANCELLATION, "AuditReport"}) {
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(projectId))
             .processDefinitionKey(processKey).list()
             .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test finished", true, true));
