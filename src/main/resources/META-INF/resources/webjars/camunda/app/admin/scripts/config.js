@@ -1,0 +1,17 @@
+// Beijing carbon inclusion platform: replaces the admin config.js shipped in the Camunda webjar.
+// Chinese (zh) first, English as the fallback; the browser's language picks one (primary subtag only: zh-CN → zh).
+// Translations: ../locales/zh.json, kept complete by WebappLocaleTest.
+export default {
+  app: {
+    name: '系统管理',
+    vendor: '北京市碳普惠'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+  dateFormat: {
+    normal: 'LLL',
+    long: 'LLLL'
+  }
+};
