@@ -49,13 +49,20 @@ public class AccessModel {
       Groups.DEVELOPER, "项目开发方",
       Groups.EXPERT, "方法学评审专家");
 
-  /** Filter name → (candidate group or null for "assigned to me", groups that may read it). */
+  /**
+   * Filter name → (candidate group; or {@link #ASSIGNED_TO_ME} / {@link #OFFERED_TO_ME} for the current user's own
+   * tasks; groups that may read it).
+   */
+  static final String ASSIGNED_TO_ME = null;
+  static final String OFFERED_TO_ME = "${currentUser()}";
   static final List<FilterSpec> FILTERS = List.of(
       new FilterSpec("技术中心待办", "技术支撑单位的评估与核查任务", Groups.TECHCENTER, List.of(Groups.TECHCENTER), -10),
       new FilterSpec("生态环境局待办", "生态环境局的审批与决定任务", Groups.BUREAU, List.of(Groups.BUREAU), -10),
       new FilterSpec("交易所待办", "北京绿色交易所的接收与交易回报任务", Groups.EXCHANGE, List.of(Groups.EXCHANGE), -10),
-      new FilterSpec("我的待办", "已分配给我本人的任务", null,
-          List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT), -20));
+      new FilterSpec("我的待办", "已分配给我本人的任务", ASSIGNED_TO_ME,
+          List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT), -20),
+      new FilterSpec("本单位待办", "交由本单位办理的任务：补正材料、整改报告、审计报告等", OFFERED_TO_ME,
+          List.of(Groups.DEVELOPER), -15));
 
   record FilterSpec(String name, String description, String candidateGroup, List<String> readers, int priority) {}
 
@@ -128,7 +135,9 @@ public class AccessModel {
     Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
     if (filter == null) {
       TaskQuery query = taskService.createTaskQuery();
-      if (spec.candidateGroup() != null) {
+      if (OFFERED_TO_ME.equals(spec.candidateGroup())) {
+        query.taskCandidateUserExpression(OFFERED_TO_ME).includeAssignedTasks();
+      } else if (spec.candidateGroup() != null) {
         query.taskCandidateGroup(spec.candidateGroup()).includeAssignedTasks();
       } else {
         query.taskAssigneeExpression("${currentUser()}");

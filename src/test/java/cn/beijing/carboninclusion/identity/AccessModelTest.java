@@ -75,6 +75,9 @@ class AccessModelTest extends PlatformIntegrationTest {
     assertThat(readable("zhangwei", Groups.BUREAU, tech)).isFalse();
     assertThat(readable("greentravel", Groups.DEVELOPER, mine)).isTrue();
     assertThat(readable("greentravel", Groups.DEVELOPER, tech)).isFalse();
+    Filter offered = filterService.createFilterQuery().filterName("本单位待办").singleResult();
+    assertThat(readable("greentravel", Groups.DEVELOPER, offered)).isTrue();
+    assertThat(readable("zhangwei", Groups.BUREAU, offered)).isFalse();
   }
 
   private boolean allowed(String user, String group, String application) {

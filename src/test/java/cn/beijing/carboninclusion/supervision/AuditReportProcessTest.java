@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -275,6 +276,13 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
     ProcessInstance pi = cycleOf(project);
     periodEnds(pi);
     String taskId = task("Task_FileAuditReport", pi).getId();
+    // the developer finds it in its Tasklist filter; another developer does not
+    String filterId = processEngine.getFilterService().createFilterQuery().filterName("本单位待办").singleResult()
+        .getId();
+    assertThat(cases.as("greentravel", Groups.DEVELOPER, () -> processEngine.getFilterService().<Task>list(filterId)))
+        .extracting(Task::getId).contains(taskId);
+    assertThat(cases.as("sunroof", Groups.DEVELOPER, () -> processEngine.getFilterService().<Task>list(filterId)))
+        .extracting(Task::getId).doesNotContain(taskId);
     cases.as("greentravel", Groups.DEVELOPER, () -> {
       assertThatThrownBy(() -> taskService.complete(taskId, withVariables("agencyName", AGENCY,
           "agencyCreditCode", WRONG_CODE, "proceeds", 100.0, "operatingCosts", 0L, "returnedAmount", 95L,
