@@ -16,6 +16,10 @@ public final class Groups {
   public static final String ADMIN = "camunda-admin";
 
   /** Spring Security authority carried by members of a group. */
+  /** The groups the platform creates on every start (see {@code AccessModel}). */
+  public static final java.util.Set<String> ALL = java.util.Set.of(BUREAU, TECHCENTER, EXCHANGE, DEVELOPER, EXPERT,
+      ADMIN);
+
   public static String authority(String groupId) {
     return "GROUP_" + groupId;
   }

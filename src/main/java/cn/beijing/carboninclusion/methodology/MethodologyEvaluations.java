@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.methodology;
 
+import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.SchemeRules;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MethodologyEvaluations {
   static final String PROCESS = "MethodologyEvaluation";
-  static final String MESSAGE_REQUESTED = "Message_EvaluationRequested";
-  static final String MESSAGE_SUPERSEDED = "Message_MethodologySuperseded";
+  static final String MESSAGE_REQUESTED = ProcessMessages.EVALUATION_REQUESTED;
+  static final String MESSAGE_SUPERSEDED = ProcessMessages.METHODOLOGY_SUPERSEDED;
 
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.NotFoundException;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** 异议: filing objections during publicity and recording how they were decided. */
 @Service
 public class ObjectionService {
-  static final String MESSAGE_OBJECTION_FILED = "Message_ObjectionFiled";
+  static final String MESSAGE_OBJECTION_FILED = ProcessMessages.OBJECTION_FILED;
 
   private final Objections objections;
   private final Projects projects;

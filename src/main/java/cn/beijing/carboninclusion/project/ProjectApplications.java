@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.common.ProcessMessages;
 import static cn.beijing.carboninclusion.project.ProjectVariables.*;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
@@ -45,7 +46,7 @@ public class ProjectApplications {
   static final String REGISTRATION_PROCESS = "ProjectRegistration";
   static final String DISCLOSURE_PROCESS = "ProjectDisclosure";
   static final String CANCELLATION_PROCESS = "ProjectCancellation";
-  static final String MESSAGE_WITHDRAWN = "Message_ApplicationWithdrawn";
+  static final String MESSAGE_WITHDRAWN = ProcessMessages.APPLICATION_WITHDRAWN;
   static final String SUPPLEMENT_TASK = "Task_SubmitSupplement";
   /** Steps after a decision: once the case waits there, it can no longer be withdrawn. */
   static final List<String> DECIDED_ACTIVITIES = List.of("Task_RegisterProject", "Task_RejectApplication");

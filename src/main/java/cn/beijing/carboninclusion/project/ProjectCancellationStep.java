@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("projectCancellation")
 class ProjectCancellationStep implements JavaDelegate {
-  static final String MESSAGE_PROJECT_CANCELLED = "Message_ProjectCancelled";
+  static final String MESSAGE_PROJECT_CANCELLED = ProcessMessages.PROJECT_CANCELLED;
 
   private final ProjectLifecycle lifecycle;
 

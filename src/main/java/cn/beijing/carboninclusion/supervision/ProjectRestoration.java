@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ProcessVariables;
 
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("projectRestoration")
 class ProjectRestoration implements JavaDelegate {
-  static final String MESSAGE = "Message_ProjectRestored";
+  static final String MESSAGE = ProcessMessages.PROJECT_RESTORED;
 
   private final ProjectLifecycle lifecycle;
   private final AuditCycle audits;

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ProcessVariables;
 
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("projectSuspension")
 class ProjectSuspension implements JavaDelegate {
-  static final String MESSAGE = "Message_ProjectSuspended";
+  static final String MESSAGE = ProcessMessages.PROJECT_SUSPENDED;
 
   private final ProjectLifecycle lifecycle;
 
