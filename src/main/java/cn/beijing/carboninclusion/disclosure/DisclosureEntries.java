@@ -1,13 +1,25 @@
 package cn.beijing.carboninclusion.disclosure;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** Repository of the disclosure feed. */
 public interface DisclosureEntries extends JpaRepository<DisclosureEntry, Long> {
   List<DisclosureEntry> findBySubjectTypeAndSubjectIdOrderByIdAsc(String subjectType, Long subjectId);
 
   Page<DisclosureEntry> findAllByOrderByIdDesc(Pageable page);
+
+  Optional<DisclosureEntry> findFirstBySubjectTypeAndSubjectIdAndKindOrderByIdAsc(String subjectType, Long subjectId,
+      String kind);
+
+  /** Rows of (subject id, first published at) of the entries of one kind about subjects of one type. */
+  @Query("""
+      select e.subjectId, min(e.publishedAt) from DisclosureEntry e
+      where e.subjectType = :subjectType and e.kind = :kind group by e.subjectId""")
+  List<Object[]> firstPublishedBySubject(@Param("subjectType") String subjectType, @Param("kind") String kind);
 }

@@ -2,7 +2,10 @@ package cn.beijing.carboninclusion.disclosure;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -20,8 +23,12 @@ public class DisclosureFeed {
   public enum Kind {
     PUBLICITY_STARTED, OBJECTION_RESPONSE, PROJECT_REGISTERED, APPLICATION_REJECTED, APPLICATION_WITHDRAWN,
     PROJECT_CANCELLED, CLASS_II_DISCLOSED, METHODOLOGY, REDUCTION_FILED, REDUCTION_REGISTERED, PROJECT_SUSPENDED, PROJECT_RESTORED,
-    AUDIT_REPORT_ACCEPTED, AUDIT_REPORT_REJECTED, AUDIT_REPORT_OVERDUE
+    AUDIT_REPORT_ACCEPTED, AUDIT_REPORT_REJECTED, AUDIT_REPORT_OVERDUE,
+    DEVELOPER_BARRED, AGENCY_BARRED, BAR_LIFTED, CLASS_II_ANNUAL_REPORT
   }
+
+  /** The longest body an entry holds (column {@code disclosure_entry.body}). */
+  public static final int MAX_BODY = 4000;
 
   private final DisclosureEntries entries;
   private final Clock clock;
@@ -39,6 +46,31 @@ public class DisclosureFeed {
   @Transactional(readOnly = true)
   public List<DisclosureEntry> about(String subjectType, Long subjectId) {
     return entries.findBySubjectTypeAndSubjectIdOrderByIdAsc(subjectType, subjectId);
+  }
+
+  /** When an item of this kind was first published about the subject. */
+  @Transactional(readOnly = true)
+  public Optional<Instant> firstPublished(String subjectType, Long subjectId, Kind kind) {
+    return entries.findFirstBySubjectTypeAndSubjectIdAndKindOrderByIdAsc(subjectType, subjectId, kind.name())
+        .map(DisclosureEntry::getPublishedAt);
+  }
+
+  /** When an item of this kind was first published, for every subject of this type that has one. */
+  @Transactional(readOnly = true)
+  public Map<Long, Instant> firstPublished(String subjectType, Kind kind) {
+    Map<Long, Instant> first = new HashMap<>();
+    for (Object[] row : entries.firstPublishedBySubject(subjectType, kind.name())) {
+      first.put((Long) row[0], (Instant) row[1]);
+    }
+    return first;
+  }
+
+  /** Text cut to {@code max} characters (an ellipsis marks the cut), for bodies and titles of entries. */
+  public static String abridged(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, max - 1) + "…";
   }
 
   @Transactional(readOnly = true)

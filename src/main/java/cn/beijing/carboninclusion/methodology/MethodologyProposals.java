@@ -14,6 +14,7 @@ import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
+import cn.beijing.carboninclusion.supervision.Bars;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,11 +39,12 @@ public class MethodologyProposals {
   private final MethodologyProperties properties;
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;
+  private final Bars bars;
   private final Clock clock;
 
   public MethodologyProposals(Methodologies methodologies, MethodologyComments comments, DeveloperService developers,
       CurrentUser currentUser, AuditTrail auditTrail, MethodologyProperties properties, RuntimeService runtimeService,
-      EngineAsPlatform engine, Clock clock) {
+      EngineAsPlatform engine, Bars bars, Clock clock) {
     this.methodologies = methodologies;
     this.comments = comments;
     this.developers = developers;
@@ -51,10 +53,14 @@ public class MethodologyProposals {
     this.properties = properties;
     this.runtimeService = runtimeService;
     this.engine = engine;
+    this.bars = bars;
     this.clock = clock;
   }
 
-  /** Files a proposal of a new methodology and starts its formulation (the checks run at once). */
+  /**
+   * Files a proposal of a new methodology and starts its formulation (the checks run at once). A barred developer is
+   * refused (409).
+   */
   @Transactional
   public Methodology propose(MethodologyProposalRequest request) {
     boolean bureau = currentUser.isMemberOf(Groups.BUREAU);
@@ -64,6 +70,7 @@ public class MethodologyProposals {
         throw new ForbiddenException("仅项目开发方或生态环境局可提出方法学建议 (developers and the bureau only)");
       }
       developer = developers.currentOrganisation();
+      bars.requireDeveloperNotBarred(developer.getId());
     }
     if (methodologies.existsByCode(request.code())) {
       throw new ConflictException("方法学编号已存在 (code already used): " + request.code());

@@ -17,6 +17,7 @@ import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.methodology.Methodologies;
 import cn.beijing.carboninclusion.methodology.Methodology;
+import cn.beijing.carboninclusion.supervision.Bars;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -64,12 +65,13 @@ public class ProjectApplications {
   private final TaskService taskService;
   private final EngineAsPlatform engine;
   private final WorkingDayCalendar workingDays;
+  private final Bars bars;
   private final Clock clock;
 
   public ProjectApplications(Projects projects, ProjectDocuments documents, Methodologies methodologies,
       DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail, SchemeRules rules,
       RuntimeService runtimeService, TaskService taskService, EngineAsPlatform engine, WorkingDayCalendar workingDays,
-      Clock clock) {
+      Bars bars, Clock clock) {
     this.workingDays = workingDays;
     this.projects = projects;
     this.documents = documents;
@@ -81,16 +83,19 @@ public class ProjectApplications {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.engine = engine;
+    this.bars = bars;
     this.clock = clock;
   }
 
   /**
    * Files an application. Class I starts the registration process (checks run at once: a failed hard check
-   * rejects the application); Class II is recorded without registration.
+   * rejects the application); Class II is recorded without registration. A barred developer is refused (409)
+   * before anything is stored or started.
    */
   @Transactional
   public Project apply(ProjectApplicationRequest request, List<UploadedFile> files, String submissionKey) {
     DeveloperOrganisation developer = developers.currentOrganisation();
+    bars.requireDeveloperNotBarred(developer.getId());
     Methodology methodology = methodologyFor(request.methodologyCode());
     if (request.projectClass() == ProjectClass.CLASS_I) {
       validateClassOne(request, files);

@@ -61,6 +61,12 @@ public class ProjectRules {
         + "，不得申请登记" + (developer.getBarReason() == null ? "" : "。原因：" + developer.getBarReason()));
   }
 
+  /** The developer is under a bar (禁入) in force through {@code until}: it may not apply for registration. */
+  public CheckResult barred(DeveloperOrganisation developer, LocalDate until, String reason) {
+    return CheckResult.failed(DEVELOPER, "Error_DeveloperBarred", developer.getName() + "处于禁止申报期"
+        + (until == null ? "" : "（至 " + until + "）") + "，不得申请登记。原因：" + reason);
+  }
+
   /**
    * 重复申报: hard failures for an identifier already credited in another scheme, for an active project under the same
    * methodology declaring the same identifier, and for any cancelled project declaring it (a cancelled project never

@@ -19,6 +19,7 @@ import cn.beijing.carboninclusion.methodology.Methodology;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.Projects;
+import cn.beijing.carboninclusion.supervision.Bars;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -46,12 +47,13 @@ public class ReductionApplicationService {
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;
   private final ObjectMapper json;
+  private final Bars bars;
   private final Clock clock;
 
   public ReductionApplicationService(ReductionApplications applications, Projects projects,
       Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail,
       ReductionLifecycle lifecycle, ReductionSettings settings, RuntimeService runtimeService,
-      EngineAsPlatform engine, ObjectMapper json, Clock clock) {
+      EngineAsPlatform engine, ObjectMapper json, Bars bars, Clock clock) {
     this.applications = applications;
     this.projects = projects;
     this.methodologies = methodologies;
@@ -63,13 +65,18 @@ public class ReductionApplicationService {
     this.runtimeService = runtimeService;
     this.engine = engine;
     this.json = json;
+    this.bars = bars;
     this.clock = clock;
   }
 
-  /** Files an application for a monitoring period of the caller's Class I project; submitted at once by default. */
+  /**
+   * Files an application for a monitoring period of the caller's Class I project; submitted at once by default. A
+   * barred developer is refused (409) before anything is stored.
+   */
   @Transactional
   public ReductionApplication apply(Long projectId, ReductionApplicationRequest request) {
     Project project = ownProject(projectId);
+    bars.requireDeveloperNotBarred(project.getDeveloperId());
     if (project.getProjectClass() != ProjectClass.CLASS_I) {
       throw new ConflictException("二类项目不签发减排量 (Class II projects have no reductions)");
     }
@@ -91,7 +98,9 @@ public class ReductionApplicationService {
     if (application.getStatus() != ReductionStatus.DRAFT) {
       throw new ConflictException("该申请已提交 (already submitted)");
     }
-    return submit(application, projects.findById(application.getProjectId()).orElseThrow());
+    Project project = projects.findById(application.getProjectId()).orElseThrow();
+    bars.requireDeveloperNotBarred(project.getDeveloperId());
+    return submit(application, project);
   }
 
   @Transactional(readOnly = true)

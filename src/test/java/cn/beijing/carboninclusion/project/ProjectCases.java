@@ -223,15 +223,25 @@ public final class ProjectCases {
    * Returns the account id.
    */
   String aBarredDeveloperAccount(String barReason) {
-    String account = "barred" + UUID.randomUUID().toString().replace("-", "");
-    DeveloperOrganisation organisation = developers.register(aCreditCode(), "测试禁入开发方" + account,
-        DeveloperOrganisation.Kind.ENTERPRISE, account + "@developer.example");
+    String account = aDeveloperAccount("barred", UUID.randomUUID().toString());
+    DeveloperOrganisation organisation = developers.organisationOf(account).orElseThrow();
     organisation.bar(LocalDate.now().plusYears(1), barReason);
     organisations.save(organisation);
+    return account;
+  }
+
+  /**
+   * A fresh developer organisation with a new account (alphanumeric id, prefix {@code prefix}) acting for it, whose
+   * password is {@code password}; the account is deleted by {@link #cleanUp()}. Returns the account id.
+   */
+  public String aDeveloperAccount(String prefix, String password) {
+    String account = prefix + UUID.randomUUID().toString().replace("-", "");
+    DeveloperOrganisation organisation = developers.register(aCreditCode(), "测试开发方" + account,
+        DeveloperOrganisation.Kind.ENTERPRISE, account + "@developer.example");
     User user = identityService.newUser(account);
-    user.setFirstName("禁入");
+    user.setFirstName("开发方");
     user.setLastName("测试");
-    user.setPassword(UUID.randomUUID().toString());
+    user.setPassword(password);
     identityService.saveUser(user);
     accounts.add(account);
     identityService.createMembership(account, Groups.DEVELOPER);
@@ -240,7 +250,7 @@ public final class ProjectCases {
   }
 
   /** A valid unified social credit code (GB 32100-2015) no one has registered yet. */
-  static String aCreditCode() {
+  public static String aCreditCode() {
     String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     StringBuilder first17 = new StringBuilder("91110105");
     for (int i = 0; i < 9; i++) {
@@ -249,7 +259,7 @@ public final class ProjectCases {
     return first17.append(UnifiedSocialCreditCode.Validator.checkCharacter(first17.toString())).toString();
   }
 
-  Long developerIdOf(String developerAccount) {
+  public Long developerIdOf(String developerAccount) {
     return developers.organisationOf(developerAccount).orElseThrow().getId();
   }
 
@@ -316,7 +326,11 @@ public final class ProjectCases {
 
   /** Files a complete application and walks it into Task_BureauDecision (wangfang reviewed, no objections). */
   ProcessInstance inBureauDecision(Application application) {
-    Project project = file(application);
+    return inBureauDecision(DEVELOPER, application);
+  }
+
+  ProcessInstance inBureauDecision(String developerAccount, Application application) {
+    Project project = fileAs(developerAccount, application);
     ProcessInstance registration = registrationOf(project);
     execute(job("Task_StartReview", registration));
     completeAs(TECHNICAL_REVIEWER, task("Task_TechnicalReview", registration),
@@ -329,13 +343,31 @@ public final class ProjectCases {
 
   /** A project registered along the happy path (wangfang reviewed, zhangwei decided). */
   public Project aRegisteredProject() {
-    ProcessInstance registration = inBureauDecision(aCompleteApplication());
+    return aRegisteredProjectOf(DEVELOPER);
+  }
+
+  /** A project of this developer account registered along the happy path. */
+  public Project aRegisteredProjectOf(String developerAccount) {
+    ProcessInstance registration = inBureauDecision(developerAccount, aCompleteApplication());
     completeAs(BUREAU_OFFICER, task("Task_BureauDecision", registration),
         withVariables("bureauDecision", "APPROVE", "bureauComment", "准予登记"));
     execute(job("Task_RegisterProject", registration));
     Project project = current(Long.valueOf(registration.getBusinessKey()));
     assertThat(project.getStatus()).isEqualTo(ProjectStatus.REGISTERED);
     return project;
+  }
+
+  /** A Class II project of the demo developer greentravel, disclosed along the happy path (wangfang checked). */
+  public Project aDisclosedClassTwoProject() {
+    Project project = file(aClassTwoProject());
+    requestDisclosure(project);
+    ProcessInstance disclosure = disclosureOf(project);
+    completeAs(TECHNICAL_REVIEWER, task("Task_CheckDisclosure", disclosure),
+        withVariables("disclosureDecision", "PUBLISH", "disclosureComment", "信息完整"));
+    execute(job("Task_PublishDisclosure", disclosure));
+    Project disclosed = current(project);
+    assertThat(disclosed.getStatus()).isEqualTo(ProjectStatus.DISCLOSED);
+    return disclosed;
   }
 
   // ---- reading back ------------------------------------------------------------------------------------------

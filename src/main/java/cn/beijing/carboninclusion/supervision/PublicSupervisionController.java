@@ -1,0 +1,73 @@
+package cn.beijing.carboninclusion.supervision;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 信息公开 of supervision, without login: service agencies and whether they are barred, bars and their lifting, Class
+ * II yearly reports and the ones overdue. No account ids (who barred, who filed) and no personal data.
+ */
+@RestController
+@RequestMapping("/api/public")
+@Tag(name = "信息公开 public disclosure")
+class PublicSupervisionController {
+  private final ServiceAgencies agencies;
+  private final Bars bars;
+  private final ClassTwoReports reports;
+
+  PublicSupervisionController(ServiceAgencies agencies, Bars bars, ClassTwoReports reports) {
+    this.agencies = agencies;
+    this.bars = bars;
+    this.reports = reports;
+  }
+
+  record PublicAgency(String name, String creditCode, AgencyKind kind, String kindLabel, boolean barred) {}
+
+  record PublicBar(Long id, Bar.SubjectKind subjectKind, String subjectKindLabel, String subjectName, String reason,
+      LocalDate barredFrom, LocalDate barredUntil, boolean inForce, boolean lifted, Instant liftedAt,
+      String liftReason) {}
+
+  @Operation(summary = "服务机构名录（审计机构、核查机构）及是否处于禁入期")
+  @GetMapping("/agencies")
+  List<PublicAgency> agencies() {
+    Set<Long> barred = bars.barredIds(Bar.SubjectKind.AGENCY);
+    return agencies.all().stream().map(a -> new PublicAgency(a.getName(), a.getCreditCode(), a.getKind(),
+        a.getKind().label(), barred.contains(a.getId()))).toList();
+  }
+
+  @Operation(summary = "禁入名单（项目开发方、服务机构），含已解除和已期满的，最新在前")
+  @GetMapping("/bars")
+  List<PublicBar> bars(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    LocalDate today = bars.today();
+    return bars.page(bounded(page, size)).stream().map(b -> new PublicBar(b.getId(), b.getSubjectKind(),
+        b.getSubjectKind().label(), b.getSubjectName(), b.getReason(), b.getBarredFrom(), b.getBarredUntil(),
+        b.isInForceOn(today), b.isLifted(), b.getLiftedAt(), b.getLiftReason())).toList();
+  }
+
+  @Operation(summary = "二类项目年度报告（收益管理方案、运营情况报告），最新在前，可按项目筛选")
+  @GetMapping("/class-two-reports")
+  List<ClassTwoReports.PublicReport> classTwoReports(@RequestParam(required = false) Long projectId,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return reports.filed(projectId, bounded(page, size));
+  }
+
+  @Operation(summary = "逾期未提交的二类项目年度报告（已公开、未注销的二类项目，自公开当年起每年一份）")
+  @GetMapping("/class-two-reports/overdue")
+  List<ClassTwoReports.OverdueReport> overdueClassTwoReports() {
+    return reports.overdue();
+  }
+
+  private static Pageable bounded(int page, int size) {
+    return PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+  }
+}
