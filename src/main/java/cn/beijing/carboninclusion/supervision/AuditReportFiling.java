@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.ProcessVariables;
 import cn.beijing.carboninclusion.common.TaskInputRejected;
 import cn.beijing.carboninclusion.developer.UnifiedSocialCreditCode;
@@ -11,16 +12,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * 提交审计报告 (completion of the filing task, from Tasklist or the API): refuses a filing that does not hold
- * together — the task stays open, 400 naming the field — and records a valid one on the audit report.
+ * together or names a barred audit agency — the task stays open, 400 naming the field — and records a valid one on
+ * the audit report (an agency not yet on record is recorded as an auditor).
  */
 @Component("auditReportFiling")
 class AuditReportFiling implements TaskListener {
   private final AuditCycle cycle;
   private final AuditTrail auditTrail;
+  private final ServiceAgencies agencies;
 
-  AuditReportFiling(AuditCycle cycle, AuditTrail auditTrail) {
+  AuditReportFiling(AuditCycle cycle, AuditTrail auditTrail, ServiceAgencies agencies) {
     this.cycle = cycle;
     this.auditTrail = auditTrail;
+    this.agencies = agencies;
   }
 
   /** What the developer files: the audit agency and the audited figures of the period. */
@@ -30,6 +34,11 @@ class AuditReportFiling implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Filing filing = read(task);
+    try {
+      agencies.engage(filing.agencyCreditCode(), filing.agencyName(), AgencyKind.AUDITOR);
+    } catch (ConflictException barred) {
+      throw new TaskInputRejected("该审计机构已被禁入，不得出具审计报告 (agencyCreditCode)");
+    }
     cycle.file(ProcessVariables.id(task, "auditReportId"), filing, auditTrail.currentActor());
   }
 

@@ -72,6 +72,8 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
   @Autowired Registry registry;
   @Autowired RegistryOperations registryOperations;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ServiceAgencies agencies;
+  @Autowired Bars bars;
   @Autowired PlatformTransactionManager transactionManager;
 
   ProjectCases cases;
@@ -299,6 +301,32 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
         "reportSummary", "结论")));
     assertThat(pi).isWaitingAt("Task_ReviewAuditReport");
     assertThat(only(project).getProceeds()).isEqualByComparingTo("100.50");
+  }
+
+  @Test
+  void aBarredAuditAgencyCannotAuditAndAnUnknownOneIsRecorded() {
+    Project project = cases.aRegisteredProject();
+    ProcessInstance pi = cycleOf(project);
+    periodEnds(pi);
+    String code = ProjectCases.aCreditCode();
+    ServiceAgency barred = cases.as("zhangwei", Groups.BUREAU, () -> agencies.record(code, "被禁入的审计所",
+        AgencyKind.AUDITOR));
+    cases.as("zhangwei", Groups.BUREAU, () -> bars.bar(Bar.SubjectKind.AGENCY, barred.getId(), "出具虚假审计报告", null));
+
+    assertThatThrownBy(() -> cases.as("greentravel", Groups.DEVELOPER, () -> submissions.file(project.getId(),
+        new AuditReportFiling.Filing("被禁入的审计所", code, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "结论"))))
+        .isInstanceOf(TaskInputRejected.class).hasMessageContaining("禁入").hasMessageContaining("agencyCreditCode");
+    assertThat(pi).isWaitingAt("Task_FileAuditReport");
+
+    String newAgency = ProjectCases.aCreditCode();
+    assertThat(agencies.byCreditCode(newAgency)).isEmpty();
+    cases.as("greentravel", Groups.DEVELOPER, () -> submissions.file(project.getId(),
+        new AuditReportFiling.Filing("新审计事务所", newAgency, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "结论")));
+    assertThat(pi).isWaitingAt("Task_ReviewAuditReport");
+    assertThat(agencies.byCreditCode(newAgency)).get().satisfies(a -> {
+      assertThat(a.getName()).isEqualTo("新审计事务所");
+      assertThat(a.getKind()).isEqualTo(AgencyKind.AUDITOR);
+    });
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------
