@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.identity;
 
+import cn.beijing.carboninclusion.kpi.KpiProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -29,6 +30,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  *       so the engine's authorizations apply; never anonymous.</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, which log users in with their own session and
  *       CSRF protection.</li>
+ *   <li>{@code /actuator/**}: health and info are public (probes); Prometheus and metrics need HTTP Basic credentials
+ *       of a member of {@code carbon-inclusion.kpi.scrape-groups} (default camunda-admin, monitoring), unless
+ *       {@code carbon-inclusion.kpi.prometheus-open=true} opens the Prometheus scrape (docs/kpi.md).</li>
  * </ul>
  */
 @Configuration
@@ -62,6 +66,34 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /** Actuator: public probes, protected metrics (the KPI gauges tell who is behind with what). */
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuator(HttpSecurity http, CamundaIdentityAuthenticationProvider identityProvider,
+      KpiProperties kpi, ObjectMapper json) throws Exception {
+    String[] scrapers = kpi.scrapeGroups().stream().map(Groups::authority).toArray(String[]::new);
+    http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(auth -> {
+          auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+          if (kpi.prometheusOpen()) {
+            auth.requestMatchers("/actuator/prometheus").permitAll();
+          }
+          auth.anyRequest().hasAnyAuthority(scrapers);
+        })
+        .httpBasic(basic -> basic.realmName("carbon-inclusion")
+            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                "需要登录 (authentication required)")))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                "需要登录 (authentication required)"))
+            .accessDeniedHandler((request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
+                "无权执行该操作 (not permitted)")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .authenticationProvider(identityProvider);
+    return http.build();
+  }
+
   /** The only authentication provider: Camunda's identity (no generated default user exists). */
   @Bean
   CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
@@ -70,7 +102,7 @@ public class SecurityConfiguration {
 
   /** Camunda's webapps and engine REST API authenticate on their own; the portal and docs are public. */
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)

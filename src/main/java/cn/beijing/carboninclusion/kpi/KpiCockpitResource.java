@@ -1,0 +1,61 @@
+package cn.beijing.carboninclusion.kpi;
+
+import cn.beijing.carboninclusion.identity.Groups;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+/**
+ * The Cockpit plugin's REST resource: {@code GET /camunda/api/cockpit/plugin/carbon-kpi/{engine}/snapshot} answers the
+ * cached KPI snapshot as JSON. Cockpit's security filter lets only users logged in to that engine through (anonymous:
+ * 401); here only members of bureau, techcenter or camunda-admin get the figures (anyone else: 403).
+ */
+@Path("plugin/" + KpiCockpitPlugin.ID)
+public class KpiCockpitResource extends AbstractCockpitPluginRootResource {
+  static final Set<String> READERS = Set.of(Groups.BUREAU, Groups.TECHCENTER, Groups.ADMIN);
+
+  public KpiCockpitResource() {
+    super(KpiCockpitPlugin.ID);
+  }
+
+  @GET
+  @Path("{engineName}/snapshot")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response snapshot(@PathParam("engineName") String engineName, @Context ServletContext servletContext) {
+    ProcessEngine engine = Cockpit.getProcessEngine(engineName);
+    if (engine == null) {
+      throw new WebApplicationException(Response.Status.NOT_FOUND);
+    }
+    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new WebApplicationException(Response.Status.UNAUTHORIZED);
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (groups.stream().noneMatch(READERS::contains)) {
+      throw new WebApplicationException(Response.Status.FORBIDDEN);
+    }
+    ApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    try {
+      String json = context.getBean(ObjectMapper.class).writeValueAsString(context.getBean(KpiSnapshots.class).current());
+      return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("KPI snapshot not serialisable", e);
+    }
+  }
+}

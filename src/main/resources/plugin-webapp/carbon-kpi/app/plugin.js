@@ -1,0 +1,97 @@
+// 碳普惠 运行指标 — Cockpit dashboard plugin (Camunda 7.14+ plugin format, plain JavaScript, no external scripts).
+// Data: GET {cockpitApi}/plugin/carbon-kpi/{engine}/snapshot (KpiCockpitResource); definitions in docs/kpi.md.
+
+const GROUP_NAMES = {
+  bureau: '北京市生态环境局',
+  techcenter: '技术中心',
+  exchange: '北京绿色交易所',
+  developer: '项目开发方',
+  expert: '评审专家',
+  'camunda-admin': '平台管理员',
+  '(none)': '（无候选组）'
+};
+
+const STATUS_NAMES = {
+  SUBMITTED: '已提交',
+  UNDER_REVIEW: '技术评估中',
+  SUPPLEMENT_REQUESTED: '待补正',
+  IN_PUBLICITY: '公示中',
+  REGISTERED: '已登记',
+  SUSPENDED: '已暂停',
+  CANCELLED: '已注销',
+  REJECTED: '不予登记',
+  WITHDRAWN: '已撤回',
+  RECORDED: '已备案',
+  DISCLOSED: '已公开'
+};
+
+function escape(value) {
+  return String(value === null || value === undefined ? '—' : value)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function table(title, headers, rows) {
+  const head = headers.map(h => `<th>${escape(h)}</th>`).join('');
+  const body = rows.length
+    ? rows.map(r => `<tr>${r.map(c => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')
+    : `<tr><td colspan="${headers.length}">暂无数据</td></tr>`;
+  return `<section class="carbon-kpi-section"><h4>${escape(title)}</h4>` +
+    `<table class="table table-condensed table-striped"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></section>`;
+}
+
+function group(id) {
+  return GROUP_NAMES[id] ? `${GROUP_NAMES[id]} (${id})` : id;
+}
+
+function render(node, snapshot) {
+  const processNames = {};
+  snapshot.casesByProcess.forEach(p => { processNames[p.processKey] = p.processName || p.processKey; });
+  const processName = key => processNames[key] || key;
+  const w = snapshot.windows;
+  const issuedTotal = snapshot.reductionsIssued.reduce((sum, m) => sum + m.tco2e, 0);
+
+  node.innerHTML =
+    '<div class="carbon-kpi" style="padding: 0 15px 15px">' +
+    `<h3>碳普惠 运行指标</h3><p class="text-muted">统计时间：${escape(new Date(snapshot.computedAt).toLocaleString('zh-CN'))}` +
+    `（每分钟刷新的快照；周期时长统计近 ${w.cycleTimeDays} 天，超期办结统计近 ${w.slaDays} 天，百分位为最近秩法）</p>` +
+    table('在办案件（按流程）', ['流程', '流程标识', '在办案件数'],
+      snapshot.casesByProcess.map(p => [p.processName, p.processKey, p.cases])) +
+    table('在办案件（按环节）', ['流程', '环节', '环节标识', '案件数'],
+      snapshot.casesByStage.map(s => [processName(s.processKey), s.activityName, s.activityId, s.cases])) +
+    table('待办任务（按候选组）', ['候选组', '任务数', '最久等待（小时）', '等待时长中位数（小时）'],
+      snapshot.openTasks.map(t => [group(t.group), t.count, t.oldestAgeHours, t.medianAgeHours])) +
+    table('各环节办理时长（已办结任务）', ['流程', '环节', '办结数', '中位数（小时）', 'P90（小时）'],
+      snapshot.cycleTimes.map(c => [processName(c.processKey), c.taskName || c.taskKey, c.count, c.medianHours, c.p90Hours])) +
+    table('超期任务（按工作日到期日）', ['候选组', '在办已超期', `近 ${w.slaDays} 天超期办结`],
+      snapshot.slaBreaches.map(b => [group(b.group), b.openOverdue, b.completedLate])) +
+    table(`项目状态（已暂停：${snapshot.suspendedProjects}）`, ['状态', '项目数'],
+      Object.keys(snapshot.projectsByStatus).map(s => [`${STATUS_NAMES[s] || s} (${s})`, snapshot.projectsByStatus[s]])) +
+    table(`减排量签发（近 ${w.issuanceMonths} 个月，合计 ${issuedTotal} tCO2e）`, ['月份', '签发量（tCO2e）'],
+      snapshot.reductionsIssued.map(m => [m.month, m.tco2e])) +
+    '</div>';
+}
+
+export default [{
+  id: 'carbon-kpi-dashboard',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 20,
+  render(node, { api }) {
+    node.innerHTML = '<div class="carbon-kpi" style="padding: 0 15px"><h3>碳普惠 运行指标</h3><p>加载中…</p></div>';
+    fetch(`${api.cockpitApi}/plugin/carbon-kpi/${api.engine}/snapshot`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken }
+    })
+      .then(response => {
+        if (!response.ok) {
+          throw new Error(response.status === 403 ? '无权查看运行指标（限生态环境局、技术中心、平台管理员）'
+            : `读取失败（HTTP ${response.status}）`);
+        }
+        return response.json();
+      })
+      .then(snapshot => render(node, snapshot))
+      .catch(error => {
+        node.innerHTML = '<div class="carbon-kpi" style="padding: 0 15px"><h3>碳普惠 运行指标</h3>' +
+          `<p class="text-danger">${escape(error.message)}</p></div>`;
+      });
+  }
+}];
