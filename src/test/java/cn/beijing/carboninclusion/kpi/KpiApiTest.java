@@ -39,6 +39,7 @@ class KpiApiTest extends PlatformIntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired KpiSnapshots snapshots;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
 
@@ -69,7 +70,8 @@ class KpiApiTest extends PlatformIntegrationTest {
   void healthIsPublicThePrometheusScrapeNeedsAnAdministratorAndCarriesTheGauges() throws Exception {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     String key = "KpiScrape" + suffix;
-    String group = "kpi-scrape-" + suffix;
+    String group = "kpiscrape" + suffix;
+    identityService.saveGroup(identityService.newGroup(group)); // deploy-time check: candidate groups exist
     String deployment = repositoryService.createDeployment().addModelInstance(key + ".bpmn",
         Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
             .userTask("Task_Wait").name("等待").camundaCandidateGroups(group).endEvent().done()).deploy().getId();
@@ -83,6 +85,7 @@ class KpiApiTest extends PlatformIntegrationTest {
       scrape(key, group);
     } finally {
       repositoryService.deleteDeployment(deployment, true);
+      identityService.deleteGroup(group);
     }
   }
 

@@ -76,14 +76,17 @@ class SchemeKpisTest extends PlatformIntegrationTest {
 
   private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private final String processKey = "KpiSeed" + suffix;
-  private final String reviewGroup = "kpi-review-" + suffix;
-  private final String decideGroup = "kpi-decide-" + suffix;
+  private final String reviewGroup = "kpireview" + suffix;
+  private final String decideGroup = "kpidecide" + suffix;
   private final List<String> deployments = new ArrayList<>();
 
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
     deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+    for (String group : List.of(reviewGroup, decideGroup)) {
+      identityService.deleteGroup(group);
+    }
   }
 
   @Test
@@ -129,7 +132,7 @@ class SchemeKpisTest extends PlatformIntegrationTest {
     assertThat(snapshot.cycleTimes()).filteredOn(c -> c.processKey().equals(processKey))
         .containsExactly(new StageCycleTime(processKey, "Task_Review", "技术评估", 6, hours("3.00"), hours("10.00")));
 
-    assertThat(snapshot.openTasks()).filteredOn(t -> t.group().startsWith("kpi-") && t.group().endsWith(suffix))
+    assertThat(snapshot.openTasks()).filteredOn(t -> t.group().startsWith("kpi") && t.group().endsWith(suffix))
         .containsExactly(new GroupTasks(decideGroup, 6, hours("99.00"), hours("96.00")));
 
     assertThat(snapshot.slaBreaches()).filteredOn(b -> b.group().endsWith(suffix)).containsExactlyInAnyOrder(
@@ -213,6 +216,12 @@ class SchemeKpisTest extends PlatformIntegrationTest {
   // ------------------------------------------------------------------ support
 
   private void deploySeedProcess() {
+    // candidate groups must exist to deploy (deploy-time model check)
+    for (String group : List.of(reviewGroup, decideGroup)) {
+      if (identityService.createGroupQuery().groupId(group).count() == 0) {
+        identityService.saveGroup(identityService.newGroup(group));
+      }
+    }
     BpmnModelInstance model = Bpmn.createExecutableProcess(processKey).name("KPI 测试流程")
         .camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Filed")
