@@ -15,9 +15,10 @@ public final class ProcessMessages {
   public static final String APPLICATION_WITHDRAWN = "Message_ApplicationWithdrawn";
   public static final String EVALUATION_REQUESTED = "Message_EvaluationRequested";
   public static final String METHODOLOGY_SUPERSEDED = "Message_MethodologySuperseded";
+  public static final String PROJECT_CHANGE_DECIDED = "Message_ProjectChangeDecided";
 
   public static final Set<String> ALL = Set.of(PROJECT_SUSPENDED, PROJECT_RESTORED, PROJECT_CANCELLED, OBJECTION_FILED,
-      APPLICATION_WITHDRAWN, EVALUATION_REQUESTED, METHODOLOGY_SUPERSEDED);
+      APPLICATION_WITHDRAWN, EVALUATION_REQUESTED, METHODOLOGY_SUPERSEDED, PROJECT_CHANGE_DECIDED);
 
   private ProcessMessages() {}
 }

@@ -12,6 +12,14 @@ import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import cn.beijing.carboninclusion.project.ProjectStatus;
 import cn.beijing.carboninclusion.project.Projects;
+import cn.beijing.carboninclusion.project.ChangeKind;
+import cn.beijing.carboninclusion.project.ProjectChange;
+import cn.beijing.carboninclusion.project.ProjectChangeStatus;
+import cn.beijing.carboninclusion.project.ProjectVersion;
+import cn.beijing.carboninclusion.project.ProjectVersions;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -46,10 +54,13 @@ class PublicProjectController {
   private final Objections objections;
   private final DisclosureFeed feed;
   private final WorkingDayCalendar calendar;
+  private final ProjectVersions versions;
   private final Clock clock;
 
   PublicProjectController(Projects projects, DeveloperOrganisations developers, Methodologies methodologies,
-      Objections objections, DisclosureFeed feed, WorkingDayCalendar calendar, Clock clock) {
+      Objections objections, DisclosureFeed feed, WorkingDayCalendar calendar, ProjectVersions versions,
+      Clock clock) {
+    this.versions = versions;
     this.projects = projects;
     this.developers = developers;
     this.methodologies = methodologies;
@@ -74,7 +85,18 @@ class PublicProjectController {
 
   record PublicObjection(Long id, Instant filedAt, Objection.Status status, String response) {}
 
-  record PublicProjectDetail(PublicProject project, List<PublicObjection> objections, List<PublishedItem> published) {}
+  /** The registered data in force today; no contact data (personal data is not published). */
+  record PublicVersion(int versionNo, LocalDate effectiveFrom, String developerName, String developerCreditCode,
+      String address, BigDecimal revenueReturnRatio, String revenuePlan, String participantScope,
+      String monitoringPlan) {}
+
+  /** One change request of the project as the public sees it: what kind, its outcome and the version it created. */
+  record PublicChange(Long id, ChangeKind kind, String kindLabel, ProjectChange.ChangeClass changeClass,
+      ProjectChangeStatus status, String statusLabel, Instant filedAt, LocalDate effectiveFrom, Instant decidedAt,
+      Integer versionNo) {}
+
+  record PublicProjectDetail(PublicProject project, List<PublicObjection> objections, List<PublishedItem> published,
+      PublicVersion currentVersion, List<PublicChange> changeLog) {}
 
   @Operation(summary = "公开的项目（公示中、已登记、已暂停、已注销、二类已公开），可按状态筛选")
   @GetMapping("/projects")
@@ -96,7 +118,29 @@ class PublicProjectController {
     return new PublicProjectDetail(view(project),
         objections.findByProjectIdOrderByIdAsc(id).stream()
             .map(o -> new PublicObjection(o.getId(), o.getFiledAt(), o.getStatus(), o.getResponse())).toList(),
-        feed.about(ProjectLifecycle.CASE_TYPE, id).stream().map(PublishedItem::of).toList());
+        feed.about(ProjectLifecycle.CASE_TYPE, id).stream().map(PublishedItem::of).toList(),
+        currentVersion(id), changeLog(id));
+  }
+
+  private PublicVersion currentVersion(Long projectId) {
+    List<ProjectVersion> history = versions.history(projectId);
+    if (history.isEmpty()) {
+      return null;
+    }
+    ProjectVersion v = versions.inForce(projectId, LocalDate.now(clock.withZone(calendar.zone())));
+    DeveloperOrganisation developer = developers.findById(v.getDeveloperId()).orElse(null);
+    return new PublicVersion(v.getVersionNo(), v.getEffectiveFrom(), developer == null ? "—" : developer.getName(),
+        developer == null ? null : developer.getCreditCode(), v.getAddress(), v.getRevenueReturnRatio(),
+        v.getRevenuePlan(), v.getParticipantScope(), v.getMonitoringPlan());
+  }
+
+  private List<PublicChange> changeLog(Long projectId) {
+    Map<Long, Integer> created = versions.history(projectId).stream().filter(v -> v.getCreatedByChangeId() != null)
+        .collect(Collectors.toMap(ProjectVersion::getCreatedByChangeId, ProjectVersion::getVersionNo));
+    return versions.changeLog(projectId).stream().filter(c -> c.getChangeClass() != null)
+        .map(c -> new PublicChange(c.getId(), c.getKind(), c.getKind().label(), c.getChangeClass(), c.getStatus(),
+            c.getStatus().label(), c.getFiledAt(), c.getEffectiveFrom(), c.getDecidedAt(), created.get(c.getId())))
+        .toList();
   }
 
   @Operation(summary = "最新公开信息（公示、登记、异议处理结果、撤回、注销等）")

@@ -149,6 +149,15 @@ public class Project {
     this.revenuePlan = revenuePlan;
   }
 
+  /** Brings the registered data up to the latest version (an applied change); the history stays in the versions. */
+  void amend(ProjectVersion version, Instant at) {
+    this.developerId = version.getDeveloperId();
+    this.address = version.getAddress();
+    this.revenueReturnRatio = version.getRevenueReturnRatio();
+    this.revenuePlan = version.getRevenuePlan();
+    this.updatedAt = at;
+  }
+
   private void assignRegistrationNo(String registrationNo) {
     if (this.registrationNo != null) {
       throw new IllegalStateException("project " + id + " already has registration number " + this.registrationNo);

@@ -33,12 +33,14 @@ public class ProjectLifecycle {
   private final RegistrationNumbers registrationNumbers;
   private final WorkingDayCalendar workingDays;
   private final RuntimeService runtimeService;
+  private final ProjectVersions versions;
   private final Clock clock;
 
   public ProjectLifecycle(Projects projects, DeveloperOrganisations developers, AuditTrail auditTrail,
       CaseNotices notices, DisclosureFeed disclosure, RegistrationNumbers registrationNumbers,
-      WorkingDayCalendar workingDays, RuntimeService runtimeService, Clock clock) {
+      WorkingDayCalendar workingDays, RuntimeService runtimeService, ProjectVersions versions, Clock clock) {
     this.runtimeService = runtimeService;
+    this.versions = versions;
     this.projects = projects;
     this.developers = developers;
     this.auditTrail = auditTrail;
@@ -102,6 +104,7 @@ public class ProjectLifecycle {
     Instant now = Instant.now(clock);
     String number = registrationNumbers.next(LocalDate.ofInstant(now, zone()).getYear());
     project.registered(number, now);
+    versions.createInitial(project, developerOf(project).getContactEmail(), LocalDate.ofInstant(now, zone()), now);
     transition(projectId, ProjectStatus.REGISTERED, "REGISTERED", "予以登记，登记编号 " + number + "。" + decisionComment);
     publish(project, DisclosureFeed.Kind.PROJECT_REGISTERED, "项目登记：" + project.getName(),
         "登记编号 " + number + "。登记决定：" + decisionComment);

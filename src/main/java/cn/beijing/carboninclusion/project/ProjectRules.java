@@ -147,6 +147,92 @@ public class ProjectRules {
     return CheckResult.passed(DOCUMENTS, "材料齐全（" + documents.size() + " 份文件）");
   }
 
+  static final String CHANGE_CONTENT = "核查变更内容完整性";
+  static final String CHANGE_REVENUE = "核查变更后收益返还比例";
+  static final String CHANGE_RECEIVER = "核查受让开发方资格";
+  /** The one BPMN error of a failed change check; the change then ends without effect. */
+  public static final String CHANGE_CHECK_FAILED = "Error_ChangeCheckFailed";
+
+  /**
+   * 变更完整性: the project is registered (or suspended), the change carries the values its kind needs, and it changes
+   * something compared with the latest version.
+   */
+  public CheckResult changeCompleteness(Project project, ChangeKind kind, ChangeValues values, ProjectVersion latest) {
+    if (project.getStatus() != ProjectStatus.REGISTERED && project.getStatus() != ProjectStatus.SUSPENDED) {
+      return CheckResult.failed(CHANGE_CONTENT, CHANGE_CHECK_FAILED, "项目当前状态为「" + project.getStatus().label()
+          + "」，仅已登记或已暂停的项目可以变更");
+    }
+    List<String> changed = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    compare("地址", values.address(), latest.getAddress(), changed);
+    if (values.revenueReturnRatio() != null && (latest.getRevenueReturnRatio() == null
+        || values.revenueReturnRatio().compareTo(latest.getRevenueReturnRatio()) != 0)) {
+      changed.add("收益返还比例");
+    }
+    compare("收益管理方案", values.revenuePlan(), latest.getRevenuePlan(), changed);
+    compare("参与者范围", values.participantScope(), latest.getParticipantScope(), changed);
+    compare("监测计划", values.monitoringPlan(), latest.getMonitoringPlan(), changed);
+    compare("联系人", values.contactName(), latest.getContactName(), changed);
+    compare("联系电话", values.contactPhone(), latest.getContactPhone(), changed);
+    compare("联系邮箱", values.contactEmail(), latest.getContactEmail(), changed);
+    if (values.newDeveloperId() != null && !values.newDeveloperId().equals(latest.getDeveloperId())) {
+      changed.add("项目开发方");
+    }
+    if (kind == ChangeKind.DEVELOPER_TRANSFER && values.newDeveloperId() == null) {
+      missing.add("受让开发方");
+    }
+    if (kind == ChangeKind.IMPLEMENTATION_PLAN && isBlank(values.revenuePlan())) {
+      missing.add("收益管理方案");
+    }
+    if (!missing.isEmpty()) {
+      return CheckResult.failed(CHANGE_CONTENT, CHANGE_CHECK_FAILED, "变更内容不完整，缺少：" + String.join("、", missing));
+    }
+    if (changed.isEmpty()) {
+      return CheckResult.failed(CHANGE_CONTENT, CHANGE_CHECK_FAILED, "所报新值与现行第 " + latest.getVersionNo()
+          + " 版登记信息相同，无需变更");
+    }
+    return CheckResult.passed(CHANGE_CONTENT, "变更" + kind.label() + "：" + String.join("、", changed));
+  }
+
+  /** The revenue return ratio after the change still meets the configured minimum (as at registration). */
+  public CheckResult changeRevenueReturn(ChangeKind kind, ChangeValues values, ProjectVersion latest) {
+    BigDecimal ratio = values.revenueReturnRatio() != null ? values.revenueReturnRatio() : latest.getRevenueReturnRatio();
+    String minimum = percent(rules.revenueReturnMin());
+    if (kind != ChangeKind.IMPLEMENTATION_PLAN && kind != ChangeKind.REVENUE_SHARE) {
+      return CheckResult.passed(CHANGE_REVENUE, "本次变更不涉及收益返还比例"
+          + (ratio == null ? "" : "（现行 " + percent(ratio) + "）"));
+    }
+    if (ratio == null) {
+      return CheckResult.failed(CHANGE_REVENUE, CHANGE_CHECK_FAILED, "变更后的组织实施方案未载明收益返还比例（不低于" + minimum + "）");
+    }
+    if (ratio.compareTo(rules.revenueReturnMin()) < 0) {
+      return CheckResult.failed(CHANGE_REVENUE, CHANGE_CHECK_FAILED,
+          "变更后收益返还比例 " + percent(ratio) + " 低于规定的 " + minimum);
+    }
+    return CheckResult.passed(CHANGE_REVENUE, "变更后收益返还比例 " + percent(ratio) + "，不低于 " + minimum);
+  }
+
+  /** The receiving developer of a transfer is another organisation, active and not barred (as at registration). */
+  public CheckResult receivingDeveloper(ChangeKind kind, DeveloperOrganisation receiving, Long currentDeveloperId,
+      LocalDate today) {
+    if (kind != ChangeKind.DEVELOPER_TRANSFER) {
+      return CheckResult.passed(CHANGE_RECEIVER, "本次变更不涉及项目开发方");
+    }
+    if (receiving.getId().equals(currentDeveloperId)) {
+      return CheckResult.failed(CHANGE_RECEIVER, CHANGE_CHECK_FAILED, "受让方即为现项目开发方");
+    }
+    CheckResult standing = developer(receiving, today);
+    return standing.failed()
+        ? CheckResult.failed(CHANGE_RECEIVER, CHANGE_CHECK_FAILED, "受让方" + standing.detail().replace("不得申请登记", "不得受让项目"))
+        : CheckResult.passed(CHANGE_RECEIVER, "受让方" + standing.detail());
+  }
+
+  private static void compare(String label, String next, String current, List<String> changed) {
+    if (next != null && !next.equals(current)) {
+      changed.add(label);
+    }
+  }
+
   private static boolean isBlank(String value) {
     return value == null || value.isBlank();
   }

@@ -152,6 +152,7 @@ public class ReductionApplicationService {
     variables.put(CLAIMED, application.getClaimedTco2e().doubleValue());
     variables.put(CheckDelegate.CHECK_SUMMARY, "");
     variables.put(PROJECT_SUSPENDED, false);
+    variables.put(CHANGE_PENDING, false);
     variables.put(REVIEW_DUE, SchemeRules.workingDays(settings.reviewWorkingDays()));
     variables.put(DECISION_DUE, SchemeRules.workingDays(settings.decisionWorkingDays()));
     engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables));

@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.reduction;
 
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectVersions;
 import cn.beijing.carboninclusion.registry.IssueRequest;
 import cn.beijing.carboninclusion.registry.IssuedBlock;
 import cn.beijing.carboninclusion.registry.Registry;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 class ReductionIssuance implements JavaDelegate {
   private final ReductionLifecycle lifecycle;
   private final Registry registry;
+  private final ProjectVersions versions;
 
-  ReductionIssuance(ReductionLifecycle lifecycle, Registry registry) {
+  ReductionIssuance(ReductionLifecycle lifecycle, Registry registry, ProjectVersions versions) {
     this.lifecycle = lifecycle;
     this.registry = registry;
+    this.versions = versions;
   }
 
   @Override
@@ -40,8 +43,10 @@ class ReductionIssuance implements JavaDelegate {
             + " tCO2e 不予签发）" : "";
     String issued;
     if (units > 0) {
+      // the reductions of the period belong to the developer of the version in force on its last day
+      Long developerId = versions.inForce(project.getId(), application.getPeriodEnd()).getDeveloperId();
       IssuedBlock block = registry.issue(new IssueRequest(id, project.getId(), project.getRegistrationNo(),
-          project.getDeveloperId(), application.getPeriodEnd().getYear(), units));
+          developerId, application.getPeriodEnd().getYear(), units));
       application.issued(block.quantity(), block.firstSerial(), block.lastSerial());
       issued = "签发 " + block.quantity() + " tCO2e，序号 " + block.firstSerial() + " 至 " + block.lastSerial() + fraction;
     } else {

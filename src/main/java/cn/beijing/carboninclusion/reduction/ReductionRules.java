@@ -4,6 +4,7 @@ import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.ProjectStatus;
+import cn.beijing.carboninclusion.project.ProjectVersion;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -20,6 +21,7 @@ public class ReductionRules {
   static final String OVERLAP = "核查监测期重叠";
   static final String RECOMPUTE = "平台复算减排量";
   static final String DATA_QUALITY = "核查数据质量";
+  static final String VERSION = "核查适用的登记信息版本";
 
   private final ReductionSettings settings;
 
@@ -138,6 +140,48 @@ public class ReductionRules {
   }
 
   /** True when a project status lets an application wait rather than end. */
+  /**
+   * Rule 3 of project changes: an application waits for the decision of the project's pending major change when the
+   * change takes effect on or before the last day of its monitoring period (the period covers days the change would
+   * govern). A change effective after the period does not concern it.
+   */
+  static boolean waitsForChange(LocalDate changeEffectiveFrom, LocalDate periodEnd) {
+    return changeEffectiveFrom != null && !changeEffectiveFrom.isAfter(periodEnd);
+  }
+
+  /**
+   * The registered data that governs the monitoring period: the versions of the project in force during it (oldest
+   * first). The version in force on the last day governs the application (its developer receives the issuance); the
+   * revenue return ratio of every version in force during the period is checked against the minimum. Flagged for the
+   * reviewer when a version is below the minimum or the period spans several versions; never a hard failure (the
+   * reviewer decides).
+   */
+  static CheckResult versionsInForce(List<ProjectVersion> versions, BigDecimal revenueReturnMin,
+      Map<Long, String> developerNames) {
+    if (versions.isEmpty()) {
+      return CheckResult.flagged(VERSION, "项目没有登记信息版本记录，请核对");
+    }
+    List<String> parts = new ArrayList<>();
+    List<String> below = new ArrayList<>();
+    for (ProjectVersion v : versions) {
+      String ratio = v.getRevenueReturnRatio() == null ? "未载明" : percent(v.getRevenueReturnRatio());
+      parts.add("第 " + v.getVersionNo() + " 版（自 " + v.getEffectiveFrom() + "，开发方 "
+          + developerNames.getOrDefault(v.getDeveloperId(), String.valueOf(v.getDeveloperId())) + "，收益返还比例 " + ratio + "）");
+      if (v.getRevenueReturnRatio() == null || v.getRevenueReturnRatio().compareTo(revenueReturnMin) < 0) {
+        below.add("第 " + v.getVersionNo() + " 版收益返还比例 " + ratio + " 低于规定的 " + percent(revenueReturnMin));
+      }
+    }
+    ProjectVersion governing = versions.get(versions.size() - 1);
+    String text = "监测期适用" + String.join("、", parts) + "；以第 " + governing.getVersionNo() + " 版为准";
+    if (!below.isEmpty()) {
+      return CheckResult.flagged(VERSION, text + "。" + String.join("；", below));
+    }
+    if (versions.size() > 1) {
+      return CheckResult.flagged(VERSION, text + "。监测期跨越多个版本，请按各版本生效日期核对减排量与收益分配");
+    }
+    return CheckResult.passed(VERSION, text);
+  }
+
   static boolean waits(ProjectStatus status) {
     return status == ProjectStatus.SUSPENDED;
   }

@@ -19,6 +19,8 @@ final class ReductionVariables {
   static final String VERIFIED = "verifiedTco2e";
   static final String APPROVED = "approvedTco2e";
   static final String PROJECT_SUSPENDED = "projectSuspended";
+  /** A pending major change of the project takes effect on or before the end of the monitoring period. */
+  static final String CHANGE_PENDING = "changePending";
   static final String REVIEW_DUE = "reviewDue";
   static final String DECISION_DUE = "decisionDue";
   static final String REVIEW_DECISION = "reviewDecision";

@@ -1,14 +1,15 @@
 package cn.beijing.carboninclusion.registry;
 
-import java.util.Optional;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
+import cn.beijing.carboninclusion.project.ProjectVersions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +27,11 @@ public class Registry {
   private final DeveloperOrganisations organisations;
   private final RegistryJournal journal;
   private final Ledger ledger;
+  private final ProjectVersions versions;
 
   Registry(Issuances issuances, SerialCounters counters, RegistryAccounts accounts, RegistryBlocks blocks,
-      DeveloperOrganisations organisations, RegistryJournal journal, Ledger ledger) {
+      DeveloperOrganisations organisations, RegistryJournal journal, Ledger ledger, ProjectVersions versions) {
+    this.versions = versions;
     this.issuances = issuances;
     this.counters = counters;
     this.accounts = accounts;
@@ -50,7 +53,8 @@ public class Registry {
    *
    * @throws InvalidInputException if a field is missing or malformed, or the developer is unknown
    * @throws ConflictException if the application was issued before, or the project's number, id and developer do
-   *     not agree with earlier issuances
+   *     not agree with earlier issuances (a different developer only if it holds or held the project by an approved
+   *     transfer, see {@link ProjectVersions#heldBy})
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public IssuedBlock issue(IssueRequest request) {
@@ -61,7 +65,8 @@ public class Registry {
     }
     issuances.findFirstByProjectRegistrationNoOrderByIdAsc(request.projectRegistrationNo())
         .filter(earlier -> !earlier.getProjectId().equals(request.projectId())
-            || !earlier.getDeveloperId().equals(request.developerId()))
+            || (!earlier.getDeveloperId().equals(request.developerId())
+                && !versions.heldBy(request.projectId(), request.developerId())))
         .ifPresent(earlier -> {
           throw new ConflictException("登记编号已属于其他项目或开发方 (registration number "
               + request.projectRegistrationNo() + " belongs to project " + earlier.getProjectId() + ")");

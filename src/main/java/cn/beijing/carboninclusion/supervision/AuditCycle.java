@@ -9,6 +9,7 @@ import cn.beijing.carboninclusion.common.SchemeRules;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
+import cn.beijing.carboninclusion.project.ProjectVersions;
 import cn.beijing.carboninclusion.registry.RegistryViews.RevenueReturnRatio;
 import cn.beijing.carboninclusion.registry.RevenueReturnMonitor;
 import java.math.BigDecimal;
@@ -43,10 +44,12 @@ public class AuditCycle {
   private final AuditSettings settings;
   private final CaseChecks checks;
   private final WorkingDayCalendar calendar;
+  private final ProjectVersions versions;
   private final Clock clock;
 
   AuditCycle(AuditReports reports, ProjectLifecycle projects, RevenueReturnMonitor revenue, SchemeRules rules,
-      AuditSettings settings, CaseChecks checks, WorkingDayCalendar calendar, Clock clock) {
+      AuditSettings settings, CaseChecks checks, WorkingDayCalendar calendar, ProjectVersions versions, Clock clock) {
+    this.versions = versions;
     this.reports = reports;
     this.projects = projects;
     this.revenue = revenue;
@@ -102,7 +105,9 @@ public class AuditCycle {
     AuditReport report = get(reportId);
     Project project = projects.get(report.getProjectId());
     BigDecimal minimum = rules.revenueReturnMin();
-    RevenueReturnRatio rating = RevenueReturnMonitor.rate(project.getRegistrationNo(), project.getDeveloperId(),
+    // the developer of the audit period: the one of the project version in force on its last day
+    Long developerId = versions.inForce(project.getId(), report.getPeriodEnd().minusDays(1)).getDeveloperId();
+    RevenueReturnRatio rating = RevenueReturnMonitor.rate(project.getRegistrationNo(), developerId,
         report.getPeriodStart().getYear(), 0, report.getProceeds(), report.getOperatingCosts(),
         report.getReturnedAmount(), minimum, false);
     BigDecimal recorded = revenue.recordedProceeds(project.getRegistrationNo(), report.getPeriodStart(),
