@@ -50,18 +50,8 @@ public class SecurityConfiguration {
             .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/projects/*/objections").permitAll()
             // anyone may comment on a methodology in public comment (征求意见)
             .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/methodologies/*/comments").permitAll()
-            .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("carbon-inclusion")
-            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
-                "需要登录 (authentication required)")))
-        .exceptionHandling(ex -> ex
-            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
-                "需要登录 (authentication required)"))
-            .accessDeniedHandler((request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
-                "无权执行该操作 (not permitted)")))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(AbstractHttpConfigurer::disable)
-        .authenticationProvider(identityProvider)
+            .anyRequest().authenticated());
+    statelessBasic(http, identityProvider, json)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
   }
@@ -79,18 +69,8 @@ public class SecurityConfiguration {
             auth.requestMatchers("/actuator/prometheus").permitAll();
           }
           auth.anyRequest().hasAnyAuthority(scrapers);
-        })
-        .httpBasic(basic -> basic.realmName("carbon-inclusion")
-            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
-                "需要登录 (authentication required)")))
-        .exceptionHandling(ex -> ex
-            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
-                "需要登录 (authentication required)"))
-            .accessDeniedHandler((request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
-                "无权执行该操作 (not permitted)")))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(AbstractHttpConfigurer::disable)
-        .authenticationProvider(identityProvider);
+        });
+    statelessBasic(http, identityProvider, json);
     return http.build();
   }
 
@@ -136,5 +116,21 @@ public class SecurityConfiguration {
     }
     json.writeValue(response.getOutputStream(), Map.of("type", problem.getType().toString(),
         "title", status.getReasonPhrase(), "status", status.value(), "detail", detail));
+  }
+
+  /** HTTP Basic against the Camunda identity, stateless, problem bodies for 401 and 403, no CSRF (no cookies). */
+  private static HttpSecurity statelessBasic(HttpSecurity http, CamundaIdentityAuthenticationProvider identityProvider,
+      ObjectMapper json) throws Exception {
+    return http.httpBasic(basic -> basic.realmName("carbon-inclusion")
+            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                "需要登录 (authentication required)")))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint((request, response, e) -> writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                "需要登录 (authentication required)"))
+            .accessDeniedHandler((request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
+                "无权执行该操作 (not permitted)")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .authenticationProvider(identityProvider);
   }
 }
