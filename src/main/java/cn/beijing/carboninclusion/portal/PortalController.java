@@ -566,7 +566,7 @@ class PortalController {
   private boolean json(String format, HttpServletResponse response, Object record) throws IOException {
     Format f = Format.of(format);
     if (f == Format.CSV) {
-      throw new IllegalArgumentException("format"); // a record has no CSV of its own: its list's CSV has its row
+      throw new PortalFormats.UnknownFormat(format); // a record has no CSV of its own: its list's CSV has its row
     }
     if (f == Format.JSON) {
       formats.writeJson(response, record);

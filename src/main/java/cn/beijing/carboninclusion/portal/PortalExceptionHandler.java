@@ -20,7 +20,7 @@ class PortalExceptionHandler {
     return page(HttpStatus.NOT_FOUND, "未找到该记录", "没有编号为 " + e.id() + " 的公开记录。它可能尚未公开，或编号有误。");
   }
 
-  @ExceptionHandler({MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+  @ExceptionHandler({MethodArgumentTypeMismatchException.class, PortalFormats.UnknownFormat.class})
   ModelAndView badRequest(Exception e) {
     String parameter = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : "format";
     return page(HttpStatus.BAD_REQUEST, "查询条件有误", "参数 " + parameter + " 的值无法识别。");

@@ -37,8 +37,15 @@ class PortalFormats {
       return switch (value.toLowerCase(java.util.Locale.ROOT)) {
         case "json" -> JSON;
         case "csv" -> CSV;
-        default -> throw new IllegalArgumentException("format");
+        default -> throw new UnknownFormat(value);
       };
+    }
+  }
+
+  /** A {@code format} the portal does not answer (400). */
+  static final class UnknownFormat extends RuntimeException {
+    UnknownFormat(String format) {
+      super("unknown format " + format);
     }
   }
 

@@ -91,6 +91,7 @@ class PortalApiTest extends PlatformIntegrationTest {
 
   @Test
   void projectsAreFilteredSearchedAndPaged() throws Exception {
+    Project older = cases.aProjectInPublicity();
     Project project = cases.aProjectInPublicity();
     JsonNode inPublicity = json("/portal/projects?status=IN_PUBLICITY&format=json");
     JsonNode mine = item(inPublicity, project.getName());
@@ -119,7 +120,11 @@ class PortalApiTest extends PlatformIntegrationTest {
     JsonNode second = json("/portal/projects?format=json&size=1&page=2");
     assertThat(first.get("items")).hasSize(1);
     assertThat(first.get("totalPages").asInt()).isEqualTo(all.get("totalItems").asInt());
+    assertThat(all.get("totalItems").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(first.get("items").get(0).get("id")).isEqualTo(all.get("items").get(0).get("id"));
     assertThat(second.get("items").get(0).get("id")).isEqualTo(all.get("items").get(1).get("id"));
+    assertThat(all.get("items").findValues("id").stream().map(JsonNode::asLong))
+        .containsSubsequence(project.getId(), older.getId()); // newest first
     assertThat(http.getForObject("/portal/projects?size=1&page=1", String.class)).contains("下一页", "page=2");
 
     String html = http.getForObject("/portal/projects?status=IN_PUBLICITY", String.class);
