@@ -29,6 +29,7 @@ class StartupUrls {
           Tasklist   任务列表   {}/camunda/app/tasklist/
           Cockpit    流程监控   {}/camunda/app/cockpit/
           Admin      系统管理   {}/camunda/app/admin/
+          Portal     信息公开   {}/portal   (public, no login)
           Platform API 平台接口 {}/api   (HTTP Basic, same users as Tasklist)
           OpenAPI    接口文档   {}/swagger-ui.html   ({}/v3/api-docs)
           Engine REST 引擎接口  {}/engine-rest   (HTTP Basic)
@@ -36,7 +37,7 @@ class StartupUrls {
           Database   数据库     {}
           {}
         =====================================================================================================""",
-        base, base, base, base, base, base, base, base, env.getProperty("spring.datasource.url"),
+        base, base, base, base, base, base, base, base, base, env.getProperty("spring.datasource.url"),
         demo ? "Demo users (password: carbon-inclusion.demo.password, default 'demo'): admin, zhangwei/lina (bureau), "
             + "wangfang/liuyang (techcenter), chenjing (exchange), greentravel/sunroof/lowcarbon (developers), "
             + "expertgao/experthu/expertma/expertsong (experts)"

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.disclosure;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -22,4 +23,6 @@ public interface DisclosureEntries extends JpaRepository<DisclosureEntry, Long> 
       select e.subjectId, min(e.publishedAt) from DisclosureEntry e
       where e.subjectType = :subjectType and e.kind = :kind group by e.subjectId""")
   List<Object[]> firstPublishedBySubject(@Param("subjectType") String subjectType, @Param("kind") String kind);
+
+  Page<DisclosureEntry> findByKindInOrderByIdDesc(Collection<String> kinds, Pageable page);
 }

@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.disclosure;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +77,11 @@ public class DisclosureFeed {
   @Transactional(readOnly = true)
   public Page<DisclosureEntry> latest(Pageable page) {
     return entries.findAllByOrderByIdDesc(page);
+  }
+
+  /** The latest items of these kinds (kind names, so kinds other modules publish can be asked for by name). */
+  @Transactional(readOnly = true)
+  public Page<DisclosureEntry> latest(Collection<String> kinds, Pageable page) {
+    return entries.findByKindInOrderByIdDesc(kinds, page);
   }
 }

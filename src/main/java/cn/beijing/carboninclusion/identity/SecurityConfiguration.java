@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Who may call what.
@@ -33,6 +34,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  *   <li>{@code /actuator/**}: health and info are public (probes); Prometheus and metrics need HTTP Basic credentials
  *       of a member of {@code carbon-inclusion.kpi.scrape-groups} (default camunda-admin, monitoring), unless
  *       {@code carbon-inclusion.kpi.prometheus-open=true} opens the Prometheus scrape (docs/kpi.md).</li>
+ *   <li>{@code /portal/**}: the public disclosure portal, anonymous and stateless; its one form (objections) carries
+ *       a CSRF token from a cookie; a content security policy allows nothing from outside the platform.</li>
  * </ul>
  */
 @Configuration
@@ -80,9 +83,31 @@ public class SecurityConfiguration {
     return new CamundaIdentityAuthenticationProvider(identityService);
   }
 
-  /** Camunda's webapps and engine REST API authenticate on their own; the portal and docs are public. */
+  /**
+   * The disclosure portal: everyone may read it and object through its form. No login and no session; the form's
+   * CSRF token travels in a cookie (double submit), so a foreign site cannot post objections in a visitor's name.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain disclosurePortal(HttpSecurity http) throws Exception {
+    http.securityMatcher("/portal", "/portal/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+        .headers(h -> h
+            .frameOptions(f -> f.deny())
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                + "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+                + "base-uri 'self'")))
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .anonymous(a -> {});
+    return http.build();
+  }
+
+  /** Camunda's webapps and engine REST API authenticate on their own; the docs are public. */
+  @Bean
+  @Order(4)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)

@@ -5,6 +5,7 @@ import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.ClientRateLimiter;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.identity.CurrentUser;
+import cn.beijing.carboninclusion.methodology.PublicMethodologies.MethodologyView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,10 +17,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,10 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "方法学 methodologies")
 @Transactional
 class MethodologyController {
-  static final Set<MethodologyStatus> PUBLIC = EnumSet.of(MethodologyStatus.PUBLIC_COMMENT,
-      MethodologyStatus.EFFECTIVE, MethodologyStatus.UNDER_EVALUATION, MethodologyStatus.REVISED,
-      MethodologyStatus.RETIRED);
-
   private final MethodologyProposals proposals;
   private final MethodologyEvaluations evaluations;
   private final MethodologyOpinions opinions;
@@ -48,10 +43,11 @@ class MethodologyController {
   private final AuditTrail auditTrail;
   private final CurrentUser currentUser;
   private final ClientRateLimiter rateLimiter;
+  private final PublicMethodologies published;
 
   MethodologyController(MethodologyProposals proposals, MethodologyEvaluations evaluations,
       MethodologyOpinions opinions, MethodologyComments comments, CaseChecks checks, AuditTrail auditTrail,
-      CurrentUser currentUser, ClientRateLimiter rateLimiter) {
+      CurrentUser currentUser, ClientRateLimiter rateLimiter, PublicMethodologies published) {
     this.proposals = proposals;
     this.evaluations = evaluations;
     this.opinions = opinions;
@@ -60,13 +56,8 @@ class MethodologyController {
     this.auditTrail = auditTrail;
     this.currentUser = currentUser;
     this.rateLimiter = rateLimiter;
+    this.published = published;
   }
-
-  record MethodologyView(Long id, String code, int version, String name, String field, int level,
-      MethodologyStatus status, String statusLabel, String statusReason, LocalDate effectiveFrom,
-      LocalDate effectiveTo, String applicability, String baselineScenario, String projectScenario,
-      String monitoringRequirements, String formula, String parameters, boolean exampleValues, Long previousVersionId,
-      long commentCount) {}
 
   record Opinion(String expert, String opinion, String comment, Instant givenAt) {}
 
@@ -141,25 +132,17 @@ class MethodologyController {
   @Operation(summary = "公开的方法学（征求意见中、现行、已修订、已废止）")
   @GetMapping("/api/public/methodologies")
   List<MethodologyView> published() {
-    return proposals.all().stream().filter(m -> PUBLIC.contains(m.getStatus())).map(this::view).toList();
+    return published.find(PublicMethodologies.Criteria.ALL);
   }
 
   @Operation(summary = "公开的方法学详情")
   @GetMapping("/api/public/methodologies/{id}")
   MethodologyView publishedOne(@PathVariable Long id) {
-    Methodology methodology = proposals.get(id);
-    if (!PUBLIC.contains(methodology.getStatus())) {
-      throw new cn.beijing.carboninclusion.common.NotFoundException("methodology", id);
-    }
-    return view(methodology);
+    return published.get(id);
   }
 
   private MethodologyView view(Methodology m) {
-    return new MethodologyView(m.getId(), m.getCode(), m.getVersion(), m.getName(), m.getField(), m.getLevel(),
-        m.getStatus(), m.getStatus().label(), m.getStatusReason(), m.getEffectiveFrom(), m.getEffectiveTo(),
-        m.getApplicability(), m.getBaselineScenario(), m.getProjectScenario(), m.getMonitoringRequirements(),
-        m.getFormula(), m.getParameters(), m.isExampleValues(), m.getPreviousVersionId(),
-        comments.countByMethodologyId(m.getId()));
+    return published.view(m);
   }
 
   private MethodologyDetail detail(Methodology m) {

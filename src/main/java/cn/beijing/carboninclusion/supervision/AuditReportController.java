@@ -1,7 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
 import cn.beijing.carboninclusion.developer.UnifiedSocialCreditCode;
-import cn.beijing.carboninclusion.supervision.AuditReportSubmissions.PublicAuditReport;
+import cn.beijing.carboninclusion.supervision.PublicAuditReports.PublicAuditReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "审计报告 audit reports")
 class AuditReportController {
   private final AuditReportSubmissions submissions;
+  private final PublicAuditReports publicReports;
 
-  AuditReportController(AuditReportSubmissions submissions) {
+  AuditReportController(AuditReportSubmissions submissions, PublicAuditReports publicReports) {
     this.submissions = submissions;
+    this.publicReports = publicReports;
   }
 
   record Filing(
@@ -76,6 +78,6 @@ class AuditReportController {
   @GetMapping("/api/public/audit-reports")
   List<PublicAuditReport> published(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return submissions.published(PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100))).getContent();
+    return publicReports.published(null, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100))).getContent();
   }
 }

@@ -341,6 +341,32 @@ public final class ProjectCases {
     return registration;
   }
 
+  /**
+   * A complete Class I application walked into publicity (wangfang reviewed): IN_PUBLICITY, its registration waiting
+   * for objections and the end of publicity. For tests outside this package (the disclosure portal).
+   */
+  public Project aProjectInPublicity() {
+    Project project = file(aCompleteApplication());
+    ProcessInstance registration = registrationOf(project);
+    execute(job("Task_StartReview", registration));
+    completeAs(TECHNICAL_REVIEWER, task("Task_TechnicalReview", registration),
+        withVariables("reviewDecision", "APPROVE", "reviewComment", "技术评估通过"));
+    execute(job("Task_StartPublicity", registration));
+    Project inPublicity = current(project);
+    assertThat(inPublicity.getStatus()).isEqualTo(ProjectStatus.IN_PUBLICITY);
+    return inPublicity;
+  }
+
+  /** The contact e-mail of the demo developer that files every application here (never published). */
+  public static String developerContactEmail() {
+    return DEVELOPER_EMAIL;
+  }
+
+  /** The demo technical reviewer and bureau officer who act on the cases here (never published by user id). */
+  public static List<String> reviewerIds() {
+    return List.of(TECHNICAL_REVIEWER, BUREAU_OFFICER);
+  }
+
   /** A project registered along the happy path (wangfang reviewed, zhangwei decided). */
   public Project aRegisteredProject() {
     return aRegisteredProjectOf(DEVELOPER);

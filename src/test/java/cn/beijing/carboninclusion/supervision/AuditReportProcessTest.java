@@ -62,6 +62,7 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
   @Autowired ProcessEngine processEngine;
   @Autowired ApplicationContext context;
   @Autowired AuditReportSubmissions submissions;
+  @Autowired PublicAuditReports publicReports;
   @Autowired AuditReports reports;
   @Autowired AuditObligations obligations;
   @Autowired Rectifications rectifications;
@@ -144,7 +145,7 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
     DisclosureEntry published = feed.about("PROJECT", project.getId()).stream()
         .filter(e -> e.getKind().equals("AUDIT_REPORT_ACCEPTED")).findFirst().orElseThrow();
     assertThat(published.getBody()).contains(AGENCY, AGENCY_CODE, "返还比例 90.00%").doesNotContain("liuyang");
-    assertThat(submissions.published(org.springframework.data.domain.PageRequest.of(0, 100)).getContent())
+    assertThat(publicReports.published(null, org.springframework.data.domain.PageRequest.of(0, 100)).getContent())
         .anySatisfy(r -> {
           assertThat(r.id()).isEqualTo(first.getId());
           assertThat(r.statusLabel()).isEqualTo("合格并公开");

@@ -1,0 +1,196 @@
+package cn.beijing.carboninclusion.disclosure;
+
+import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
+import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
+import cn.beijing.carboninclusion.methodology.Methodologies;
+import cn.beijing.carboninclusion.methodology.Methodology;
+import cn.beijing.carboninclusion.project.Objection;
+import cn.beijing.carboninclusion.project.Objections;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectClass;
+import cn.beijing.carboninclusion.project.ProjectLifecycle;
+import cn.beijing.carboninclusion.project.ProjectStatus;
+import cn.beijing.carboninclusion.project.Projects;
+import cn.beijing.carboninclusion.project.ChangeKind;
+import cn.beijing.carboninclusion.project.ProjectChange;
+import cn.beijing.carboninclusion.project.ProjectChangeStatus;
+import cn.beijing.carboninclusion.project.ProjectVersion;
+import cn.beijing.carboninclusion.project.ProjectVersions;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the public sees of projects (信息公开), shared by the public JSON API and the disclosure portal: only published
+ * states; developer by name only (no contact), no participant data, objector identities or reviewer identities.
+ */
+@Service
+public class PublicProjects {
+  /** The statuses the public sees. */
+  public static final Set<ProjectStatus> PUBLIC = EnumSet.of(ProjectStatus.IN_PUBLICITY, ProjectStatus.REGISTERED,
+      ProjectStatus.SUSPENDED, ProjectStatus.CANCELLED, ProjectStatus.DISCLOSED);
+
+  private final Projects projects;
+  private final DeveloperOrganisations developers;
+  private final Methodologies methodologies;
+  private final Objections objections;
+  private final DisclosureFeed feed;
+  private final WorkingDayCalendar calendar;
+  private final ProjectVersions versions;
+  private final Clock clock;
+
+  PublicProjects(Projects projects, DeveloperOrganisations developers, Methodologies methodologies,
+      Objections objections, DisclosureFeed feed, WorkingDayCalendar calendar, ProjectVersions versions,
+      Clock clock) {
+    this.versions = versions;
+    this.projects = projects;
+    this.developers = developers;
+    this.methodologies = methodologies;
+    this.objections = objections;
+    this.feed = feed;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  public record PublicProject(Long id, String name, ProjectClass projectClass, String projectClassLabel,
+      ProjectStatus status, String statusLabel, String registrationNo, String developerName, String methodology,
+      String district, LocalDate publicityStart, LocalDate publicityEnd, Integer publicityWorkingDaysLeft,
+      long objectionCount) {}
+
+  public record PublishedItem(Long id, String kind, String title, String body, Instant publishedAt,
+      String subjectType, Long subjectId) {
+    public static PublishedItem of(DisclosureEntry e) {
+      return new PublishedItem(e.getId(), e.getKind(), e.getTitle(), e.getBody(), e.getPublishedAt(),
+          e.getSubjectType(), e.getSubjectId());
+    }
+  }
+
+  public record PublicObjection(Long id, Instant filedAt, Objection.Status status, String response) {}
+
+  /** The registered data in force today; no contact data (personal data is not published). */
+  public record PublicVersion(int versionNo, LocalDate effectiveFrom, String developerName, String developerCreditCode,
+      String address, BigDecimal revenueReturnRatio, String revenuePlan, String participantScope,
+      String monitoringPlan) {}
+
+  /** One change request of the project as the public sees it: what kind, its outcome and the version it created. */
+  public record PublicChange(Long id, ChangeKind kind, String kindLabel, ProjectChange.ChangeClass changeClass,
+      ProjectChangeStatus status, String statusLabel, Instant filedAt, LocalDate effectiveFrom, Instant decidedAt,
+      Integer versionNo) {}
+
+  public record PublicProjectDetail(PublicProject project, List<PublicObjection> objections,
+      List<PublishedItem> published, PublicVersion currentVersion, List<PublicChange> changeLog) {}
+
+  /**
+   * Search criteria of the public project list; every one optional. {@code text} matches name, registration number
+   * or developer name (case-insensitive).
+   */
+  public record Criteria(ProjectStatus status, ProjectClass projectClass, String district, String text) {
+    public static final Criteria ALL = new Criteria(null, null, null, null);
+  }
+
+  /** Published projects matching the criteria, newest first. */
+  @Transactional(readOnly = true)
+  public List<PublicProject> find(Criteria criteria) {
+    Set<ProjectStatus> statuses = criteria.status() == null ? EnumSet.copyOf(PUBLIC) : EnumSet.of(criteria.status());
+    statuses.retainAll(PUBLIC);
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String> developerNames = developers.findAll().stream()
+        .collect(Collectors.toMap(DeveloperOrganisation::getId, DeveloperOrganisation::getName));
+    Map<Long, Methodology> methodologyById = methodologies.findAll().stream()
+        .collect(Collectors.toMap(Methodology::getId, Function.identity()));
+    String text = blankToNull(criteria.text());
+    String district = blankToNull(criteria.district());
+    return projects.findByStatusIn(statuses).stream()
+        .filter(p -> criteria.projectClass() == null || p.getProjectClass() == criteria.projectClass())
+        .filter(p -> district == null || district.equals(p.getDistrict()))
+        .filter(p -> text == null || contains(p.getName(), text) || contains(p.getRegistrationNo(), text)
+            || contains(developerNames.get(p.getDeveloperId()), text))
+        .sorted(Comparator.comparing(Project::getId).reversed())
+        .map(p -> view(p, developerNames.get(p.getDeveloperId()), methodologyById.get(p.getMethodologyId())))
+        .toList();
+  }
+
+  /** The districts of published projects, for filters. */
+  @Transactional(readOnly = true)
+  public List<String> districts() {
+    return projects.findByStatusIn(PUBLIC).stream().map(Project::getDistrict).distinct().sorted().toList();
+  }
+
+  /**
+   * A project's public record: visible when in a published state or when anything was ever published about it (a
+   * rejected or withdrawn application after publicity); otherwise not found.
+   */
+  @Transactional(readOnly = true)
+  public PublicProjectDetail get(Long id) {
+    List<DisclosureEntry> published = feed.about(ProjectLifecycle.CASE_TYPE, id);
+    Project project = projects.findById(id).filter(p -> PUBLIC.contains(p.getStatus()) || !published.isEmpty())
+        .orElseThrow(() -> new NotFoundException("project", id));
+    return new PublicProjectDetail(view(project),
+        objections.findByProjectIdOrderByIdAsc(id).stream()
+            .map(o -> new PublicObjection(o.getId(), o.getFiledAt(), o.getStatus(), o.getResponse())).toList(),
+        published.stream().map(PublishedItem::of).toList(), currentVersion(id), changeLog(id));
+  }
+
+  private PublicVersion currentVersion(Long projectId) {
+    List<ProjectVersion> history = versions.history(projectId);
+    if (history.isEmpty()) {
+      return null;
+    }
+    ProjectVersion v = versions.inForce(projectId, LocalDate.now(clock.withZone(calendar.zone())));
+    DeveloperOrganisation developer = developers.findById(v.getDeveloperId()).orElse(null);
+    return new PublicVersion(v.getVersionNo(), v.getEffectiveFrom(), developer == null ? "—" : developer.getName(),
+        developer == null ? null : developer.getCreditCode(), v.getAddress(), v.getRevenueReturnRatio(),
+        v.getRevenuePlan(), v.getParticipantScope(), v.getMonitoringPlan());
+  }
+
+  private List<PublicChange> changeLog(Long projectId) {
+    Map<Long, Integer> created = versions.history(projectId).stream().filter(v -> v.getCreatedByChangeId() != null)
+        .collect(Collectors.toMap(ProjectVersion::getCreatedByChangeId, ProjectVersion::getVersionNo));
+    return versions.changeLog(projectId).stream().filter(c -> c.getChangeClass() != null)
+        .map(c -> new PublicChange(c.getId(), c.getKind(), c.getKind().label(), c.getChangeClass(), c.getStatus(),
+            c.getStatus().label(), c.getFiledAt(), c.getEffectiveFrom(), c.getDecidedAt(), created.get(c.getId())))
+        .toList();
+  }
+
+  private PublicProject view(Project p) {
+    return view(p, developers.findById(p.getDeveloperId()).map(DeveloperOrganisation::getName).orElse(null),
+        methodologies.findById(p.getMethodologyId()).orElse(null));
+  }
+
+  private PublicProject view(Project p, String developerName, Methodology m) {
+    Integer daysLeft = null;
+    if (p.getStatus() == ProjectStatus.IN_PUBLICITY && p.getPublicityEnd() != null) {
+      LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+      daysLeft = Math.max(0, calendar.workingDaysBetween(today, p.getPublicityEnd()));
+    }
+    return new PublicProject(p.getId(), p.getName(), p.getProjectClass(), p.getProjectClass().label(), p.getStatus(),
+        p.getStatus().label(), p.getRegistrationNo(), developerName == null ? "—" : developerName,
+        m == null ? "—" : m.getName() + "（" + m.getCode() + "）", p.getDistrict(), p.getPublicityStart(),
+        p.getPublicityEnd(), daysLeft, objections.countByProjectId(p.getId()));
+  }
+
+  private static boolean contains(String value, String text) {
+    return value != null && value.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

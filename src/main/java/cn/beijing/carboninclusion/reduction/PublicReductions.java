@@ -1,0 +1,71 @@
+package cn.beijing.carboninclusion.reduction;
+
+import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.Projects;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the public sees of reduction applications (disclosed when filed and when registered, DOMAIN.md): the project,
+ * the monitoring period, the claimed and registered quantities, the issued serials. Never the monitoring report, the
+ * activity records (participant data), the submitting user or the reviewers' reasons.
+ */
+@Service
+public class PublicReductions {
+  private final ReductionApplications applications;
+  private final Projects projects;
+
+  PublicReductions(ReductionApplications applications, Projects projects) {
+    this.applications = applications;
+    this.projects = projects;
+  }
+
+  public record PublicReduction(Long id, Long projectId, String projectName, String registrationNo,
+      LocalDate periodStart, LocalDate periodEnd, ReductionStatus status, String statusLabel,
+      BigDecimal claimedTco2e, BigDecimal approvedTco2e, Long issuedQuantity, String firstSerial, String lastSerial,
+      Instant submittedAt) {}
+
+  /** Search criteria; every one optional ({@code text} matches project name or registration number). */
+  public record Criteria(ReductionStatus status, String text) {}
+
+  /** Filed applications (every status but draft) matching the criteria, newest first. */
+  @Transactional(readOnly = true)
+  public List<PublicReduction> find(Criteria criteria) {
+    String text = criteria.text() == null || criteria.text().isBlank() ? null
+        : criteria.text().trim().toLowerCase(Locale.ROOT);
+    List<ReductionApplication> filed = applications.findAll().stream()
+        .filter(a -> a.getStatus() != ReductionStatus.DRAFT)
+        .filter(a -> criteria.status() == null || a.getStatus() == criteria.status()).toList();
+    Map<Long, Project> byId = projects.findAllById(filed.stream().map(ReductionApplication::getProjectId)
+        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Project::getId, Function.identity()));
+    return filed.stream().map(a -> view(a, byId.get(a.getProjectId())))
+        .filter(r -> text == null || (r.projectName() + " " + r.registrationNo()).toLowerCase(Locale.ROOT)
+            .contains(text))
+        .sorted(Comparator.comparing(PublicReduction::id).reversed()).toList();
+  }
+
+  /** A filed application, or not found. */
+  @Transactional(readOnly = true)
+  public PublicReduction get(Long id) {
+    ReductionApplication application = applications.findById(id)
+        .filter(a -> a.getStatus() != ReductionStatus.DRAFT)
+        .orElseThrow(() -> new NotFoundException("reduction application", id));
+    return view(application, projects.findById(application.getProjectId()).orElseThrow());
+  }
+
+  private static PublicReduction view(ReductionApplication a, Project p) {
+    return new PublicReduction(a.getId(), a.getProjectId(), p.getName(), p.getRegistrationNo(), a.getPeriodStart(),
+        a.getPeriodEnd(), a.getStatus(), a.getStatus().label(), a.getClaimedTco2e(), a.getApprovedTco2e(),
+        a.getIssuedQuantity(), a.getFirstSerial(), a.getLastSerial(), a.getSubmittedAt());
+  }
+}

@@ -1,0 +1,84 @@
+package cn.beijing.carboninclusion.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beijing.carboninclusion.project.Objections;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.support.Browser;
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The disclosure portal in a real headless Chromium, as a member of the public uses it: the home page, the project
+ * list filtered to projects in publicity, a project's page, an objection refused for a too-short text and then filed,
+ * counted on the page. Screenshots of each step go to {@code target/screenshots/portal-*.png}.
+ */
+class PortalBrowserTest extends PlatformIntegrationTest {
+  @Autowired ApplicationContext context;
+  @Autowired Objections objections;
+  @LocalServerPort int port;
+  ProjectCases cases;
+
+  @BeforeEach
+  void setUp() {
+    cases = new ProjectCases(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    cases.cleanUp();
+  }
+
+  @Test
+  void theBrowserFindsAProjectInPublicityAndFilesAnObjection() {
+    Project project = cases.aProjectInPublicity();
+    // ::1, not 127.0.0.1: the API tests use up 127.0.0.1's hourly allowance of objections (5 per client address)
+    String portal = "http://[::1]:" + port + "/portal";
+    try (Browser browser = Browser.start()) {
+      browser.open(portal);
+      assertThat(browser.title()).contains("北京市碳普惠信息公开");
+      assertThat(browser.find(By.cssSelector("ul.counts")).getText()).contains("公示中项目", "现行方法学");
+      browser.screenshot("portal-1-home");
+
+      browser.find(By.linkText("项目")).click();
+      new Select(browser.find(By.name("status"))).selectByVisibleText("公示中");
+      browser.find(By.cssSelector("#filters button")).click();
+      browser.waitUntil(ExpectedConditions.urlContains("status=IN_PUBLICITY"));
+      assertThat(browser.find(By.cssSelector("table.data")).getText()).contains(project.getName())
+          .doesNotContain("已登记");
+      browser.screenshot("portal-2-projects-in-publicity");
+
+      browser.find(By.linkText(project.getName())).click();
+      browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("objection-form")));
+      assertThat(browser.find(By.id("status")).getText()).isEqualTo("公示中");
+      assertThat(browser.find(By.id("days-left")).getText()).matches("公示剩余 \\d+ 个工作日");
+      assertThat(browser.find(By.id("objection-count")).getText()).isEqualTo("异议 0 件");
+      browser.screenshot("portal-3-project-in-publicity");
+
+      browser.find(By.name("content")).sendKeys("太短");
+      browser.find(By.cssSelector("#objection-form button")).click();
+      browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.errors")));
+      assertThat(browser.find(By.cssSelector("ul.errors")).getText()).contains("异议内容：须为 10 至 4000 字");
+      assertThat(objections.countByProjectId(project.getId())).isZero();
+      browser.screenshot("portal-4-objection-refused");
+
+      browser.find(By.name("content")).clear();
+      browser.find(By.name("content")).sendKeys("该项目申报的骑行数据与我单位已登记项目的数据来源相同，请核实是否重复申报。");
+      browser.find(By.cssSelector("#objection-form button")).click();
+      browser.waitUntil(ExpectedConditions.textToBe(By.id("objection-count"), "异议 1 件"));
+      assertThat(browser.find(By.cssSelector("p.notice")).getText()).contains("异议已收到");
+      assertThat(browser.currentUrl()).contains("/portal/projects/" + project.getId());
+      assertThat(objections.countByProjectId(project.getId())).isOne();
+      browser.screenshot("portal-5-objection-filed");
+    }
+  }
+}
