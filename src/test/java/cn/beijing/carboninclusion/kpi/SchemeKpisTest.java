@@ -76,14 +76,15 @@ class SchemeKpisTest extends PlatformIntegrationTest {
 
   private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private final String processKey = "KpiSeed" + suffix;
-  private final String reviewGroup = "kpi-review-" + suffix;
-  private final String decideGroup = "kpi-decide-" + suffix;
+  private final String reviewGroup = "kpiReview" + suffix;
+  private final String decideGroup = "kpiDecide" + suffix;
   private final List<String> deployments = new ArrayList<>();
 
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
     deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+    List.of(reviewGroup, decideGroup).forEach(identityService::deleteGroup);
   }
 
   @Test
@@ -129,7 +130,7 @@ class SchemeKpisTest extends PlatformIntegrationTest {
     assertThat(snapshot.cycleTimes()).filteredOn(c -> c.processKey().equals(processKey))
         .containsExactly(new StageCycleTime(processKey, "Task_Review", "技术评估", 6, hours("3.00"), hours("10.00")));
 
-    assertThat(snapshot.openTasks()).filteredOn(t -> t.group().startsWith("kpi-") && t.group().endsWith(suffix))
+    assertThat(snapshot.openTasks()).filteredOn(t -> t.group().startsWith("kpi") && t.group().endsWith(suffix))
         .containsExactly(new GroupTasks(decideGroup, 6, hours("99.00"), hours("96.00")));
 
     assertThat(snapshot.slaBreaches()).filteredOn(b -> b.group().endsWith(suffix)).containsExactlyInAnyOrder(
@@ -213,6 +214,8 @@ class SchemeKpisTest extends PlatformIntegrationTest {
   // ------------------------------------------------------------------ support
 
   private void deploySeedProcess() {
+    // the deploy-time check refuses candidate groups that do not exist: the test's own groups are created first
+    List.of(reviewGroup, decideGroup).forEach(id -> identityService.saveGroup(identityService.newGroup(id)));
     BpmnModelInstance model = Bpmn.createExecutableProcess(processKey).name("KPI 测试流程")
         .camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Filed")
