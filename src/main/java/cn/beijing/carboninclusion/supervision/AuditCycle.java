@@ -5,7 +5,8 @@ import cn.beijing.carboninclusion.common.CaseCheck;
 import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.common.NotFoundException;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
@@ -39,13 +40,13 @@ public class AuditCycle {
   private final AuditReports reports;
   private final ProjectLifecycle projects;
   private final RevenueReturnMonitor revenue;
-  private final SchemeRules rules;
+  private final SchemeRuleBook rules;
   private final AuditSettings settings;
   private final CaseChecks checks;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  AuditCycle(AuditReports reports, ProjectLifecycle projects, RevenueReturnMonitor revenue, SchemeRules rules,
+  AuditCycle(AuditReports reports, ProjectLifecycle projects, RevenueReturnMonitor revenue, SchemeRuleBook rules,
       AuditSettings settings, CaseChecks checks, WorkingDayCalendar calendar, Clock clock) {
     this.reports = reports;
     this.projects = projects;
@@ -93,7 +94,7 @@ public class AuditCycle {
   }
 
   /**
-   * Checks the filed report: the return ratio after costs against {@code carbon-inclusion.rules.revenue-return-min},
+   * Checks the filed report: the return ratio after costs against the scheme rule {@code revenueReturnMin},
    * and the declared proceeds against the proceeds the exchange reported to the registry for the period. Both results
    * go on the case for the reviewer; neither stops the case (the technical center decides).
    */
@@ -101,7 +102,7 @@ public class AuditCycle {
   public AuditCheck check(Long reportId) {
     AuditReport report = get(reportId);
     Project project = projects.get(report.getProjectId());
-    BigDecimal minimum = rules.revenueReturnMin();
+    BigDecimal minimum = rules.share(SchemeRule.REVENUE_RETURN_MIN);
     RevenueReturnRatio rating = RevenueReturnMonitor.rate(project.getRegistrationNo(), project.getDeveloperId(),
         report.getPeriodStart().getYear(), 0, report.getProceeds(), report.getOperatingCosts(),
         report.getReturnedAmount(), minimum, false);
