@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.admin;
 
 import cn.beijing.carboninclusion.common.ProcessMessages;
+import cn.beijing.carboninclusion.common.SchemeRulesDecision;
 import cn.beijing.carboninclusion.identity.Groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,9 +27,10 @@ import org.springframework.beans.factory.BeanFactory;
  * Refuses a new deployment — at start-up, from Camunda Modeler or through the REST API — whose models reference what
  * does not exist, naming each element: a delegate bean or class, a Camunda Form id (neither in the deployment nor
  * deployed before), a candidate group (neither one the platform creates at start, {@link Groups#ALL}, nor one an
- * administrator created), a message no code correlates ({@link ProcessMessages}); and an executable
- * process or decision without {@code historyTimeToLive}. Running cases are never affected: deployments already in the
- * database are not checked again when the engine re-reads them.
+ * administrator created), a message no code correlates ({@link ProcessMessages}); an executable
+ * process or decision without {@code historyTimeToLive}; and a {@code SchemeRules} decision (scheme-rules.dmn) lacking
+ * a row for a rule the platform reads or holding a value that does not parse ({@link SchemeRulesDecision}). Running
+ * cases are never affected: deployments already in the database are not checked again when the engine re-reads them.
  */
 public class ModelReferenceCheck implements Deployer {
   static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
@@ -60,6 +62,7 @@ public class ModelReferenceCheck implements Deployer {
         DomElement root = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())).getDocument()
             .getRootElement();
         visitDmn(name, root, problems);
+        problems.addAll(SchemeRulesDecision.problems(name, resource.getBytes()));
       }
     }
     if (!problems.isEmpty()) {

@@ -18,8 +18,8 @@ public class ClientRateLimiter {
       .maximumSize(100_000).build();
   private final int perHour;
 
-  public ClientRateLimiter(SchemeRules rules) {
-    this.perHour = rules.objectionsPerHourPerClient();
+  public ClientRateLimiter(PublicInputLimits limits) {
+    this.perHour = limits.objectionsPerHourPerClient();
   }
 
   /** Takes one request of {@code client}'s allowance for {@code purpose}, or refuses with 429. */

@@ -26,6 +26,15 @@ public class EngineAsPlatform {
     return configuration.getCommandExecutorTxRequired().execute(command);
   }
 
+  /**
+   * Like {@link #call} in a transaction of its own, committed when the work returns: for engine writes that must not
+   * depend on the caller's transaction (which may be read-only, or roll back).
+   */
+  public <T> T callInNewTransaction(Callable<T> work) {
+    Command<T> command = commandContext -> commandContext.runWithoutAuthorization(work);
+    return configuration.getCommandExecutorTxRequiresNew().execute(command);
+  }
+
   public void run(Runnable work) {
     call(() -> {
       work.run();

@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.methodology;
 
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.supervision.ConflictDeclarations;
 import java.security.SecureRandom;
@@ -25,14 +27,14 @@ class ExpertPanelDraw implements JavaDelegate {
   private final IdentityService identityService;
   private final ConflictDeclarations conflicts;
   private final MethodologyLifecycle lifecycle;
-  private final MethodologyProperties properties;
+  private final SchemeRuleBook rules;
 
   ExpertPanelDraw(IdentityService identityService, ConflictDeclarations conflicts, MethodologyLifecycle lifecycle,
-      MethodologyProperties properties) {
+      SchemeRuleBook rules) {
     this.identityService = identityService;
     this.conflicts = conflicts;
     this.lifecycle = lifecycle;
-    this.properties = properties;
+    this.rules = rules;
   }
 
   @Override
@@ -47,11 +49,12 @@ class ExpertPanelDraw implements JavaDelegate {
       throw new IllegalStateException("专家库中没有可抽取的专家（无利益冲突）: add members to group 'expert'");
     }
     Collections.shuffle(eligible, RANDOM);
-    List<String> panel = new ArrayList<>(eligible.subList(0, Math.min(properties.expertPanelSize(), eligible.size())));
+    int size = rules.count(SchemeRule.EXPERT_PANEL_SIZE);
+    List<String> panel = new ArrayList<>(eligible.subList(0, Math.min(size, eligible.size())));
     Collections.sort(panel);
     execution.setVariable(MethodologyVariables.EXPERT_PANEL, panel);
     execution.setVariable(MethodologyVariables.EXPERT_SUMMARY, "");
     lifecycle.note(methodologyId, "EXPERT_PANEL_DRAWN", "抽取评审专家 " + panel.size() + " 名"
-        + (panel.size() < properties.expertPanelSize() ? "（可抽取专家不足 " + properties.expertPanelSize() + " 名）" : ""));
+        + (panel.size() < size ? "（可抽取专家不足 " + size + " 名）" : ""));
   }
 }

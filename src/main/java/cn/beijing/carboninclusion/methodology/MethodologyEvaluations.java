@@ -3,7 +3,9 @@ package cn.beijing.carboninclusion.methodology;
 import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -23,13 +25,13 @@ public class MethodologyEvaluations {
 
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;
-  private final MethodologyProperties properties;
+  private final SchemeRuleBook rules;
 
   public MethodologyEvaluations(RuntimeService runtimeService, EngineAsPlatform engine,
-      MethodologyProperties properties) {
+      SchemeRuleBook rules) {
     this.runtimeService = runtimeService;
     this.engine = engine;
-    this.properties = properties;
+    this.rules = rules;
   }
 
   /** Starts the evaluation cycle of a methodology version that has just become effective. */
@@ -39,9 +41,10 @@ public class MethodologyEvaluations {
     variables.put(MethodologyVariables.CODE, methodology.getCode());
     variables.put(MethodologyVariables.NAME, methodology.getName());
     variables.put(MethodologyVariables.LEVEL, methodology.getLevel());
-    variables.put(MethodologyVariables.EVALUATION_CYCLE, properties.evaluationCycle().toString());
-    variables.put(MethodologyVariables.ASSESS_DUE, SchemeRules.workingDays(properties.assessWorkingDays()));
-    variables.put(MethodologyVariables.DECISION_DUE, SchemeRules.workingDays(properties.decisionWorkingDays()));
+    SchemeRuleSet current = rules.current();
+    variables.put(MethodologyVariables.EVALUATION_CYCLE, current.period(SchemeRule.EVALUATION_CYCLE).toString());
+    variables.put(MethodologyVariables.ASSESS_DUE, current.duration(SchemeRule.METHODOLOGY_ASSESS_WORKING_DAYS));
+    variables.put(MethodologyVariables.DECISION_DUE, current.duration(SchemeRule.METHODOLOGY_DECISION_WORKING_DAYS));
     engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(methodology.getId()),
         variables));
   }

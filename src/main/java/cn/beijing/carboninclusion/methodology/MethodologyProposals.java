@@ -9,7 +9,9 @@ import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.ForbiddenException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.CurrentUser;
@@ -36,21 +38,21 @@ public class MethodologyProposals {
   private final DeveloperService developers;
   private final CurrentUser currentUser;
   private final AuditTrail auditTrail;
-  private final MethodologyProperties properties;
+  private final SchemeRuleBook rules;
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;
   private final Bars bars;
   private final Clock clock;
 
   public MethodologyProposals(Methodologies methodologies, MethodologyComments comments, DeveloperService developers,
-      CurrentUser currentUser, AuditTrail auditTrail, MethodologyProperties properties, RuntimeService runtimeService,
+      CurrentUser currentUser, AuditTrail auditTrail, SchemeRuleBook rules, RuntimeService runtimeService,
       EngineAsPlatform engine, Bars bars, Clock clock) {
     this.methodologies = methodologies;
     this.comments = comments;
     this.developers = developers;
     this.currentUser = currentUser;
     this.auditTrail = auditTrail;
-    this.properties = properties;
+    this.rules = rules;
     this.runtimeService = runtimeService;
     this.engine = engine;
     this.bars = bars;
@@ -150,9 +152,10 @@ public class MethodologyProposals {
     variables.put(CHECK_SUMMARY, "");
     variables.put(EXPERT_SUMMARY, "");
     variables.put(COMMENT_SUMMARY, "");
-    variables.put(REVIEW_DUE, SchemeRules.workingDays(properties.reviewWorkingDays()));
-    variables.put(COMMENT_DURATION, SchemeRules.workingDays(properties.commentWorkingDays()));
-    variables.put(DECISION_DUE, SchemeRules.workingDays(properties.decisionWorkingDays()));
+    SchemeRuleSet current = rules.current();
+    variables.put(REVIEW_DUE, current.duration(SchemeRule.METHODOLOGY_REVIEW_WORKING_DAYS));
+    variables.put(COMMENT_DURATION, current.duration(SchemeRule.METHODOLOGY_COMMENT_WORKING_DAYS));
+    variables.put(DECISION_DUE, current.duration(SchemeRule.METHODOLOGY_DECISION_WORKING_DAYS));
     engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(methodology.getId()),
         variables));
   }

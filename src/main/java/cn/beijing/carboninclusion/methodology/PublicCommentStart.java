@@ -1,33 +1,38 @@
 package cn.beijing.carboninclusion.methodology;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 征求意见: publishes the draft for public comment for the configured working days. */
+/**
+ * 征求意见: publishes the draft for public comment for the scheme rule {@code methodologyCommentWorkingDays} as it
+ * stands when the comment period starts.
+ */
 @Component("publicCommentStart")
 class PublicCommentStart implements JavaDelegate {
   private final MethodologyLifecycle lifecycle;
-  private final MethodologyProperties properties;
+  private final SchemeRuleBook rules;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  PublicCommentStart(MethodologyLifecycle lifecycle, MethodologyProperties properties, WorkingDayCalendar calendar,
+  PublicCommentStart(MethodologyLifecycle lifecycle, SchemeRuleBook rules, WorkingDayCalendar calendar,
       Clock clock) {
     this.lifecycle = lifecycle;
-    this.properties = properties;
+    this.rules = rules;
     this.calendar = calendar;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int days = properties.commentWorkingDays();
-    execution.setVariable(MethodologyVariables.COMMENT_DURATION, SchemeRules.workingDays(days));
+    int days = rules.days(SchemeRule.METHODOLOGY_COMMENT_WORKING_DAYS);
+    execution.setVariable(MethodologyVariables.COMMENT_DURATION, SchemeRuleSet.workingDays(days));
     LocalDate end = calendar.addWorkingDays(LocalDate.now(clock.withZone(calendar.zone())), days);
     Methodology methodology = lifecycle.transition(MethodologyVariables.methodologyId(execution),
         MethodologyStatus.PUBLIC_COMMENT, "PUBLIC_COMMENT_STARTED", "专家评审完成，公开征求意见至 " + end);

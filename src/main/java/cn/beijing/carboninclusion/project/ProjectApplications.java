@@ -10,7 +10,9 @@ import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.ForbiddenException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.CurrentUser;
@@ -60,7 +62,7 @@ public class ProjectApplications {
   private final DeveloperService developers;
   private final CurrentUser currentUser;
   private final AuditTrail auditTrail;
-  private final SchemeRules rules;
+  private final SchemeRuleBook rules;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final EngineAsPlatform engine;
@@ -69,7 +71,7 @@ public class ProjectApplications {
   private final Clock clock;
 
   public ProjectApplications(Projects projects, ProjectDocuments documents, Methodologies methodologies,
-      DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail, SchemeRules rules,
+      DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail, SchemeRuleBook rules,
       RuntimeService runtimeService, TaskService taskService, EngineAsPlatform engine, WorkingDayCalendar workingDays,
       Bars bars, Clock clock) {
     this.workingDays = workingDays;
@@ -143,11 +145,14 @@ public class ProjectApplications {
     variables.put(OBJECTION_SUMMARY, "");
     variables.put(OBJECTION_COUNT, 0L);
     variables.put(SUPPLEMENT_ROUND, 0);
-    variables.put(MAX_SUPPLEMENT_ROUNDS, rules.maxSupplementRounds());
-    variables.put(REVIEW_DUE, SchemeRules.workingDays(rules.technicalReviewWorkingDays()));
-    variables.put(SUPPLEMENT_DUE, SchemeRules.workingDays(rules.supplementWorkingDays()));
-    variables.put(PUBLICITY_DURATION, SchemeRules.workingDays(rules.publicityWorkingDays()));
-    variables.put(DECISION_DUE, SchemeRules.workingDays(rules.bureauDecisionWorkingDays()));
+    // the case's time limits and supplement rounds as the scheme rules stand at filing (the publicity length and
+    // each supplement deadline are read again when those steps start)
+    SchemeRuleSet current = rules.current();
+    variables.put(MAX_SUPPLEMENT_ROUNDS, current.count(SchemeRule.MAX_SUPPLEMENT_ROUNDS));
+    variables.put(REVIEW_DUE, current.duration(SchemeRule.TECHNICAL_REVIEW_WORKING_DAYS));
+    variables.put(SUPPLEMENT_DUE, current.duration(SchemeRule.SUPPLEMENT_WORKING_DAYS));
+    variables.put(PUBLICITY_DURATION, current.duration(SchemeRule.PUBLICITY_WORKING_DAYS));
+    variables.put(DECISION_DUE, current.duration(SchemeRule.BUREAU_DECISION_WORKING_DAYS));
     engine.run(() -> runtimeService.startProcessInstanceByKey(REGISTRATION_PROCESS, businessKey(project), variables));
     return project;
   }
@@ -210,7 +215,7 @@ public class ProjectApplications {
     variables.put(DEVELOPER_NAME, developer.getName());
     variables.put(METHODOLOGY_CODE, methodology.getCode() + " " + methodology.getName());
     variables.put(DISCLOSURE_SUMMARY, disclosureSummary(project, developer, methodology));
-    variables.put(CHECK_DUE, SchemeRules.workingDays(rules.disclosureCheckWorkingDays()));
+    variables.put(CHECK_DUE, rules.duration(SchemeRule.DISCLOSURE_CHECK_WORKING_DAYS));
     engine.run(() -> runtimeService.startProcessInstanceByKey(DISCLOSURE_PROCESS, businessKey(project), variables));
     auditTrail.record(ProjectLifecycle.CASE_TYPE, projectId, "DISCLOSURE_REQUESTED", null, null, "申请公开项目信息");
     return project;
@@ -236,7 +241,7 @@ public class ProjectApplications {
     variables.put(REQUEST_KIND, bureau ? "BUREAU_ORDER" : "DEVELOPER_REQUEST");
     variables.put(REQUEST_KIND_LABEL, bureau ? "生态环境局责令注销" : "开发方申请注销");
     variables.put(CANCELLATION_REASON, reason);
-    variables.put(DECISION_DUE, SchemeRules.workingDays(rules.bureauDecisionWorkingDays()));
+    variables.put(DECISION_DUE, rules.duration(SchemeRule.BUREAU_DECISION_WORKING_DAYS));
     engine.run(() -> runtimeService.startProcessInstanceByKey(CANCELLATION_PROCESS, businessKey(project), variables));
     auditTrail.record(ProjectLifecycle.CASE_TYPE, projectId, "CANCELLATION_REQUESTED", null, null,
         (bureau ? "生态环境局责令注销：" : "开发方申请注销：") + reason);
@@ -296,9 +301,11 @@ public class ProjectApplications {
         errors.put(part, "一类项目登记申请须附此文件 (required for Class I)");
       }
     }
-    if (request.creditingStart() != null && request.creditingEnd() != null
-        && request.creditingEnd().isAfter(request.creditingStart().plusYears(rules.maxCreditingYears()))) {
-      errors.put("creditingEnd", "计入期不得超过 " + rules.maxCreditingYears() + " 年 (crediting period too long)");
+    if (request.creditingStart() != null && request.creditingEnd() != null) {
+      int maxYears = rules.count(SchemeRule.MAX_CREDITING_YEARS);
+      if (request.creditingEnd().isAfter(request.creditingStart().plusYears(maxYears))) {
+        errors.put("creditingEnd", "计入期不得超过 " + maxYears + " 年 (crediting period too long)");
+      }
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

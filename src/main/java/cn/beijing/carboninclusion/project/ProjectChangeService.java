@@ -7,7 +7,7 @@ import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.ForbiddenException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import cn.beijing.carboninclusion.developer.DeveloperMember;
 import cn.beijing.carboninclusion.developer.DeveloperMembers;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
@@ -132,9 +132,9 @@ public class ProjectChangeService {
       variables.put("receivingAccounts", members.findByOrganisationId(receivingId).stream()
           .map(DeveloperMember::getUserId).toList());
     }
-    variables.put("acceptanceDue", SchemeRules.workingDays(settings.acceptanceWorkingDays()));
-    variables.put("reviewDue", SchemeRules.workingDays(settings.reviewWorkingDays()));
-    variables.put("decisionDue", SchemeRules.workingDays(settings.decisionWorkingDays()));
+    variables.put("acceptanceDue", SchemeRuleSet.workingDays(settings.acceptanceWorkingDays()));
+    variables.put("reviewDue", SchemeRuleSet.workingDays(settings.reviewWorkingDays()));
+    variables.put("decisionDue", SchemeRuleSet.workingDays(settings.decisionWorkingDays()));
     engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(projectId), variables));
     return change;
   }

@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CheckResult;
@@ -35,6 +37,7 @@ public class ProjectChangeSteps {
   private final ProjectVersions versions;
   private final ProjectLifecycle lifecycle;
   private final ProjectRules rules;
+  private final SchemeRuleBook schemeRules;
   private final DeveloperOrganisations developers;
   private final AuditTrail auditTrail;
   private final CaseNotices notices;
@@ -43,12 +46,14 @@ public class ProjectChangeSteps {
   private final Clock clock;
 
   ProjectChangeSteps(ProjectChanges changes, ProjectVersions versions, ProjectLifecycle lifecycle, ProjectRules rules,
+      SchemeRuleBook schemeRules,
       DeveloperOrganisations developers, AuditTrail auditTrail, CaseNotices notices, WorkingDayCalendar calendar,
       ObjectMapper json, Clock clock) {
     this.changes = changes;
     this.versions = versions;
     this.lifecycle = lifecycle;
     this.rules = rules;
+    this.schemeRules = schemeRules;
     this.developers = developers;
     this.auditTrail = auditTrail;
     this.notices = notices;
@@ -92,7 +97,8 @@ public class ProjectChangeSteps {
 
   public CheckResult checkRevenueReturn(Long changeId) {
     ProjectChange change = get(changeId);
-    return rules.changeRevenueReturn(change.getKind(), values(change), latest(change));
+    return rules.changeRevenueReturn(change.getKind(), values(change), latest(change),
+        schemeRules.share(SchemeRule.REVENUE_RETURN_MIN));
   }
 
   public CheckResult checkReceivingDeveloper(Long changeId) {

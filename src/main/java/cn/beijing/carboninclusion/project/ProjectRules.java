@@ -1,7 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.common.CheckResult;
-import cn.beijing.carboninclusion.common.SchemeRules;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.methodology.Methodology;
 import java.math.BigDecimal;
@@ -26,12 +25,6 @@ public class ProjectRules {
   static final String DUPLICATE = "核查重复申报";
   static final String REVENUE = "核查收益返还比例";
   static final String DOCUMENTS = "核查申请材料完整性";
-
-  private final SchemeRules rules;
-
-  public ProjectRules(SchemeRules rules) {
-    this.rules = rules;
-  }
 
   /** Registration only under a methodology that is EFFECTIVE today and of level 1. */
   public CheckResult methodology(Methodology methodology, LocalDate today) {
@@ -107,14 +100,17 @@ public class ProjectRules {
   public record Match(Long projectId, String projectName, ProjectStatus status, String scheme, String identifier,
       boolean sameMethodology) {}
 
-  /** The implementation plan returns at least the configured share of net proceeds to participants. */
-  public CheckResult revenueReturn(Project project) {
+  /**
+   * The implementation plan returns at least {@code minimumShare} of net proceeds to participants (the scheme rule
+   * {@code revenueReturnMin}, read by the caller from the rule book when the check runs).
+   */
+  public CheckResult revenueReturn(Project project, BigDecimal minimumShare) {
     BigDecimal ratio = project.getRevenueReturnRatio();
-    String minimum = percent(rules.revenueReturnMin());
+    String minimum = percent(minimumShare);
     if (ratio == null) {
       return CheckResult.failed(REVENUE, "Error_RevenueReturnTooLow", "组织实施方案未载明收益返还比例（不低于" + minimum + "）");
     }
-    if (ratio.compareTo(rules.revenueReturnMin()) < 0) {
+    if (ratio.compareTo(minimumShare) < 0) {
       return CheckResult.failed(REVENUE, "Error_RevenueReturnTooLow",
           "收益返还比例 " + percent(ratio) + " 低于规定的 " + minimum);
     }
@@ -195,9 +191,10 @@ public class ProjectRules {
   }
 
   /** The revenue return ratio after the change still meets the configured minimum (as at registration). */
-  public CheckResult changeRevenueReturn(ChangeKind kind, ChangeValues values, ProjectVersion latest) {
+  public CheckResult changeRevenueReturn(ChangeKind kind, ChangeValues values, ProjectVersion latest,
+      BigDecimal minimumShare) {
     BigDecimal ratio = values.revenueReturnRatio() != null ? values.revenueReturnRatio() : latest.getRevenueReturnRatio();
-    String minimum = percent(rules.revenueReturnMin());
+    String minimum = percent(minimumShare);
     if (kind != ChangeKind.IMPLEMENTATION_PLAN && kind != ChangeKind.REVENUE_SHARE) {
       return CheckResult.passed(CHANGE_REVENUE, "本次变更不涉及收益返还比例"
           + (ratio == null ? "" : "（现行 " + percent(ratio) + "）"));
@@ -205,7 +202,7 @@ public class ProjectRules {
     if (ratio == null) {
       return CheckResult.failed(CHANGE_REVENUE, CHANGE_CHECK_FAILED, "变更后的组织实施方案未载明收益返还比例（不低于" + minimum + "）");
     }
-    if (ratio.compareTo(rules.revenueReturnMin()) < 0) {
+    if (ratio.compareTo(minimumShare) < 0) {
       return CheckResult.failed(CHANGE_REVENUE, CHANGE_CHECK_FAILED,
           "变更后收益返还比例 " + percent(ratio) + " 低于规定的 " + minimum);
     }

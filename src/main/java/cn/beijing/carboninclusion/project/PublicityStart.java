@@ -1,25 +1,30 @@
 package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 公示: publishes the application for the configured working days; the model's timer ends it. */
+/**
+ * 公示: publishes the application for the scheme rule {@code publicityWorkingDays} as it stands when publicity starts
+ * (the latest scheme-rules.dmn); the model's timer ends it.
+ */
 @Component("publicityStart")
 class PublicityStart implements JavaDelegate {
   private final ProjectLifecycle lifecycle;
-  private final SchemeRules rules;
+  private final SchemeRuleBook rules;
 
-  PublicityStart(ProjectLifecycle lifecycle, SchemeRules rules) {
+  PublicityStart(ProjectLifecycle lifecycle, SchemeRuleBook rules) {
     this.lifecycle = lifecycle;
     this.rules = rules;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int days = rules.publicityWorkingDays();
-    execution.setVariable(ProjectVariables.PUBLICITY_DURATION, SchemeRules.workingDays(days));
+    int days = rules.days(SchemeRule.PUBLICITY_WORKING_DAYS);
+    execution.setVariable(ProjectVariables.PUBLICITY_DURATION, SchemeRuleSet.workingDays(days));
     lifecycle.startPublicity(ProjectVariables.projectId(execution), days);
   }
 }

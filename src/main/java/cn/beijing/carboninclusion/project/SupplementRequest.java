@@ -1,7 +1,9 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component("supplementRequest")
 class SupplementRequest implements JavaDelegate {
   private final ProjectLifecycle lifecycle;
-  private final SchemeRules rules;
+  private final SchemeRuleBook rules;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  SupplementRequest(ProjectLifecycle lifecycle, SchemeRules rules, WorkingDayCalendar calendar, Clock clock) {
+  SupplementRequest(ProjectLifecycle lifecycle, SchemeRuleBook rules, WorkingDayCalendar calendar, Clock clock) {
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.calendar = calendar;
@@ -28,12 +30,14 @@ class SupplementRequest implements JavaDelegate {
     Long projectId = ProjectVariables.projectId(execution);
     int round = lifecycle.countSupplementRound(projectId);
     execution.setVariable(ProjectVariables.SUPPLEMENT_ROUND, round);
-    execution.setVariable(ProjectVariables.SUPPLEMENT_DUE, SchemeRules.workingDays(rules.supplementWorkingDays()));
+    SchemeRuleSet current = rules.current();
+    int days = current.days(SchemeRule.SUPPLEMENT_WORKING_DAYS);
+    execution.setVariable(ProjectVariables.SUPPLEMENT_DUE, SchemeRuleSet.workingDays(days));
     execution.removeVariable(ProjectVariables.SUPPLEMENT_NOTE);
-    LocalDate deadline = calendar.addWorkingDays(LocalDate.now(clock.withZone(calendar.zone())),
-        rules.supplementWorkingDays());
+    LocalDate deadline = calendar.addWorkingDays(LocalDate.now(clock.withZone(calendar.zone())), days);
     lifecycle.transition(projectId, ProjectStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENT_REQUESTED",
-        "第 " + round + " 次补正（至多 " + rules.maxSupplementRounds() + " 次），请于 " + deadline + " 前提交。补正要求："
+        "第 " + round + " 次补正（至多 " + execution.getVariable(ProjectVariables.MAX_SUPPLEMENT_ROUNDS) + " 次），请于 "
+            + deadline + " 前提交。补正要求："
             + ProjectVariables.text(execution, ProjectVariables.REVIEW_COMMENT));
   }
 }

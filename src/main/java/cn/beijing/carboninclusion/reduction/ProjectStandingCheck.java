@@ -2,7 +2,8 @@ package cn.beijing.carboninclusion.reduction;
 
 import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.CheckResult;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.project.Project;
@@ -29,11 +30,11 @@ class ProjectStandingCheck extends ReductionCheckDelegate {
   private final ReductionRules rules;
   private final ProjectVersions versions;
   private final DeveloperOrganisations developers;
-  private final SchemeRules schemeRules;
+  private final SchemeRuleBook schemeRules;
   private final CaseChecks checks;
 
   ProjectStandingCheck(ReductionLifecycle lifecycle, CaseChecks checks, ReductionRules rules,
-      ProjectVersions versions, DeveloperOrganisations developers, SchemeRules schemeRules) {
+      ProjectVersions versions, DeveloperOrganisations developers, SchemeRuleBook schemeRules) {
     super(lifecycle, checks);
     this.rules = rules;
     this.versions = versions;
@@ -55,7 +56,7 @@ class ProjectStandingCheck extends ReductionCheckDelegate {
           .distinct().toList()).stream().collect(Collectors.toMap(DeveloperOrganisation::getId,
               DeveloperOrganisation::getName, (a, b) -> a));
       checks.record(ReductionLifecycle.CASE_TYPE, application.getId(),
-          ReductionRules.versionsInForce(inForce, schemeRules.revenueReturnMin(), names));
+          ReductionRules.versionsInForce(inForce, schemeRules.share(SchemeRule.REVENUE_RETURN_MIN), names));
     }
     super.execute(execution);
   }

@@ -8,7 +8,9 @@ import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.ForbiddenException;
 import cn.beijing.carboninclusion.common.NotFoundException;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
@@ -43,7 +45,7 @@ public class ReductionApplicationService {
   private final CurrentUser currentUser;
   private final AuditTrail auditTrail;
   private final ReductionLifecycle lifecycle;
-  private final ReductionSettings settings;
+  private final SchemeRuleBook rules;
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;
   private final ObjectMapper json;
@@ -52,7 +54,7 @@ public class ReductionApplicationService {
 
   public ReductionApplicationService(ReductionApplications applications, Projects projects,
       Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail,
-      ReductionLifecycle lifecycle, ReductionSettings settings, RuntimeService runtimeService,
+      ReductionLifecycle lifecycle, SchemeRuleBook rules, RuntimeService runtimeService,
       EngineAsPlatform engine, ObjectMapper json, Bars bars, Clock clock) {
     this.applications = applications;
     this.projects = projects;
@@ -61,7 +63,7 @@ public class ReductionApplicationService {
     this.currentUser = currentUser;
     this.auditTrail = auditTrail;
     this.lifecycle = lifecycle;
-    this.settings = settings;
+    this.rules = rules;
     this.runtimeService = runtimeService;
     this.engine = engine;
     this.json = json;
@@ -153,8 +155,9 @@ public class ReductionApplicationService {
     variables.put(CheckDelegate.CHECK_SUMMARY, "");
     variables.put(PROJECT_SUSPENDED, false);
     variables.put(CHANGE_PENDING, false);
-    variables.put(REVIEW_DUE, SchemeRules.workingDays(settings.reviewWorkingDays()));
-    variables.put(DECISION_DUE, SchemeRules.workingDays(settings.decisionWorkingDays()));
+    SchemeRuleSet current = rules.current();
+    variables.put(REVIEW_DUE, current.duration(SchemeRule.REDUCTION_REVIEW_WORKING_DAYS));
+    variables.put(DECISION_DUE, current.duration(SchemeRule.REDUCTION_DECISION_WORKING_DAYS));
     engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables));
     return application;
   }

@@ -43,15 +43,15 @@ public class ReductionRules {
     };
   }
 
-  /** 申请期限: inside the crediting period, ended, and not longer ago than the look-back years. */
-  public CheckResult deadline(ReductionApplication application, Project project, LocalDate today) {
+  /** 申请期限: inside the crediting period, ended, and not longer ago than {@code lookBackYears}. */
+  public CheckResult deadline(ReductionApplication application, Project project, LocalDate today, int lookBackYears) {
     List<String> problems = new ArrayList<>();
     if (application.getPeriodEnd().isAfter(today)) {
       problems.add("监测期尚未结束（至 " + application.getPeriodEnd() + "）");
     }
-    LocalDate earliest = today.minusYears(settings.lookBackYears());
+    LocalDate earliest = today.minusYears(lookBackYears);
     if (application.getPeriodStart().isBefore(earliest)) {
-      problems.add("监测期始于 " + application.getPeriodStart() + "，早于申请期限（申请前 " + settings.lookBackYears()
+      problems.add("监测期始于 " + application.getPeriodStart() + "，早于申请期限（申请前 " + lookBackYears
           + " 年内，即 " + earliest + " 以后）");
     }
     if (project.getCreditingStart() == null || project.getCreditingEnd() == null

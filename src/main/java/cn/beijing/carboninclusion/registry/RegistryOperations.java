@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.registry;
 
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.calendar.CalendarProperties;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.ForbiddenException;
@@ -111,13 +113,13 @@ public class RegistryOperations {
   private final Ledger ledger;
   private final DeveloperService developers;
   private final CurrentUser currentUser;
-  private final RegistryProperties properties;
+  private final SchemeRuleBook rules;
   private final CalendarProperties calendar;
 
   RegistryOperations(RegistryAccounts accounts, RegistryBlocks blocks, Transfers transfers, Trades trades,
       Retirements retirements, EtsOffsetTallies etsOffsets, RevenueReturns revenueReturns, Issuances issuances,
       RegistryJournal journal, JournalEntries journalEntries, Ledger ledger, DeveloperService developers,
-      CurrentUser currentUser, RegistryProperties properties, CalendarProperties calendar) {
+      CurrentUser currentUser, SchemeRuleBook rules, CalendarProperties calendar) {
     this.accounts = accounts;
     this.blocks = blocks;
     this.transfers = transfers;
@@ -131,7 +133,7 @@ public class RegistryOperations {
     this.ledger = ledger;
     this.developers = developers;
     this.currentUser = currentUser;
-    this.properties = properties;
+    this.rules = rules;
     this.calendar = calendar;
   }
 
@@ -433,16 +435,17 @@ public class RegistryOperations {
     return new Purposeful(beneficiary);
   }
 
-  /** Refuses an ETS offset that would take the entity's offsets in the year above the configured share. */
+  /** Refuses an ETS offset that would take the entity's offsets in the year above the scheme rule etsOffsetMaxShare. */
   private void countEtsOffset(String coveredEntity, int year, BigDecimal declared, long quantity) {
     EtsOffsetTally tally = etsOffsets.lock(coveredEntity, year)
         .orElseGet(() -> etsOffsets.saveAndFlush(new EtsOffsetTally(coveredEntity, year, declared)));
     BigDecimal emissions = tally.emissionsWith(declared);
-    BigDecimal limit = properties.etsOffsetMaxShare().multiply(emissions);
+    BigDecimal share = rules.share(SchemeRule.ETS_OFFSET_MAX_SHARE);
+    BigDecimal limit = share.multiply(emissions);
     long total = tally.getOffsetTotal() + quantity;
     if (BigDecimal.valueOf(total).compareTo(limit) > 0) {
       throw new ConflictException("超过碳市场抵销比例上限 (" + coveredEntity + " " + year + ": offsets would reach "
-          + total + " tCO2e, the limit is " + properties.etsOffsetMaxShare().stripTrailingZeros().toPlainString()
+          + total + " tCO2e, the limit is " + share.stripTrailingZeros().toPlainString()
           + " × " + emissions.stripTrailingZeros().toPlainString() + " = "
           + limit.stripTrailingZeros().toPlainString() + " tCO2e; already offset " + tally.getOffsetTotal() + ")");
     }

@@ -1,7 +1,8 @@
 package cn.beijing.carboninclusion.registry;
 
 import cn.beijing.carboninclusion.calendar.CalendarProperties;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.registry.RegistryViews.RevenueReturnFlags;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 收益返还: compares what each project's developer reports as returned to participants with the proceeds the exchange
  * reported for its sales, per calendar year, and flags every project-year below
- * {@code carbon-inclusion.rules.revenue-return-min} (0.90).
+ * the scheme rule {@code revenueReturnMin} (0.90).
  *
  * <p>{@code ratio = returned / (proceeds − operating costs)}. A period with proceeds whose costs absorb them all is
  * flagged too (nothing left to return is a finding to review); a period with no proceeds is not rated. Periods of the
@@ -31,13 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class RevenueReturnMonitor {
   private final Trades trades;
   private final RevenueReturns revenueReturns;
-  private final SchemeRules rules;
+  private final SchemeRuleBook rules;
   private final CurrentUser currentUser;
   private final DeveloperService developers;
   private final CalendarProperties calendar;
   private final Clock clock;
 
-  RevenueReturnMonitor(Trades trades, RevenueReturns revenueReturns, SchemeRules rules, CurrentUser currentUser,
+  RevenueReturnMonitor(Trades trades, RevenueReturns revenueReturns, SchemeRuleBook rules, CurrentUser currentUser,
       DeveloperService developers, CalendarProperties calendar, Clock clock) {
     this.trades = trades;
     this.revenueReturns = revenueReturns;
@@ -62,7 +63,7 @@ public class RevenueReturnMonitor {
   /** The project-periods below the minimum (for the bureau and the technical center). */
   @Transactional(readOnly = true)
   public RevenueReturnFlags flags() {
-    return new RevenueReturnFlags(rules.revenueReturnMin(),
+    return new RevenueReturnFlags(rules.share(SchemeRule.REVENUE_RETURN_MIN),
         computeAll().stream().filter(RevenueReturnRatio::belowMinimum).toList());
   }
 
@@ -78,7 +79,7 @@ public class RevenueReturnMonitor {
       returned.put(r.getProjectRegistrationNo() + "|" + r.getPeriodYear(), r);
     }
     int currentYear = Instant.now(clock).atZone(calendar.zone()).getYear();
-    BigDecimal minimum = rules.revenueReturnMin();
+    BigDecimal minimum = rules.share(SchemeRule.REVENUE_RETURN_MIN);
     List<RevenueReturnRatio> ratios = new ArrayList<>();
     for (Trades.ProceedsPerPeriod p : trades.proceedsPerPeriod()) {
       RevenueReturns.ReturnedPerPeriod r = returned.get(p.getProjectRegistrationNo() + "|" + p.getPeriodYear());

@@ -5,7 +5,8 @@ import cn.beijing.carboninclusion.common.CaseCheck;
 import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.common.NotFoundException;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
@@ -40,14 +41,14 @@ public class AuditCycle {
   private final AuditReports reports;
   private final ProjectLifecycle projects;
   private final RevenueReturnMonitor revenue;
-  private final SchemeRules rules;
+  private final SchemeRuleBook rules;
   private final AuditSettings settings;
   private final CaseChecks checks;
   private final WorkingDayCalendar calendar;
   private final ProjectVersions versions;
   private final Clock clock;
 
-  AuditCycle(AuditReports reports, ProjectLifecycle projects, RevenueReturnMonitor revenue, SchemeRules rules,
+  AuditCycle(AuditReports reports, ProjectLifecycle projects, RevenueReturnMonitor revenue, SchemeRuleBook rules,
       AuditSettings settings, CaseChecks checks, WorkingDayCalendar calendar, ProjectVersions versions, Clock clock) {
     this.versions = versions;
     this.reports = reports;
@@ -96,7 +97,7 @@ public class AuditCycle {
   }
 
   /**
-   * Checks the filed report: the return ratio after costs against {@code carbon-inclusion.rules.revenue-return-min},
+   * Checks the filed report: the return ratio after costs against the scheme rule {@code revenueReturnMin},
    * and the declared proceeds against the proceeds the exchange reported to the registry for the period. Both results
    * go on the case for the reviewer; neither stops the case (the technical center decides).
    */
@@ -104,7 +105,7 @@ public class AuditCycle {
   public AuditCheck check(Long reportId) {
     AuditReport report = get(reportId);
     Project project = projects.get(report.getProjectId());
-    BigDecimal minimum = rules.revenueReturnMin();
+    BigDecimal minimum = rules.share(SchemeRule.REVENUE_RETURN_MIN);
     // the developer of the audit period: the one of the project version in force on its last day
     Long developerId = versions.inForce(project.getId(), report.getPeriodEnd().minusDays(1)).getDeveloperId();
     RevenueReturnRatio rating = RevenueReturnMonitor.rate(project.getRegistrationNo(), developerId,

@@ -2,7 +2,8 @@ package cn.beijing.carboninclusion.supervision;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.ProcessVariables;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import java.time.format.DateTimeFormatter;
@@ -19,14 +20,14 @@ import org.springframework.stereotype.Component;
 class AuditPeriodOpening implements JavaDelegate {
   private final AuditCycle cycle;
   private final ProjectLifecycle projects;
-  private final AuditSettings settings;
+  private final SchemeRuleBook rules;
   private final WorkingDayCalendar calendar;
 
-  AuditPeriodOpening(AuditCycle cycle, ProjectLifecycle projects, AuditSettings settings,
+  AuditPeriodOpening(AuditCycle cycle, ProjectLifecycle projects, SchemeRuleBook rules,
       WorkingDayCalendar calendar) {
     this.cycle = cycle;
     this.projects = projects;
-    this.settings = settings;
+    this.rules = rules;
     this.calendar = calendar;
   }
 
@@ -40,7 +41,7 @@ class AuditPeriodOpening implements JavaDelegate {
     execution.setVariable("auditPeriodEnd", iso(report.getPeriodEnd().atStartOfDay(calendar.zone())
         .toOffsetDateTime()));
     execution.setVariable("auditReportDue", iso(report.getDueAt().atZone(calendar.zone()).toOffsetDateTime()));
-    execution.setVariable("auditReviewDue", SchemeRules.workingDays(settings.reviewWorkingDays()));
+    execution.setVariable("auditReviewDue", rules.duration(SchemeRule.AUDIT_REVIEW_WORKING_DAYS));
     execution.setVariable("auditLastPeriod", project.getCreditingEnd() != null
         && !project.getCreditingEnd().isAfter(report.getPeriodEnd().minusDays(1)));
   }

@@ -3,7 +3,9 @@ package cn.beijing.carboninclusion.supervision;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
-import cn.beijing.carboninclusion.common.SchemeRules;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectApplications;
@@ -26,17 +28,18 @@ public class Rectifications {
   private final ProjectApplications projects;
   private final SupervisedProjects supervised;
   private final CurrentUser currentUser;
-  private final RectificationSettings settings;
+  private final SchemeRuleBook rules;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final EngineAsPlatform engine;
 
-  public Rectifications(ProjectApplications projects, SupervisedProjects supervised, CurrentUser currentUser, RectificationSettings settings, RuntimeService runtimeService,
+  public Rectifications(ProjectApplications projects, SupervisedProjects supervised, CurrentUser currentUser, SchemeRuleBook rules,
+      RuntimeService runtimeService,
       TaskService taskService, EngineAsPlatform engine) {
     this.projects = projects;
     this.supervised = supervised;
     this.currentUser = currentUser;
-    this.settings = settings;
+    this.rules = rules;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.engine = engine;
@@ -84,11 +87,12 @@ public class Rectifications {
     variables.put("findingKind", kind.label());
     variables.put("finding", finding);
     variables.put("orderedBy", orderedBy);
-    variables.put("rectificationDue", SchemeRules.workingDays(settings.rectificationWorkingDays()));
-    variables.put("verifyDue", SchemeRules.workingDays(settings.verifyWorkingDays()));
-    variables.put("decisionDue", SchemeRules.workingDays(settings.decisionWorkingDays()));
+    SchemeRuleSet current = rules.current();
+    variables.put("rectificationDue", current.duration(SchemeRule.RECTIFICATION_WORKING_DAYS));
+    variables.put("verifyDue", current.duration(SchemeRule.RECTIFICATION_VERIFY_WORKING_DAYS));
+    variables.put("decisionDue", current.duration(SchemeRule.RECTIFICATION_DECISION_WORKING_DAYS));
     variables.put("rectificationRound", 1);
-    variables.put("maxRectificationRounds", settings.maxRounds());
+    variables.put("maxRectificationRounds", current.count(SchemeRule.MAX_RECTIFICATION_ROUNDS));
     engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables));
   }
 

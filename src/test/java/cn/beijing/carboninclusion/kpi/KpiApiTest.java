@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,7 +40,7 @@ class KpiApiTest extends PlatformIntegrationTest {
   @Autowired ObjectMapper json;
   @Autowired KpiSnapshots snapshots;
   @Autowired RepositoryService repositoryService;
-  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
 
@@ -70,8 +71,9 @@ class KpiApiTest extends PlatformIntegrationTest {
   void healthIsPublicThePrometheusScrapeNeedsAnAdministratorAndCarriesTheGauges() throws Exception {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     String key = "KpiScrape" + suffix;
-    String group = "kpiscrape" + suffix;
-    identityService.saveGroup(identityService.newGroup(group)); // deploy-time check: candidate groups exist
+    String group = "kpiScrape" + suffix;
+    // the deploy-time check refuses candidate groups that do not exist
+    identityService.saveGroup(identityService.newGroup(group));
     String deployment = repositoryService.createDeployment().addModelInstance(key + ".bpmn",
         Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
             .userTask("Task_Wait").name("等待").camundaCandidateGroups(group).endEvent().done()).deploy().getId();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.common.CaseCheck;
 import cn.beijing.carboninclusion.common.CheckResult;
-import cn.beijing.carboninclusion.common.SchemeRules;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.methodology.Methodology;
 import cn.beijing.carboninclusion.methodology.MethodologyStatus;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The registration rules without engine or database. */
 class ProjectRulesTest {
   static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
-  final ProjectRules rules = new ProjectRules(new SchemeRules(new BigDecimal("0.90"), 20, 10, 3, 20, 15, 10, 10, 5));
+  final ProjectRules rules = new ProjectRules();
+  static final BigDecimal MINIMUM = new BigDecimal("0.90");
 
   @Test
   void onlyAnEffectiveLevelOneMethodologyAllowsRegistration() {
@@ -48,12 +48,12 @@ class ProjectRulesTest {
 
   @Test
   void revenueReturnMustReachTheConfiguredMinimum() {
-    assertThat(rules.revenueReturn(project(new BigDecimal("0.90"))).failed()).isFalse();
-    assertThat(rules.revenueReturn(project(new BigDecimal("0.95"))).detail()).contains("95%");
-    CheckResult low = rules.revenueReturn(project(new BigDecimal("0.8999")));
+    assertThat(rules.revenueReturn(project(new BigDecimal("0.90")), MINIMUM).failed()).isFalse();
+    assertThat(rules.revenueReturn(project(new BigDecimal("0.95")), MINIMUM).detail()).contains("95%");
+    CheckResult low = rules.revenueReturn(project(new BigDecimal("0.8999")), MINIMUM);
     assertThat(low.errorCode()).isEqualTo("Error_RevenueReturnTooLow");
     assertThat(low.detail()).contains("89.99%", "90%");
-    assertThat(rules.revenueReturn(project(null)).failed()).isTrue();
+    assertThat(rules.revenueReturn(project(null), MINIMUM).failed()).isTrue();
   }
 
   @Test
