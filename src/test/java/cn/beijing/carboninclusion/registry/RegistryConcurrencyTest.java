@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.Race;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +36,7 @@ class RegistryConcurrencyTest extends PlatformIntegrationTest {
   @Test
   void twoThreadsRetiringTheWholeBlockExactlyOneSucceeds() throws Exception {
     RegistryFixture.Issued issued = fixture.issueNew(RegistryFixture.GREENTRAVEL, 50);
-    List<HttpStatus> outcomes = race(2, i -> post("greentravel", "/api/registry/retirements",
+    List<HttpStatus> outcomes = Race.of(2, i -> post("greentravel", "/api/registry/retirements",
         Map.of("purpose", "VOLUNTARY", "quantity", 50, "blockId", issued.blockId())));
     assertThat(outcomes).containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
     assertThat(jdbc.queryForObject("""
@@ -56,7 +49,7 @@ class RegistryConcurrencyTest extends PlatformIntegrationTest {
   @Test
   void concurrentTransfersFromOneBlockNeverOverdraw() throws Exception {
     RegistryFixture.Issued issued = fixture.issueNew(RegistryFixture.SUNROOF, 100);
-    List<HttpStatus> outcomes = race(THREADS, i -> post("sunroof", "/api/registry/transfers",
+    List<HttpStatus> outcomes = Race.of(THREADS, i -> post("sunroof", "/api/registry/transfers",
         Map.of("quantity", 30, "blockId", issued.blockId())));
     assertThat(outcomes).filteredOn(HttpStatus.CREATED::equals).hasSize(3);
     assertThat(outcomes).filteredOn(HttpStatus.CONFLICT::equals).hasSize(THREADS - 3);
@@ -85,7 +78,7 @@ class RegistryConcurrencyTest extends PlatformIntegrationTest {
   @Test
   void concurrentPartialRetirementsOfOneBlockUseEachUnitOnce() throws Exception {
     RegistryFixture.Issued issued = fixture.issueNew(RegistryFixture.GREENTRAVEL, 40);
-    List<HttpStatus> outcomes = race(THREADS, i -> post("greentravel", "/api/registry/retirements",
+    List<HttpStatus> outcomes = Race.of(THREADS, i -> post("greentravel", "/api/registry/retirements",
         Map.of("purpose", i % 2 == 0 ? "VOLUNTARY" : "ORGANISATION_NEUTRALITY", "beneficiary", "并发测试",
             "quantity", 7, "blockId", issued.blockId())));
     long succeeded = outcomes.stream().filter(HttpStatus.CREATED::equals).count();
@@ -109,35 +102,5 @@ class RegistryConcurrencyTest extends PlatformIntegrationTest {
 
   private ResponseEntity<JsonNode> post(String user, String path, Object body) {
     return http.withBasicAuth(user, "demo").postForEntity(path, body, JsonNode.class);
-  }
-
-  interface Request {
-    ResponseEntity<JsonNode> send(int index);
-  }
-
-  /** Starts {@code n} requests at once and returns their statuses. */
-  private static List<HttpStatus> race(int n, Request request) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<HttpStatus>> futures = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int index = i;
-        Callable<HttpStatus> call = () -> {
-          start.await();
-          return HttpStatus.valueOf(request.send(index).getStatusCode().value());
-        };
-        futures.add(pool.submit(call));
-      }
-      start.countDown();
-      List<HttpStatus> outcomes = new ArrayList<>();
-      for (Future<HttpStatus> future : futures) {
-        outcomes.add(future.get(60, TimeUnit.SECONDS));
-      }
-      outcomes.sort(Comparator.naturalOrder());
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -12,6 +12,7 @@ import cn.beijing.carboninclusion.project.ProjectCases;
 import cn.beijing.carboninclusion.project.Projects;
 import cn.beijing.carboninclusion.reduction.ReductionApplications;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.Race;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,10 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -168,28 +165,9 @@ class BarApiTest extends PlatformIntegrationTest {
   void aDoubleSubmittedBarIsStoredOnceAndTheOtherIsA409() throws Exception {
     String account = cases.aDeveloperAccount("bartwice", PASSWORD);
     Long developerId = cases.developerIdOf(account);
-    int requests = 4;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(requests);
-    List<Future<HttpStatus>> answers = new ArrayList<>();
-    try {
-      for (int i = 0; i < requests; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return HttpStatus.valueOf(bar("zhangwei", "DEVELOPER", developerId, "重复提交的禁入", null)
-              .getStatusCode().value());
-        }));
-      }
-      start.countDown();
-      List<HttpStatus> statuses = new ArrayList<>();
-      for (Future<HttpStatus> answer : answers) {
-        statuses.add(answer.get());
-      }
-      assertThat(statuses).containsOnly(HttpStatus.CREATED, HttpStatus.CONFLICT)
-          .filteredOn(s -> s == HttpStatus.CREATED).hasSize(1);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<HttpStatus> statuses = Race.of(4, i -> bar("zhangwei", "DEVELOPER", developerId, "重复提交的禁入", null));
+    assertThat(statuses).containsOnly(HttpStatus.CREATED, HttpStatus.CONFLICT)
+        .filteredOn(s -> s == HttpStatus.CREATED).hasSize(1);
     assertThat(barRows("DEVELOPER", developerId)).isOne();
     ResponseEntity<JsonNode> again = bar("zhangwei", "DEVELOPER", developerId, "再次禁入", null);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

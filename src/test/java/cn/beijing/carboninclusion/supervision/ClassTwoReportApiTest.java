@@ -14,6 +14,7 @@ import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectCases;
 import cn.beijing.carboninclusion.project.ProjectStatus;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.Race;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,10 +23,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -126,28 +123,9 @@ class ClassTwoReportApiTest extends PlatformIntegrationTest {
         .isEqualTo(HttpStatus.CONFLICT);
 
     Project project = cases.aDisclosedClassTwoProject();
-    int requests = 4;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(requests);
-    List<Future<HttpStatus>> answers = new ArrayList<>();
-    try {
-      for (int i = 0; i < requests; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return HttpStatus.valueOf(file("greentravel", project, thisYear, "同时提交", "同时提交")
-              .getStatusCode().value());
-        }));
-      }
-      start.countDown();
-      List<HttpStatus> statuses = new ArrayList<>();
-      for (Future<HttpStatus> answer : answers) {
-        statuses.add(answer.get());
-      }
-      assertThat(statuses).containsOnly(HttpStatus.CREATED, HttpStatus.CONFLICT)
-          .filteredOn(s -> s == HttpStatus.CREATED).hasSize(1);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<HttpStatus> statuses = Race.of(4, i -> file("greentravel", project, thisYear, "同时提交", "同时提交"));
+    assertThat(statuses).containsOnly(HttpStatus.CREATED, HttpStatus.CONFLICT)
+        .filteredOn(s -> s == HttpStatus.CREATED).hasSize(1);
     assertThat(reportRows(project)).isOne();
   }
 
