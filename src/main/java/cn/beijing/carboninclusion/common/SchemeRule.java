@@ -46,7 +46,10 @@ public enum SchemeRule {
   RECTIFICATION_DECISION_WORKING_DAYS("rectificationDecisionWorkingDays", Kind.WORKING_DAYS,
       "carbon-inclusion.rectification.decision-working-days"),
   MAX_RECTIFICATION_ROUNDS("maxRectificationRounds", Kind.COUNT, "carbon-inclusion.rectification.max-rounds"),
-  AUDIT_REVIEW_WORKING_DAYS("auditReviewWorkingDays", Kind.WORKING_DAYS, "carbon-inclusion.audit.review-working-days");
+  AUDIT_REVIEW_WORKING_DAYS("auditReviewWorkingDays", Kind.WORKING_DAYS, "carbon-inclusion.audit.review-working-days"),
+  BAR_YEARS("barYears", Kind.COUNT, "carbon-inclusion.supervision.bar-years"),
+  CLASS_TWO_REPORT_DUE_DAYS("classTwoReportDueDays", Kind.COUNT,
+      "carbon-inclusion.supervision.class-two-report-due-days");
 
   private final String key;
   private final Kind kind;

@@ -46,7 +46,7 @@ class BarController {
   }
 
   @Operation(summary = "禁入项目开发方或服务机构（生态环境局）",
-      description = "until 省略时禁入至今天加 carbon-inclusion.supervision.bar-years 年（默认 3 年）；同一对象同时只有一个有效禁入")
+      description = "until 省略时禁入至今天加规则参数 barYears 年（scheme-rules.dmn，默认 3 年）；同一对象同时只有一个有效禁入")
   @PostMapping
   @PreAuthorize("hasAuthority('GROUP_bureau')")
   ResponseEntity<BarView> bar(@Valid @RequestBody PlaceBar request) {

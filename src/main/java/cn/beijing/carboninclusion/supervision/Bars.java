@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.calendar.CalendarProperties;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 禁入: the bureau bars a developer organisation or a service agency (falsification bars for
- * {@code carbon-inclusion.supervision.bar-years}, 3 by default) and may lift the bar. A barred developer files no
+ * {@code barYears} of scheme-rules.dmn, 3 by default) and may lift the bar. A barred developer files no
  * project, reduction or methodology application; a barred agency cannot be engaged. Every bar and lift is audited on
  * its subject and published on the disclosure feed (subject type {@value #CASE_TYPE}, id = the bar's id).
  */
@@ -39,12 +41,12 @@ public class Bars {
   private final DisclosureFeed feed;
   private final AuditTrail auditTrail;
   private final CurrentUser currentUser;
-  private final SupervisionSettings settings;
+  private final SchemeRuleBook rules;
   private final CalendarProperties calendar;
   private final Clock clock;
 
   public Bars(BarRecords records, DeveloperOrganisations developers, ServiceAgencyRecords agencies,
-      DisclosureFeed feed, AuditTrail auditTrail, CurrentUser currentUser, SupervisionSettings settings,
+      DisclosureFeed feed, AuditTrail auditTrail, CurrentUser currentUser, SchemeRuleBook rules,
       CalendarProperties calendar, Clock clock) {
     this.records = records;
     this.developers = developers;
@@ -52,7 +54,7 @@ public class Bars {
     this.feed = feed;
     this.auditTrail = auditTrail;
     this.currentUser = currentUser;
-    this.settings = settings;
+    this.rules = rules;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -66,7 +68,7 @@ public class Bars {
   public Bar bar(Bar.SubjectKind kind, Long subjectId, String reason, LocalDate until) {
     String subjectName = subjectName(kind, subjectId);
     LocalDate today = today();
-    LocalDate lastDay = until == null ? today.plusYears(settings.barYears()) : until;
+    LocalDate lastDay = until == null ? today.plusYears(rules.count(SchemeRule.BAR_YEARS)) : until;
     if (lastDay.isBefore(today)) {
       throw new InvalidInputException("until", "禁入截止日期不得早于今天 (until must not be before today)");
     }

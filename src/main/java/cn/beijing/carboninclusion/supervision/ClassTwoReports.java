@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.calendar.CalendarProperties;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
@@ -38,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 二类项目年度报告: the developer of a disclosed Class II project publishes, for every year from the year of its
  * disclosure, its revenue management plan and operating report. The report for year Y is due on 1 January of Y+1
- * plus {@code carbon-inclusion.supervision.class-two-report-due-days} calendar days (zone
+ * plus {@code classTwoReportDueDays} (scheme-rules.dmn) calendar days (zone
  * {@code carbon-inclusion.calendar.zone}); missing reports past their due date are listed publicly. Class II projects
  * have no reductions, so nothing is suspended.
  */
@@ -51,13 +53,13 @@ public class ClassTwoReports {
   private final DisclosureFeed feed;
   private final AuditTrail auditTrail;
   private final CurrentUser currentUser;
-  private final SupervisionSettings settings;
+  private final SchemeRuleBook rules;
   private final CalendarProperties calendar;
   private final Clock clock;
 
   public ClassTwoReports(ClassTwoAnnualReports reports, Projects projects, DeveloperService developers,
       DeveloperOrganisations organisations, DisclosureFeed feed, AuditTrail auditTrail, CurrentUser currentUser,
-      SupervisionSettings settings, CalendarProperties calendar, Clock clock) {
+      SchemeRuleBook rules, CalendarProperties calendar, Clock clock) {
     this.reports = reports;
     this.projects = projects;
     this.developers = developers;
@@ -65,7 +67,7 @@ public class ClassTwoReports {
     this.feed = feed;
     this.auditTrail = auditTrail;
     this.currentUser = currentUser;
-    this.settings = settings;
+    this.rules = rules;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -167,7 +169,7 @@ public class ClassTwoReports {
 
   /** Due date of the report for {@code year}: 1 January of the next year plus the configured days. */
   public LocalDate dueDate(int year) {
-    return LocalDate.of(year + 1, 1, 1).plusDays(settings.classTwoReportDueDays());
+    return LocalDate.of(year + 1, 1, 1).plusDays(rules.count(SchemeRule.CLASS_TWO_REPORT_DUE_DAYS));
   }
 
   /**
