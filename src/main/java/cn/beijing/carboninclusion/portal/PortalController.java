@@ -29,6 +29,7 @@ import cn.beijing.carboninclusion.registry.RegistryJournal;
 import cn.beijing.carboninclusion.registry.RegistryQueries;
 import cn.beijing.carboninclusion.registry.RegistryViews.Statistics;
 import cn.beijing.carboninclusion.registry.RetirementPurpose;
+import cn.beijing.carboninclusion.supervision.ClassTwoReports;
 import cn.beijing.carboninclusion.supervision.AuditReportStatus;
 import cn.beijing.carboninclusion.supervision.PublicAuditReports;
 import cn.beijing.carboninclusion.supervision.PublicAuditReports.PublicAuditReport;
@@ -80,10 +81,13 @@ class PortalController {
   private final ObjectionService objections;
   private final ClientRateLimiter rateLimiter;
   private final PortalFormats formats;
+  private final ClassTwoReports classTwoReports;
 
   PortalController(PublicProjects projects, PublicMethodologies methodologies, PublicReductions reductions,
       PublicAuditReports auditReports, RegistryQueries registry, RegistryJournal journal, DisclosureFeed feed,
-      ObjectionService objections, ClientRateLimiter rateLimiter, PortalFormats formats) {
+      ObjectionService objections, ClientRateLimiter rateLimiter, PortalFormats formats,
+      ClassTwoReports classTwoReports) {
+    this.classTwoReports = classTwoReports;
     this.projects = projects;
     this.methodologies = methodologies;
     this.reductions = reductions;
@@ -217,6 +221,25 @@ class PortalController {
         filters, PROJECT_COLUMNS, Paged.of(found, page, Paged.size(size)));
   }
 
+  static final List<Column<ClassTwoReports.OverdueReport>> OVERDUE_COLUMNS = List.of(
+      Column.of("projectId", null, ClassTwoReports.OverdueReport::projectId),
+      Column.linked("projectName", "项目", ClassTwoReports.OverdueReport::projectName,
+          r -> "/portal/projects/" + r.projectId()),
+      Column.of("developerName", "项目开发方", ClassTwoReports.OverdueReport::developerName),
+      Column.of("year", "报告年度", ClassTwoReports.OverdueReport::year),
+      Column.of("dueDate", "应提交日期", ClassTwoReports.OverdueReport::dueDate),
+      Column.of("daysOverdue", "逾期天数", ClassTwoReports.OverdueReport::daysOverdue));
+
+  /** 二类项目年度报告逾期名单: every disclosed Class II project and year whose report is past due and not filed. */
+  @GetMapping("/portal/class-two/overdue-reports")
+  ModelAndView classTwoOverdue(@RequestParam(defaultValue = "1") int page,
+      @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
+      HttpServletResponse response) throws IOException {
+    return list(format, response, "二类项目年度报告逾期名单", "class-two", "/portal/class-two/overdue-reports",
+        "二类项目开发方应于每年公开上一年度的收益管理方案和运营情况报告；以下为逾期未公开的项目和年度。", query(),
+        List.of(), OVERDUE_COLUMNS, Paged.of(classTwoReports.overdue(), page, Paged.size(size)));
+  }
+
   @GetMapping("/portal/class-two")
   ModelAndView classTwo(@RequestParam(required = false) String district, @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
@@ -228,7 +251,8 @@ class PortalController {
         select("district", "区", district, projects.districts().stream().map(d -> new Option(d, d, false)).toList()),
         text("q", "项目名称或开发方", q));
     return list(format, response, "二类项目信息公开", "class-two", "/portal/class-two",
-        "二类项目无需登记、不签发减排量；其开发方申请公开的项目信息、收益使用计划和运营情况。", query, filters,
+        "二类项目无需登记、不签发减排量；其开发方申请公开的项目信息、收益使用计划和运营情况。"
+            + "年度报告逾期名单见 /portal/class-two/overdue-reports。", query, filters,
         PROJECT_COLUMNS, Paged.of(found, page, Paged.size(size)));
   }
 

@@ -90,6 +90,21 @@ class PortalApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void theOverdueClassTwoReportsAreListedAsPageJsonAndCsv() throws Exception {
+    String list = "/portal/class-two/overdue-reports";
+    ResponseEntity<String> page = http.getForEntity(list, String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("二类项目年度报告逾期名单", "逾期天数");
+    JsonNode body = json.readTree(http.getForObject(list + "?format=json", String.class));
+    JsonNode api = http.getForObject("/api/public/class-two-reports/overdue", JsonNode.class);
+    assertThat(body.get("totalItems").asInt()).isEqualTo(api.size());
+    List<CSVRecord> rows = csv(http.getForObject(list + "?format=csv", byte[].class));
+    assertThat(rows.get(0).toList()).containsExactly("projectId", "projectName", "developerName", "year", "dueDate",
+        "daysOverdue");
+    assertThat(rows).hasSize(body.get("items").size() + 1);
+  }
+
+  @Test
   void projectsAreFilteredSearchedAndPaged() throws Exception {
     Project older = cases.aProjectInPublicity();
     Project project = cases.aProjectInPublicity();
