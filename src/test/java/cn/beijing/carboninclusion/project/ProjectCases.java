@@ -357,6 +357,21 @@ public final class ProjectCases {
     return inPublicity;
   }
 
+  /**
+   * A complete Class I application filed and taken into technical review: its task Task_TechnicalReview waits, open
+   * (unclaimed), for the techcenter group. For tests outside this package (the webapps in a browser).
+   */
+  public Project aProjectInTechnicalReview() {
+    Project project = file(aCompleteApplication());
+    execute(job("Task_StartReview", registrationOf(project)));
+    return current(project);
+  }
+
+  /** The open technical review task of a project in technical review. */
+  public Task technicalReviewOf(Project project) {
+    return task("Task_TechnicalReview", registrationOf(project));
+  }
+
   /** The contact e-mail of the demo developer that files every application here (never published). */
   public static String developerContactEmail() {
     return DEVELOPER_EMAIL;

@@ -45,12 +45,25 @@ public final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
+  /** The browser language of {@link #start()}: Simplified Chinese, as the platform's users have it. */
+  public static final String CHINESE = "zh-CN";
+
   /** Starts a headless Chromium with a fresh profile, a 1280×1600 window and Chinese as its language. */
   public static Browser start() {
     return start(1280, 1600);
   }
 
+  /** Starts a headless Chromium with a fresh profile, a window of that size and Chinese as its language. */
   public static Browser start(int width, int height) {
+    return start(width, height, CHINESE);
+  }
+
+  /**
+   * Starts a headless Chromium with a fresh profile, a window of that size and that preferred language (a BCP 47
+   * tag such as {@code zh-CN} or {@code en-US}): the UI language ({@code --lang}), {@code navigator.languages} and the
+   * {@code Accept-Language} header ({@code intl.accept_languages}: the tag, then its primary subtag).
+   */
+  public static Browser start(int width, int height, String language) {
     for (Path required : new Path[] {CHROMIUM, CHROMEDRIVER}) {
       if (!Files.isExecutable(required)) {
         throw new IllegalStateException(required + " is missing: run tools/ensure-chromium.sh "
@@ -67,8 +80,11 @@ public final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=" + width + "," + height,
+        "--disable-dev-shm-usage", "--lang=" + language, "--window-size=" + width + "," + height,
         "--user-data-dir=" + profile.toAbsolutePath());
+    String primary = language.split("-")[0];
+    options.setExperimentalOption("prefs",
+        Map.of("intl.accept_languages", primary.equals(language) ? language : language + "," + primary));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
         // fontconfig finds the CJK font (fonts-wqy-zenhei) system-wide; a UTF-8 Chinese locale for the browser
@@ -104,7 +120,22 @@ public final class Browser implements AutoCloseable {
 
   /** Waits (at most 10 s) until the condition holds. */
   public <T> T waitUntil(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+    return waitUntil(Duration.ofSeconds(10), condition);
+  }
+
+  /** Waits at most {@code timeout} until the condition holds (single-page apps that load scripts and data first). */
+  public <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout).until(condition);
+  }
+
+  /**
+   * Scrolls the element to the top of the window, {@code below} pixels under it (clear of a fixed page header), for
+   * a screenshot of a panel further down the page.
+   */
+  public WebElement scrollToTop(WebElement element, int below) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -arguments[1]);",
+        element, below);
+    return element;
   }
 
   /** Saves the visible page as {@code target/screenshots/<name>.png} and returns its path. */

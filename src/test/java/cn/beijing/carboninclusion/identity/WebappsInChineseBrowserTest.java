@@ -1,0 +1,154 @@
+package cn.beijing.carboninclusion.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.beijing.carboninclusion.kpi.KpiSnapshots;
+import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.support.Browser;
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Tasklist and Cockpit in a real headless Chromium whose language is Chinese, as a reviewer and an administrator use
+ * them: the login pages, Tasklist's filter 技术中心待办 with a technical review task (its Chinese Camunda Form), and
+ * the Cockpit dashboard with the KPI plugin 碳普惠 运行指标. Every text asserted comes from the platform's
+ * {@code locales/zh.json}, the forms or the plugin, so an English page fails the test. Screenshots (1280×800) go to
+ * {@code target/screenshots/}; the documentation shows copies of them ({@code docs/images/}).
+ *
+ * <p>Relative dates ("1 个月后" / "in a month") are not asserted: the webapps load {@code en.json} as the fallback
+ * besides {@code zh.json}, and whichever arrives last sets moment's global locale, so they come out in either language.
+ */
+class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
+  /** Single-page apps: scripts, translations and data load after the page. */
+  static final Duration LOAD = Duration.ofSeconds(30);
+
+  @Autowired ApplicationContext context;
+  @Autowired KpiSnapshots kpis;
+  @LocalServerPort int port;
+  ProjectCases cases;
+
+  @BeforeEach
+  void setUp() {
+    cases = new ProjectCases(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    cases.cleanUp();
+  }
+
+  @Test
+  void aTechnicalReviewerWorksInTheChineseTasklist() {
+    Project project = cases.aProjectInTechnicalReview();
+    Task review = cases.technicalReviewOf(project);
+    try (Browser browser = Browser.start(1280, 800)) {
+      logIn(browser, "http://localhost:" + port + "/camunda/app/tasklist/default/", "wangfang");
+      // the app name of the platform's config.js
+      browser.waitUntil(LOAD, ExpectedConditions.titleContains("任务清单"));
+      WebElement filter = browser.waitUntil(LOAD, ExpectedConditions.elementToBeClickable(
+          By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), '技术中心待办')]")));
+      assertThat(browser.find(By.cssSelector(".task-filters")).getText()).contains("技术中心待办", "我的待办")
+          .doesNotContain("生态环境局待办", "交易所待办");
+      filter.click();
+
+      // newest first (Tasklist's default sorting): the project's task is at the top of the list
+      By reviewLink = By.cssSelector("ol.tasks-list li.task a[href*='task=" + review.getId() + "']");
+      browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(reviewLink));
+      WebElement item = browser.find(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+          + "[.//a[contains(@href, 'task=" + review.getId() + "')]]"));
+      assertThat(item.getText()).contains("技术评估", "一类项目");
+      // the list's sorting (tasklist zh.json: CREATION)
+      assertThat(browser.find(By.cssSelector(".sorting-choice .sort-by")).getText()).isEqualTo("创建时间");
+      // the mouse off the filter, so that its tooltip fades before the screenshot
+      new Actions(browser.driver()).moveToElement(item).perform();
+      browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".tooltip")));
+      browser.screenshot("tasklist-zh-1-list");
+
+      browser.find(reviewLink).click();
+      WebElement card = browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("section.task-card")));
+      browser.waitUntil(LOAD, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-card"),
+          "评估结论"));
+      browser.waitUntil(LOAD, d -> fieldValue(browser, "项目名称").equals(project.getName()));
+      assertThat(card.findElement(By.cssSelector("h2.task")).getText()).isEqualTo("技术评估");
+      // labels of forms/technical-review.form
+      assertThat(card.getText()).contains("项目信息", "项目名称", "项目开发方", "方法学", "自动核查结果", "评估结论",
+          "评估意见");
+      assertThat(fieldValue(browser, "方法学")).startsWith("BJCI-M-TRAVEL ");
+      assertThat(fieldValue(browser, "项目开发方")).isNotBlank();
+      // the task's actions and tabs (tasklist zh.json: CLAIM_TASK, FORM, HISTORY, DIAGRAM, DESCRIPTION,
+      // SET_FOLLOW_UP_DATE)
+      assertThat(card.findElement(By.cssSelector("button.claim")).getText()).isEqualTo("认领");
+      assertThat(card.getText()).contains("表单", "历史", "流程图", "描述", "设置跟进日期");
+      browser.screenshot("tasklist-zh-2-task");
+    }
+  }
+
+  @Test
+  void anAdministratorSeesTheKpisOnTheChineseCockpitDashboard() {
+    cases.aProjectInTechnicalReview();
+    kpis.refresh(); // the dashboard shows the snapshot of the last refresh: make it include the task just created
+    try (Browser browser = Browser.start(1280, 800)) {
+      logIn(browser, "http://localhost:" + port + "/camunda/app/cockpit/default/", "admin");
+      browser.waitUntil(LOAD, ExpectedConditions.titleContains("运行监控"));
+      // Cockpit's own dashboard panels and navigation (cockpit zh.json: DASHBOARD_RUNNING_PROCESS_INSTANCE, …)
+      browser.waitUntil(LOAD, ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+          "运行中的流程实例"));
+      assertThat(browser.find(By.tagName("body")).getText()).contains("未解决的异常事件", "未完成的人工任务",
+          "流程", "决策");
+
+      // the KPI plugin renders its tables once its snapshot arrived
+      WebElement kpi = browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector(".carbon-kpi table")));
+      WebElement panel = browser.find(By.cssSelector(".carbon-kpi"));
+      assertThat(panel.findElement(By.tagName("h3")).getText()).isEqualTo("碳普惠 运行指标");
+      assertThat(panel.getText()).contains("统计时间", "在办案件（按流程）", "待办任务（按候选组）", "项目状态")
+          .doesNotContain("读取失败", "无权查看");
+      List<WebElement> openTasks = panel.findElements(By.xpath(
+          ".//section[h4='待办任务（按候选组）']//tr[td[contains(., '(techcenter)')]]/td"));
+      assertThat(openTasks).as("techcenter row of the open tasks").hasSize(4);
+      assertThat(Integer.parseInt(openTasks.get(1).getText())).isPositive();
+      assertThat(panel.findElements(By.cssSelector("table td")).stream().map(WebElement::getText)
+          .filter(text -> text.matches("\\d+(\\.\\d+)?")).count()).isGreaterThan(5);
+      assertThat(kpi.isDisplayed()).isTrue();
+      browser.scrollToTop(panel, 90); // below Cockpit's fixed header
+      browser.screenshot("cockpit-kpi-dashboard");
+    }
+  }
+
+  /** Opens the webapp, checks its login page is Chinese (PAGE_LOGIN_*), logs in with the demo password. */
+  private static void logIn(Browser browser, String url, String user) {
+    browser.open(url);
+    WebElement username = browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name='signinForm'] input[type='text']")));
+    browser.waitUntil(LOAD, ExpectedConditions.attributeToBe(username, "placeholder", "用户名"));
+    WebElement password = browser.find(By.cssSelector("form[name='signinForm'] input[type='password']"));
+    assertThat(password.getAttribute("placeholder")).isEqualTo("密码");
+    WebElement signIn = browser.find(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    assertThat(signIn.getText()).isEqualTo("登录");
+    username.sendKeys(user);
+    password.sendKeys("demo");
+    signIn.click();
+    browser.waitUntil(LOAD, ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+  }
+
+  /** The value of the Camunda Form field with that label. */
+  private static String fieldValue(Browser browser, String label) {
+    List<WebElement> fields = browser.driver().findElements(By.xpath("//*[contains(@class,'fjs-form-field')]"
+        + "[.//label[normalize-space(.)='" + label + "']]//*[self::input or self::textarea]"));
+    return fields.isEmpty() ? "" : fields.get(0).getDomProperty("value");
+  }
+}
