@@ -28,8 +28,9 @@ import org.springframework.context.ApplicationContext;
  * {@code locales/zh.json}, the forms or the plugin, so an English page fails the test. Screenshots (1280×800) go to
  * {@code target/screenshots/}; the documentation shows copies of them ({@code docs/images/}).
  *
- * <p>Relative dates ("1 个月后" / "in a month") are not asserted: the webapps load {@code en.json} as the fallback
- * besides {@code zh.json}, and whichever arrives last sets moment's global locale, so they come out in either language.
+ * <p>Relative dates are Chinese too ("创建时间 几秒前", not "a few seconds ago"): the webapps load the fallback
+ * locale's file besides the chosen one and whichever arrives last sets moment's date language, which is why the
+ * platform's config.js falls back to zh, not en.
  */
 class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
   /** Single-page apps: scripts, translations and data load after the page. */
@@ -69,7 +70,7 @@ class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
       browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(reviewLink));
       WebElement item = browser.find(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
           + "[.//a[contains(@href, 'task=" + review.getId() + "')]]"));
-      assertThat(item.getText()).contains("技术评估", "一类项目");
+      assertThat(item.getText()).contains("技术评估", "一类项目", "创建时间").doesNotContain("ago", "seconds");
       // the list's sorting (tasklist zh.json: CREATION)
       assertThat(browser.find(By.cssSelector(".sorting-choice .sort-by")).getText()).isEqualTo("创建时间");
       // the mouse off the filter, so that its tooltip fades before the screenshot

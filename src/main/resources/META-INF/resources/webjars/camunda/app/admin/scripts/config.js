@@ -1,5 +1,7 @@
 // Beijing carbon inclusion platform: replaces the admin config.js shipped in the Camunda webjar.
-// Chinese (zh) first, English as the fallback; the browser's language picks one (primary subtag only: zh-CN → zh).
+// Chinese (zh) or English, as the browser's language says (primary subtag only: zh-CN → zh). The fallback is zh,
+// not en: the webapps load the fallback file too, and each file's dateLocales sets the date language of the whole
+// page, so an en fallback made Chinese pages show English relative dates now and then. zh.json has every key.
 // Translations: ../locales/zh.json, kept complete by WebappLocaleTest.
 export default {
   app: {
@@ -8,7 +10,7 @@ export default {
   },
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   dateFormat: {
     normal: 'LLL',

@@ -1,6 +1,8 @@
 // Beijing carbon inclusion platform: replaces the tasklist config.js shipped in the Camunda webjar (keeping its
-// keyboard shortcuts). Chinese (zh) first, English as the fallback; the browser's language picks one (primary subtag
-// only: zh-CN → zh). Translations: ../locales/zh.json, kept complete by WebappLocaleTest.
+// keyboard shortcuts). Chinese (zh) or English, as the browser's language says (primary subtag only: zh-CN → zh).
+// The fallback is zh, not en: the webapps load the fallback file too, and each file's dateLocales sets the date
+// language of the whole page, so an en fallback made Chinese pages show English relative dates now and then.
+// Translations: ../locales/zh.json (every key), kept complete by WebappLocaleTest.
 export default {
   app: {
     name: '任务清单',
@@ -8,7 +10,7 @@ export default {
   },
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   dateFormat: {
     normal: 'LLL',
