@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.supervision.Bars;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
@@ -50,6 +51,7 @@ public class ProjectChangeService {
   private final CurrentUser currentUser;
   private final AuditTrail auditTrail;
   private final ProjectChangeSettings settings;
+  private final Bars bars;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final EngineAsPlatform engine;
@@ -60,7 +62,8 @@ public class ProjectChangeService {
   ProjectChangeService(ProjectApplications projects, ProjectChanges changes, ProjectVersions versions,
       DeveloperService developers, DeveloperOrganisations organisations, DeveloperMembers members,
       CurrentUser currentUser, AuditTrail auditTrail, ProjectChangeSettings settings, RuntimeService runtimeService, TaskService taskService,
-      EngineAsPlatform engine, WorkingDayCalendar calendar, ObjectMapper json, Clock clock) {
+      EngineAsPlatform engine, WorkingDayCalendar calendar, ObjectMapper json, Clock clock, Bars bars) {
+    this.bars = bars;
     this.projects = projects;
     this.changes = changes;
     this.versions = versions;
@@ -98,6 +101,7 @@ public class ProjectChangeService {
     if (!developer.mayFileOn(today)) {
       throw new ConflictException(developer.getName() + "处于禁止申报期或已注销，不能申请项目变更 (developer barred)");
     }
+    bars.requireDeveloperNotBarred(developer.getId());
     if (project.getProjectClass() != ProjectClass.CLASS_I || (project.getStatus() != ProjectStatus.REGISTERED
         && project.getStatus() != ProjectStatus.SUSPENDED)) {
       throw new ConflictException("仅已登记或已暂停的一类项目可以申请变更，项目当前状态：" + project.getStatus().label()

@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.supervision.Bars;
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.common.ProcessMessages;
@@ -38,6 +39,7 @@ public class ProjectChangeSteps {
   private final ProjectLifecycle lifecycle;
   private final ProjectRules rules;
   private final SchemeRuleBook schemeRules;
+  private final Bars bars;
   private final DeveloperOrganisations developers;
   private final AuditTrail auditTrail;
   private final CaseNotices notices;
@@ -46,7 +48,7 @@ public class ProjectChangeSteps {
   private final Clock clock;
 
   ProjectChangeSteps(ProjectChanges changes, ProjectVersions versions, ProjectLifecycle lifecycle, ProjectRules rules,
-      SchemeRuleBook schemeRules,
+      SchemeRuleBook schemeRules, Bars bars,
       DeveloperOrganisations developers, AuditTrail auditTrail, CaseNotices notices, WorkingDayCalendar calendar,
       ObjectMapper json, Clock clock) {
     this.changes = changes;
@@ -54,6 +56,7 @@ public class ProjectChangeSteps {
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.schemeRules = schemeRules;
+    this.bars = bars;
     this.developers = developers;
     this.auditTrail = auditTrail;
     this.notices = notices;
@@ -104,10 +107,13 @@ public class ProjectChangeSteps {
   public CheckResult checkReceivingDeveloper(Long changeId) {
     ProjectChange change = get(changeId);
     if (change.getReceivingDeveloperId() == null) {
-      return rules.receivingDeveloper(change.getKind(), null, null, today());
+      return rules.receivingDeveloper(change.getKind(), null, null, null, today());
     }
-    return rules.receivingDeveloper(change.getKind(), developer(change.getReceivingDeveloperId()),
-        lifecycle.get(change.getProjectId()).getDeveloperId(), today());
+    DeveloperOrganisation receiving = developer(change.getReceivingDeveloperId());
+    CheckResult barred = bars.developerBar(receiving.getId())
+        .map(bar -> rules.barred(receiving, bar.getBarredUntil(), bar.getReason())).orElse(null);
+    return rules.receivingDeveloper(change.getKind(), receiving, lifecycle.get(change.getProjectId()).getDeveloperId(),
+        barred, today());
   }
 
   /** A transfer waits for the receiving developer, who is told so. */

@@ -211,14 +211,14 @@ public class ProjectRules {
 
   /** The receiving developer of a transfer is another organisation, active and not barred (as at registration). */
   public CheckResult receivingDeveloper(ChangeKind kind, DeveloperOrganisation receiving, Long currentDeveloperId,
-      LocalDate today) {
+      CheckResult barred, LocalDate today) {
     if (kind != ChangeKind.DEVELOPER_TRANSFER) {
       return CheckResult.passed(CHANGE_RECEIVER, "本次变更不涉及项目开发方");
     }
     if (receiving.getId().equals(currentDeveloperId)) {
       return CheckResult.failed(CHANGE_RECEIVER, CHANGE_CHECK_FAILED, "受让方即为现项目开发方");
     }
-    CheckResult standing = developer(receiving, today);
+    CheckResult standing = barred != null ? barred : developer(receiving, today);
     return standing.failed()
         ? CheckResult.failed(CHANGE_RECEIVER, CHANGE_CHECK_FAILED, "受让方" + standing.detail().replace("不得申请登记", "不得受让项目"))
         : CheckResult.passed(CHANGE_RECEIVER, "受让方" + standing.detail());

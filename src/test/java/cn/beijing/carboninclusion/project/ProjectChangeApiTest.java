@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import cn.beijing.carboninclusion.identity.Groups;
+import cn.beijing.carboninclusion.supervision.Bar;
+import cn.beijing.carboninclusion.supervision.Bars;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -27,6 +30,7 @@ class ProjectChangeApiTest extends PlatformIntegrationTest {
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired ProjectChanges changes;
+  @Autowired Bars bars;
 
   ProjectCases cases;
 
@@ -96,6 +100,20 @@ class ProjectChangeApiTest extends PlatformIntegrationTest {
     assertThat(published.get("changeLog").get(0).get("status").asText()).isEqualTo("FILED");
     assertThat(published.toString()).doesNotContain("王联系").doesNotContain("13800000000")
         .doesNotContain("wang@example.com");
+  }
+
+  @Test
+  void aBarredDeveloperFilesNoChangeOverHttp() {
+    String account = cases.aDeveloperAccount("changebar", "changebar-password");
+    Project project = cases.aRegisteredProjectOf(account);
+    String url = "/api/projects/" + project.getId() + "/changes";
+    cases.as(ProjectCases.BUREAU_OFFICER, Groups.BUREAU, () -> bars.bar(Bar.SubjectKind.DEVELOPER,
+        cases.developerIdOf(account), "虚报减排量", null));
+    ResponseEntity<JsonNode> refused = http.withBasicAuth(account, "changebar-password").postForEntity(url,
+        Map.of("kind", "ADDRESS", "reason", "搬迁", "address", "新地址"), JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody().toString()).contains("禁入");
+    assertThat(changes.findAll()).noneMatch(c -> c.getProjectId().equals(project.getId()));
   }
 
   private ResponseEntity<JsonNode> post(String user, String url, Map<String, Object> body) {

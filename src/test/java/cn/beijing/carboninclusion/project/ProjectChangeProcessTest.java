@@ -49,6 +49,7 @@ class ProjectChangeProcessTest extends PlatformIntegrationTest {
   @Autowired ProjectChanges changeRows;
   @Autowired ProjectVersions versions;
   @Autowired DeveloperService developers;
+  @Autowired cn.beijing.carboninclusion.supervision.Bars bars;
   @Autowired cn.beijing.carboninclusion.developer.DeveloperOrganisations organisations;
   @Autowired ReductionApplicationService reductions;
   @Autowired ReductionApplications reductionApplications;
@@ -264,6 +265,22 @@ class ProjectChangeProcessTest extends PlatformIntegrationTest {
     execute(job("Task_RejectChange", pi));
     assertThat(row(change).getStatus()).isEqualTo(ProjectChangeStatus.REJECTED);
     assertThat(row(change).getDecisionComment()).contains("禁止申报期");
+  }
+
+  @Test
+  void aTransferToADeveloperUnderABarOfTheBureauIsRejectedByTheCheck() {
+    Project project = cases.aRegisteredProject();
+    String receiving = cases.aDeveloperAccount("receiver", java.util.UUID.randomUUID().toString());
+    cases.as("zhangwei", Groups.BUREAU, () -> bars.bar(cn.beijing.carboninclusion.supervision.Bar.SubjectKind.DEVELOPER, cases.developerIdOf(receiving),
+        "出具虚假监测数据", null));
+    String code = developers.organisationOf(receiving).orElseThrow().getCreditCode();
+    ProjectChange change = file(project, request(ChangeKind.DEVELOPER_TRANSFER).text("newDeveloperCreditCode", code)
+        .build());
+    ProcessInstance pi = instanceOf(change);
+    assertThat(pi).hasPassed("Task_CheckReceivingDeveloper").hasNotPassed("Task_AcceptTransfer");
+    execute(job("Task_RejectChange", pi));
+    assertThat(row(change).getStatus()).isEqualTo(ProjectChangeStatus.REJECTED);
+    assertThat(row(change).getDecisionComment()).contains("禁止申报期", "出具虚假监测数据");
   }
 
   @Test
