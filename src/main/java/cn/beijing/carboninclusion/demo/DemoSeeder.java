@@ -8,6 +8,7 @@ import cn.beijing.carboninclusion.methodology.MethodologyEvaluations;
 import cn.beijing.carboninclusion.methodology.MethodologyExamples;
 import cn.beijing.carboninclusion.methodology.Methodology;
 import cn.beijing.carboninclusion.methodology.MethodologyStatus;
+import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectApplicationRequest;
 import cn.beijing.carboninclusion.project.ProjectApplications;
 import cn.beijing.carboninclusion.project.ProjectClass;
@@ -18,7 +19,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +80,18 @@ public class DemoSeeder {
   private final ProjectApplications applications;
   private final Projects projects;
   private final MethodologyEvaluations evaluations;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
 
   public DemoSeeder(DemoProperties properties, IdentityService identityService, DeveloperService developers,
       Methodologies methodologies, Clock clock, ProjectApplications applications, Projects projects,
-      MethodologyEvaluations evaluations) {
+      MethodologyEvaluations evaluations, RuntimeService runtimeService, TaskService taskService,
+      ManagementService managementService) {
     this.evaluations = evaluations;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
     this.properties = properties;
     this.identityService = identityService;
     this.developers = developers;
@@ -109,22 +125,67 @@ public class DemoSeeder {
         "减排量收益扣除运营成本后全部用于参与者激励和公益活动", "扣除运营成本后 92% 以积分和礼品形式返还参与者",
         List.of(new ProjectApplicationRequest.Identifier("APP", "green-travel-app", false))),
         documents(), "demo-travel"));
-    asDeveloper("sunroof", () -> applications.apply(new ProjectApplicationRequest("朝阳区社区屋顶分布式光伏项目",
+    Project pv = asDeveloper("sunroof", () -> applications.apply(new ProjectApplicationRequest("朝阳区社区屋顶分布式光伏项目",
         ProjectClass.CLASS_I, "BJCI-M-PV", "朝阳区", "望京街道", "社区公共建筑屋顶分布式光伏，自发自用、余电上网",
         LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 1), LocalDate.of(2035, 5, 31), new BigDecimal("0.90"),
         "收益优先用于社区公共设施维护", "扣除运维成本后 90% 返还屋顶提供方和社区居民",
         List.of(new ProjectApplicationRequest.Identifier("METER", "CY-WJ-PV-0001", false))),
         documents(), "demo-pv"));
-    asDeveloper("lowcarbon", () -> applications.apply(new ProjectApplicationRequest("低碳社区小客车自愿停驶倡议",
+    Project parking = asDeveloper("lowcarbon", () -> applications.apply(new ProjectApplicationRequest("低碳社区小客车自愿停驶倡议",
         ProjectClass.CLASS_II, "BJCI-M-PARKING", "东城区", null, "倡议社区居民每周自愿停驶一天", null, null, null, null,
         "不以营利为目的", "活动收益全部用于社区绿化", List.of()), List.of(), "demo-parking"));
-    log.info("demo applications filed: two Class I applications await technical review, one Class II project recorded");
+    progress(pv, parking);
+    log.info("demo applications filed: one Class I application awaits technical review, one is in publicity "
+        + "(objections open on the portal), one Class II project is disclosed");
   }
 
-  private void asDeveloper(String userId, Runnable work) {
+  /**
+   * Works two demo cases as the demo reviewers would, so that the portal shows a project in publicity (with its
+   * objection form) and a disclosed Class II project: the PV application passes technical review (wangfang) and its
+   * publicity starts; the Class II project's disclosure is checked (liuyang) and published.
+   */
+  private void progress(Project pv, Project parking) {
+    ProcessInstance registration = instanceOf("ProjectRegistration", pv);
+    runJob(registration, "Task_StartReview");
+    completeAs("wangfang", Groups.TECHCENTER, registration, "Task_TechnicalReview",
+        Map.of("reviewDecision", "APPROVE", "reviewComment", "（演示）申请材料齐全，技术评估通过，进入公示"));
+    runJob(registration, "Task_StartPublicity");
+
+    asDeveloper("lowcarbon", () -> applications.requestDisclosure(parking.getId()));
+    ProcessInstance disclosure = instanceOf("ProjectDisclosure", parking);
+    completeAs("liuyang", Groups.TECHCENTER, disclosure, "Task_CheckDisclosure",
+        Map.of("disclosureDecision", "PUBLISH", "disclosureComment", "（演示）公开信息完整"));
+    runJob(disclosure, "Task_PublishDisclosure");
+  }
+
+  private ProcessInstance instanceOf(String processKey, Project project) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(String.valueOf(project.getId())).singleResult();
+  }
+
+  private void runJob(ProcessInstance instance, String activityId) {
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .singleResult();
+    managementService.executeJob(job.getId());
+  }
+
+  private void completeAs(String userId, String group, ProcessInstance instance, String taskKey,
+      Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+    identityService.setAuthentication(userId, List.of(group));
+    try {
+      taskService.claim(task.getId(), userId);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private <T> T asDeveloper(String userId, Supplier<T> work) {
     identityService.setAuthentication(userId, List.of(Groups.DEVELOPER));
     try {
-      work.run();
+      return work.get();
     } finally {
       identityService.clearAuthentication();
     }

@@ -38,6 +38,9 @@ class EmbeddedH2RestartTest {
       developers = jdbc.queryForObject("select count(*) from developer_organisation", Long.class);
       assertThat(deployments).isPositive();
       assertThat(developers).isEqualTo(3);
+      // the demo's cases: one application in review, one in publicity (objections open), one Class II disclosed
+      assertThat(jdbc.queryForList("select status from project order by id", String.class))
+          .containsExactlyInAnyOrder("SUBMITTED", "IN_PUBLICITY", "DISCLOSED");
       assertThat(first.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
     }
     try (ConfigurableApplicationContext second = start(args)) {
