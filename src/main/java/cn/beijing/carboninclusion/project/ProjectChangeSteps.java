@@ -1,7 +1,5 @@
 package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
-import cn.beijing.carboninclusion.supervision.Bars;
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.common.ProcessMessages;
@@ -17,7 +15,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,28 +36,26 @@ public class ProjectChangeSteps {
   private final ProjectLifecycle lifecycle;
   private final ProjectRules rules;
   private final SchemeRuleBook schemeRules;
-  private final Bars bars;
+  private final DeveloperStanding standing;
   private final DeveloperOrganisations developers;
   private final AuditTrail auditTrail;
   private final CaseNotices notices;
-  private final WorkingDayCalendar calendar;
   private final ObjectMapper json;
   private final Clock clock;
 
   ProjectChangeSteps(ProjectChanges changes, ProjectVersions versions, ProjectLifecycle lifecycle, ProjectRules rules,
-      SchemeRuleBook schemeRules, Bars bars,
-      DeveloperOrganisations developers, AuditTrail auditTrail, CaseNotices notices, WorkingDayCalendar calendar,
-      ObjectMapper json, Clock clock) {
+      SchemeRuleBook schemeRules, DeveloperStanding standing,
+      DeveloperOrganisations developers, AuditTrail auditTrail, CaseNotices notices, ObjectMapper json,
+      Clock clock) {
     this.changes = changes;
     this.versions = versions;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.schemeRules = schemeRules;
-    this.bars = bars;
+    this.standing = standing;
     this.developers = developers;
     this.auditTrail = auditTrail;
     this.notices = notices;
-    this.calendar = calendar;
     this.json = json;
     this.clock = clock;
   }
@@ -107,13 +102,11 @@ public class ProjectChangeSteps {
   public CheckResult checkReceivingDeveloper(Long changeId) {
     ProjectChange change = get(changeId);
     if (change.getReceivingDeveloperId() == null) {
-      return rules.receivingDeveloper(change.getKind(), null, null, null, today());
+      return rules.receivingDeveloper(change.getKind(), null, null, null);
     }
     DeveloperOrganisation receiving = developer(change.getReceivingDeveloperId());
-    CheckResult barred = bars.developerBar(receiving.getId())
-        .map(bar -> rules.barred(receiving, bar.getBarredUntil(), bar.getReason())).orElse(null);
     return rules.receivingDeveloper(change.getKind(), receiving, lifecycle.get(change.getProjectId()).getDeveloperId(),
-        barred, today());
+        standing.of(receiving));
   }
 
   /** A transfer waits for the receiving developer, who is told so. */
@@ -256,7 +249,4 @@ public class ProjectChangeSteps {
     return developers.findById(id).orElseThrow(() -> new NotFoundException("developer", id));
   }
 
-  private LocalDate today() {
-    return LocalDate.now(clock.withZone(calendar.zone()));
-  }
 }

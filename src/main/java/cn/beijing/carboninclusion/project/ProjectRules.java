@@ -209,16 +209,18 @@ public class ProjectRules {
     return CheckResult.passed(CHANGE_REVENUE, "变更后收益返还比例 " + percent(ratio) + "，不低于 " + minimum);
   }
 
-  /** The receiving developer of a transfer is another organisation, active and not barred (as at registration). */
+  /**
+   * The receiving developer of a transfer is another organisation, active and not barred (as at registration):
+   * {@code standing} is its standing today (see {@code DeveloperStanding}).
+   */
   public CheckResult receivingDeveloper(ChangeKind kind, DeveloperOrganisation receiving, Long currentDeveloperId,
-      CheckResult barred, LocalDate today) {
+      CheckResult standing) {
     if (kind != ChangeKind.DEVELOPER_TRANSFER) {
       return CheckResult.passed(CHANGE_RECEIVER, "本次变更不涉及项目开发方");
     }
     if (receiving.getId().equals(currentDeveloperId)) {
       return CheckResult.failed(CHANGE_RECEIVER, CHANGE_CHECK_FAILED, "受让方即为现项目开发方");
     }
-    CheckResult standing = barred != null ? barred : developer(receiving, today);
     return standing.failed()
         ? CheckResult.failed(CHANGE_RECEIVER, CHANGE_CHECK_FAILED, "受让方" + standing.detail().replace("不得申请登记", "不得受让项目"))
         : CheckResult.passed(CHANGE_RECEIVER, "受让方" + standing.detail());

@@ -71,7 +71,7 @@ public class AuditCycle {
     AuditReport report = reports.save(new AuditReport(projectId, period.label(), period.start(),
         period.endExclusive(), period.dueAt()));
     projects.note(projectId, "AUDIT_PERIOD_OPENED", "审计期 " + period.label() + " 开始，审计报告应于 "
-        + DUE.format(period.dueAt().atZone(zone).minusDays(1)) + " 前提交");
+        + lastDay(report) + " 前提交");
     return report;
   }
 
