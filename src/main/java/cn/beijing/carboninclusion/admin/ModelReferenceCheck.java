@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.admin;
 
 import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.SchemeRulesDecision;
+import cn.beijing.carboninclusion.decision.FormContract;
 import cn.beijing.carboninclusion.identity.Groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,13 @@ public class ModelReferenceCheck implements Deployer {
         DomElement root = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())).getDocument()
             .getRootElement();
         visitBpmn(name, root, formsInDeployment, problems);
+      } else if (name.endsWith(".form")) {
+        try {
+          FormContract.parse(json.readTree(resource.getBytes())).unsupported().forEach(what ->
+              problems.add(name + "：服务器无法校验的表单特性 (a form feature the server cannot enforce)：" + what));
+        } catch (IOException | RuntimeException e) {
+          problems.add(name + "：表单无法解析 (form does not parse)：" + e.getMessage());
+        }
       } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
         DomElement root = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())).getDocument()
             .getRootElement();

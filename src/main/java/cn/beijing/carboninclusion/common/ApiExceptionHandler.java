@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.FormException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -76,6 +79,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
     return ResponseEntity.badRequest().body(invalid(ex.fieldErrors()));
+  }
+
+  /** The engine refused the caller's input (the task door, a task listener's check, the engine's own checks). */
+  @ExceptionHandler({BadUserRequestException.class, FormException.class})
+  ResponseEntity<ProblemDetail> badUserRequest(ProcessEngineException ex) {
+    if (ex instanceof FieldRefusal refusal) {
+      return ResponseEntity.badRequest().body(invalid(refusal.errors()));
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+    problem.setType(VALIDATION);
+    problem.setTitle("输入无效 (invalid input)");
+    return ResponseEntity.badRequest().body(problem);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

@@ -4,6 +4,7 @@ import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import cn.beijing.carboninclusion.decision.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ class MethodologyPublication implements JavaDelegate {
   private final MethodologyEvaluations evaluations;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
+  private final Decisions decisions;
 
   MethodologyPublication(MethodologyLifecycle lifecycle, Methodologies methodologies,
-      MethodologyEvaluations evaluations, WorkingDayCalendar calendar, Clock clock) {
+      MethodologyEvaluations evaluations, WorkingDayCalendar calendar, Clock clock, Decisions decisions) {
+    this.decisions = decisions;
     this.lifecycle = lifecycle;
     this.methodologies = methodologies;
     this.evaluations = evaluations;
@@ -33,7 +36,12 @@ class MethodologyPublication implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long id = MethodologyVariables.methodologyId(execution);
-    int level = "APPROVE_LEVEL_2".equals(execution.getVariable(MethodologyVariables.BUREAU_DECISION)) ? 2 : 1;
+    Decisions.Trail trail = decisions.of(execution);
+    Decisions.Taken review = trail.require("Task_TechnicalReview", MethodologyVariables.REVIEW_DECISION, "APPROVE");
+    Decisions.Taken approval = trail.require("Task_BureauApproval", MethodologyVariables.BUREAU_DECISION,
+        "APPROVE_LEVEL_1", "APPROVE_LEVEL_2");
+    trail.byDistinctPeople(review, approval).inOrder(review, approval);
+    int level = "APPROVE_LEVEL_2".equals(approval.text(MethodologyVariables.BUREAU_DECISION)) ? 2 : 1;
     LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
     Methodology methodology = lifecycle.get(id);
     for (Methodology previous : methodologies.findByCodeOrderByVersionDesc(methodology.getCode())) {
@@ -49,7 +57,7 @@ class MethodologyPublication implements JavaDelegate {
     }
     methodology.publish(level, today, Instant.now(clock));
     lifecycle.transition(id, MethodologyStatus.EFFECTIVE, "PUBLISHED", "批准为" + (level == 1 ? "一" : "二")
-        + "级方法学，自 " + today + " 起施行。" + MethodologyVariables.text(execution, MethodologyVariables.BUREAU_COMMENT));
+        + "级方法学，自 " + today + " 起施行。" + approval.text(MethodologyVariables.BUREAU_COMMENT));
     lifecycle.publish(methodology, "方法学发布：" + MethodologyLifecycle.label(methodology),
         (level == 1 ? "一级方法学" : "二级方法学") + "，自 " + today + " 起施行。适用条件：" + methodology.getApplicability()
             + "。计算公式：" + methodology.getFormula());

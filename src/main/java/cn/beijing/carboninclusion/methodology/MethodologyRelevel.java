@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.methodology;
 
+import cn.beijing.carboninclusion.decision.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,19 +9,27 @@ import org.springframework.stereotype.Component;
 @Component("methodologyRelevel")
 class MethodologyRelevel implements JavaDelegate {
   private final MethodologyLifecycle lifecycle;
+  private final Decisions decisions;
 
-  MethodologyRelevel(MethodologyLifecycle lifecycle) {
+  MethodologyRelevel(MethodologyLifecycle lifecycle, Decisions decisions) {
     this.lifecycle = lifecycle;
+    this.decisions = decisions;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Long id = MethodologyVariables.methodologyId(execution);
+    Decisions.Trail trail = decisions.of(execution);
+    Decisions.Taken assessment = trail.require("Task_AssessMethodology", "assessmentProposal", "KEEP", "REVISE",
+        "RELEVEL", "RETIRE");
+    Decisions.Taken decision = trail.require("Task_EvaluationDecision", MethodologyVariables.EVALUATION_DECISION,
+        "RELEVEL");
+    trail.byDistinctPeople(assessment, decision).inOrder(assessment, decision);
     Methodology methodology = lifecycle.get(id);
     int level = methodology.getLevel() == 1 ? 2 : 1;
     methodology.changeLevel(level);
     execution.setVariable(MethodologyVariables.LEVEL, level);
-    String comment = MethodologyVariables.text(execution, MethodologyVariables.EVALUATION_COMMENT);
+    String comment = decision.text(MethodologyVariables.EVALUATION_COMMENT);
     lifecycle.transition(id, MethodologyStatus.EFFECTIVE, "EVALUATED_RELEVELED",
         "动态评估结论：调整为" + (level == 1 ? "一" : "二") + "级方法学。" + comment);
     lifecycle.publish(methodology, "方法学级别调整：" + MethodologyLifecycle.label(methodology),

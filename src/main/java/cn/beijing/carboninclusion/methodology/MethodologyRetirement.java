@@ -3,6 +3,7 @@ package cn.beijing.carboninclusion.methodology;
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
+import cn.beijing.carboninclusion.decision.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Component;
 @Component("methodologyRetirement")
 class MethodologyRetirement implements JavaDelegate {
   private final MethodologyLifecycle lifecycle;
+  private final Decisions decisions;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  MethodologyRetirement(MethodologyLifecycle lifecycle, WorkingDayCalendar calendar, Clock clock) {
+  MethodologyRetirement(MethodologyLifecycle lifecycle, Decisions decisions, WorkingDayCalendar calendar, Clock clock) {
     this.lifecycle = lifecycle;
+    this.decisions = decisions;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -26,8 +29,14 @@ class MethodologyRetirement implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long id = MethodologyVariables.methodologyId(execution);
+    Decisions.Trail trail = decisions.of(execution);
+    Decisions.Taken assessment = trail.require("Task_AssessMethodology", "assessmentProposal", "KEEP", "REVISE",
+        "RELEVEL", "RETIRE");
+    Decisions.Taken decision = trail.require("Task_EvaluationDecision", MethodologyVariables.EVALUATION_DECISION,
+        "RETIRE");
+    trail.byDistinctPeople(assessment, decision).inOrder(assessment, decision);
     lifecycle.get(id).endOn(LocalDate.now(clock.withZone(calendar.zone())));
-    String comment = MethodologyVariables.text(execution, MethodologyVariables.EVALUATION_COMMENT);
+    String comment = decision.text(MethodologyVariables.EVALUATION_COMMENT);
     Methodology methodology = lifecycle.transition(id, MethodologyStatus.RETIRED, "RETIRED",
         "动态评估结论：废止。不再受理新项目登记；已登记项目在当前计入期内可继续适用。" + comment);
     lifecycle.publish(methodology, "方法学废止：" + MethodologyLifecycle.label(methodology), comment);

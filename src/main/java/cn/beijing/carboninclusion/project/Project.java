@@ -67,6 +67,8 @@ public class Project {
   private LocalDate publicityStart;
   @Column(name = "publicity_end")
   private LocalDate publicityEnd;
+  @Column(name = "publicity_closed_on")
+  private LocalDate publicityClosedOn;
   @Column(name = "registered_at")
   private Instant registeredAt;
   @Column(name = "supplement_rounds", nullable = false)
@@ -112,7 +114,12 @@ public class Project {
     status = ProjectStatus.RECORDED;
   }
 
+  void closePublicity(LocalDate on) {
+    this.publicityClosedOn = on;
+  }
+
   void startPublicity(LocalDate start, LocalDate end) {
+    this.publicityClosedOn = null;
     this.publicityStart = start;
     this.publicityEnd = end;
   }
@@ -185,6 +192,7 @@ public class Project {
   public Instant getUpdatedAt() { return updatedAt; }
   public LocalDate getPublicityStart() { return publicityStart; }
   public LocalDate getPublicityEnd() { return publicityEnd; }
+  public LocalDate getPublicityClosedOn() { return publicityClosedOn; }
   public Instant getRegisteredAt() { return registeredAt; }
   public int getSupplementRounds() { return supplementRounds; }
   public String getStatusReason() { return statusReason; }

@@ -84,6 +84,11 @@ public class ProjectLifecycle {
         detail);
   }
 
+  /** Today in the scheme's time zone. */
+  public LocalDate today() {
+    return LocalDate.ofInstant(Instant.now(clock), zone());
+  }
+
   /** Opens publicity today for {@code workingDaysLong} working days and publishes it. Returns the last day. */
   @Transactional(propagation = Propagation.MANDATORY)
   public LocalDate startPublicity(Long projectId, int workingDaysLong) {

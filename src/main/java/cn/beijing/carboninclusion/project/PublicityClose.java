@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.project;
 
 import java.util.List;
+import cn.beijing.carboninclusion.decision.EffectRefused;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,12 @@ class PublicityClose implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long projectId = ProjectVariables.projectId(execution);
+    Project project = lifecycle.get(projectId);
+    if (project.getPublicityEnd() == null || lifecycle.today().isBefore(project.getPublicityEnd())) {
+      throw new EffectRefused("「公示结束」被拒绝：公示期至 " + project.getPublicityEnd() + "，尚未届满 (publicity has not "
+          + "run its course; a timer executed early does not end it)");
+    }
+    project.closePublicity(lifecycle.today());
     List<Objection> open = objections.open(projectId);
     execution.setVariable(ProjectVariables.OBJECTION_COUNT, (long) open.size());
     execution.setVariable(ProjectVariables.OBJECTION_SUMMARY, ObjectionService.summary(open));

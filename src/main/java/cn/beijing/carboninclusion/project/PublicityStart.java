@@ -3,6 +3,7 @@ package cn.beijing.carboninclusion.project;
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.common.SchemeRuleSet;
+import cn.beijing.carboninclusion.decision.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,14 +16,17 @@ import org.springframework.stereotype.Component;
 class PublicityStart implements JavaDelegate {
   private final ProjectLifecycle lifecycle;
   private final SchemeRuleBook rules;
+  private final Decisions decisions;
 
-  PublicityStart(ProjectLifecycle lifecycle, SchemeRuleBook rules) {
+  PublicityStart(ProjectLifecycle lifecycle, SchemeRuleBook rules, Decisions decisions) {
     this.lifecycle = lifecycle;
     this.rules = rules;
+    this.decisions = decisions;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    decisions.of(execution).require("Task_TechnicalReview", ProjectVariables.REVIEW_DECISION, "APPROVE");
     int days = rules.days(SchemeRule.PUBLICITY_WORKING_DAYS);
     execution.setVariable(ProjectVariables.PUBLICITY_DURATION, SchemeRuleSet.workingDays(days));
     lifecycle.startPublicity(ProjectVariables.projectId(execution), days);

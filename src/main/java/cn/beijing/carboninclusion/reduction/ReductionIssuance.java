@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.reduction;
 
+import cn.beijing.carboninclusion.decision.Decisions;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectVersions;
@@ -13,7 +14,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 签发登记: registers the approved quantity and issues it into the registry as whole 1-tCO2e units (a fraction is not
+ * 签发登记: checks that this case's technical review and bureau approval are on record (approved, by two people, in
+ * that order, issued ≤ approved ≤ verified ≤ claimed), then registers the approved quantity and issues it into the registry as whole 1-tCO2e units (a fraction is not
  * issued, and the case says so); the registration is published. The vintage is the year the monitoring period ends.
  */
 @Component("reductionIssuance")
@@ -21,11 +23,13 @@ class ReductionIssuance implements JavaDelegate {
   private final ReductionLifecycle lifecycle;
   private final Registry registry;
   private final ProjectVersions versions;
+  private final Decisions decisions;
 
-  ReductionIssuance(ReductionLifecycle lifecycle, Registry registry, ProjectVersions versions) {
+  ReductionIssuance(ReductionLifecycle lifecycle, Registry registry, ProjectVersions versions, Decisions decisions) {
     this.lifecycle = lifecycle;
     this.registry = registry;
     this.versions = versions;
+    this.decisions = decisions;
   }
 
   @Override
@@ -33,8 +37,17 @@ class ReductionIssuance implements JavaDelegate {
     Long id = ReductionVariables.applicationId(execution);
     ReductionApplication application = lifecycle.get(id);
     Project project = lifecycle.projectOf(application);
-    BigDecimal verified = ReductionVariables.decimal(execution, ReductionVariables.VERIFIED);
-    BigDecimal approved = ReductionVariables.decimal(execution, ReductionVariables.APPROVED);
+    // the quantities come from the decisions on record for this case, never from process variables
+    Decisions.Trail trail = decisions.of(execution);
+    Decisions.Taken review = trail.require("Task_TechnicalReview", ReductionVariables.REVIEW_DECISION, "APPROVE");
+    Decisions.Taken approval = trail.require("Task_BureauApproval", ReductionVariables.BUREAU_DECISION, "APPROVE");
+    trail.byDistinctPeople(review, approval).inOrder(review, approval);
+    BigDecimal verified = review.decimal(ReductionVariables.VERIFIED);
+    BigDecimal approved = approval.decimal(ReductionVariables.APPROVED);
+    if (approved.signum() < 0 || approved.compareTo(verified) > 0 || verified.compareTo(application.getClaimedTco2e()) > 0) {
+      throw trail.refused("数量不一致：登记 " + approved.toPlainString() + " ≤ 核定 " + verified.toPlainString() + " ≤ 申报 "
+          + application.getClaimedTco2e().toPlainString() + " 不成立 (issued ≤ approved ≤ verified ≤ claimed)");
+    }
     application.verify(verified);
     application.approve(approved);
     long units = approved.setScale(0, RoundingMode.DOWN).longValueExact();
@@ -54,7 +67,7 @@ class ReductionIssuance implements JavaDelegate {
       issued = "登记减排量不足 1 吨，无签发" + fraction;
     }
     lifecycle.transition(id, ReductionStatus.REGISTERED, "REGISTERED", "予以登记 " + approved.stripTrailingZeros()
-        .toPlainString() + " tCO2e；" + issued + "。" + ReductionVariables.text(execution, ReductionVariables.BUREAU_COMMENT));
+        .toPlainString() + " tCO2e；" + issued + "。" + approval.text(ReductionVariables.BUREAU_COMMENT));
     lifecycle.publish(application, DisclosureFeed.Kind.REDUCTION_REGISTERED, "减排量登记：" + project.getName(),
         "登记编号 " + project.getRegistrationNo() + "，监测期 " + application.getPeriodStart() + " 至 "
             + application.getPeriodEnd() + "，登记减排量 " + approved.stripTrailingZeros().toPlainString() + " tCO2e；" + issued);

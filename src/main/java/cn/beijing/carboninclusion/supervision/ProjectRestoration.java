@@ -7,6 +7,7 @@ import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import cn.beijing.carboninclusion.project.ProjectStatus;
+import cn.beijing.carboninclusion.decision.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,10 @@ class ProjectRestoration implements JavaDelegate {
 
   private final ProjectLifecycle lifecycle;
   private final AuditCycle audits;
+  private final Decisions decisions;
 
-  ProjectRestoration(ProjectLifecycle lifecycle, AuditCycle audits) {
+  ProjectRestoration(ProjectLifecycle lifecycle, AuditCycle audits, Decisions decisions) {
+    this.decisions = decisions;
     this.lifecycle = lifecycle;
     this.audits = audits;
   }
@@ -30,7 +33,11 @@ class ProjectRestoration implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long projectId = ProcessVariables.id(execution, "projectId");
-    String reason = "整改合格，恢复减排量登记：" + execution.getVariable("decisionComment");
+    Decisions.Trail trail = decisions.of(execution);
+    Decisions.Taken verification = trail.require("Task_VerifyRectification", "verificationResult", "PASS");
+    Decisions.Taken decision = trail.require("Task_RectificationDecision", "rectificationDecision", "RESTORE");
+    trail.byDistinctPeople(verification, decision).inOrder(verification, decision);
+    String reason = "整改合格，恢复减排量登记：" + decision.text("decisionComment");
     Project project = lifecycle.transition(projectId, ProjectStatus.REGISTERED, "RESTORED", reason);
     lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_RESTORED, "项目恢复：" + project.getName(), reason);
     audits.settleByRectification(projectId);

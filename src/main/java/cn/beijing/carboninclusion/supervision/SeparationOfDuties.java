@@ -1,6 +1,9 @@
 package cn.beijing.carboninclusion.supervision;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.decision.CaseDuties;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Tasklist and the REST API show as such (403). Tasks assigned directly to a developer are not reviewer tasks.
  */
 @Component
-public class SeparationOfDuties implements TaskListener {
+public class SeparationOfDuties implements TaskListener, CaseDuties {
   private final CaseActors actors;
   private final ConflictDeclarations conflicts;
   private final AuditTrail auditTrail;
@@ -36,25 +39,36 @@ public class SeparationOfDuties implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (task.getCandidates().isEmpty()) {
-      return;
-    }
     boolean completing = EVENTNAME_COMPLETE.equals(task.getEventName());
     String user = completing ? actingUser(task) : task.getAssignee();
-    if (user == null) {
-      return;
+    String refusal = refusalRecorded(task, user, completing);
+    if (refusal != null) {
+      throw new SeparationOfDutiesRefusal("不能办理该任务：" + refusal + " (separation of duties)");
+    }
+    if (completing && user != null && !task.getCandidates().isEmpty()) {
+      actors.save(new CaseActor(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user,
+          Instant.now(clock)));
+    }
+  }
+
+  private String refusalRecorded(DelegateTask task, String user, boolean completing) {
+    if (task.getCandidates().isEmpty() || user == null) {
+      return null;
     }
     String refusal = refusal(task, user);
     if (refusal != null) {
       CaseRef caseRef = CaseRef.of(task);
       auditTrail.recordRefusal(caseRef == null ? "TASK" : caseRef.caseType(), caseRef == null ? -1L : caseRef.caseId(),
           completing ? "REFUSED_COMPLETE" : "REFUSED_CLAIM", user, task.getName() + "：" + refusal);
-      throw new SeparationOfDutiesRefusal("不能办理该任务：" + refusal + " (separation of duties)");
     }
-    if (completing) {
-      actors.save(new CaseActor(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user,
-          Instant.now(clock)));
-    }
+    return refusal;
+  }
+
+  /** For {@link cn.beijing.carboninclusion.decision.TaskDoor}: hand-overs and endings outside the task listeners. */
+  @Override
+  public String refusal(String taskId, String userId, boolean completing) {
+    TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+    return task == null ? null : refusalRecorded(task, userId, completing);
   }
 
   private String refusal(DelegateTask task, String user) {

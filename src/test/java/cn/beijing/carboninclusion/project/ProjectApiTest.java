@@ -245,11 +245,21 @@ class ProjectApiTest extends PlatformIntegrationTest {
     }
   }
 
+  /** Publicity runs its course: on its last day the timer fires and publicity closes (an early close is refused). */
   private void fireTimer(long id) {
     var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
         .processDefinitionKey("ProjectRegistration").singleResult();
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-    managementService.executeJob(timer.getId());
+    java.time.LocalDate lastDay = java.time.LocalDate.parse(http.getForObject("/api/public/projects/" + id,
+        JsonNode.class).get("project").get("publicityEnd").asText());
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(lastDay.atTime(12, 0)
+        .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+    try {
+      managementService.executeJob(timer.getId());
+      runJobs(id);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 
   private String taskOf(long id, String taskKey) {

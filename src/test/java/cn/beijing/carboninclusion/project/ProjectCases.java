@@ -23,6 +23,9 @@ import cn.beijing.carboninclusion.notification.Notifications;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +96,7 @@ public final class ProjectCases {
   // ---- applications ----------------------------------------------------------------------------------------
 
   /** A Class I application under the level-1 methodology BJCI-M-TRAVEL that passes every automatic check. */
-  static Application aCompleteApplication() {
+  public static Application aCompleteApplication() {
     return new Application();
   }
 
@@ -108,7 +111,7 @@ public final class ProjectCases {
   }
 
   /** A project application as the developer fills it in; change what the path under test needs. */
-  static final class Application {
+  public static final class Application {
     private final String unique = UUID.randomUUID().toString();
     private String name = "测试项目-" + unique;
     private ProjectClass projectClass = ProjectClass.CLASS_I;
@@ -190,7 +193,7 @@ public final class ProjectCases {
     return fileAs(DEVELOPER, application);
   }
 
-  Project fileAs(String developerAccount, Application application) {
+  public Project fileAs(String developerAccount, Application application) {
     Project project = as(developerAccount, Groups.DEVELOPER,
         () -> applications.apply(application.request(), application.files(), null));
     filed.add(project.getId());
@@ -336,9 +339,27 @@ public final class ProjectCases {
     completeAs(TECHNICAL_REVIEWER, task("Task_TechnicalReview", registration),
         withVariables("reviewDecision", "APPROVE", "reviewComment", "技术评估通过"));
     execute(job("Task_StartPublicity", registration));
-    execute(job("Timer_PublicityEnds", registration));
-    execute(job("Task_ClosePublicity", registration));
+    endPublicity(registration);
     return registration;
+  }
+
+  /**
+   * Lets publicity run its course: the clock moves to the last day of publicity (an early close is refused), the
+   * timer fires and publicity closes; the clock then returns to real time (a test that fixed it sets it again).
+   */
+  public void endPublicity(ProcessInstance registration) {
+    Project project = projects.findById(Long.valueOf(registration.getBusinessKey())).orElseThrow();
+    Date before = ClockUtil.getCurrentTime();
+    Date lastDay = Date.from(project.getPublicityEnd().atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+    try {
+      if (lastDay.after(before)) {
+        ClockUtil.setCurrentTime(lastDay);
+      }
+      execute(job("Timer_PublicityEnds", registration));
+      execute(job("Task_ClosePublicity", registration));
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   /**
@@ -413,7 +434,7 @@ public final class ProjectCases {
 
   // ---- reading back ------------------------------------------------------------------------------------------
 
-  ProcessInstance registrationOf(Project project) {
+  public ProcessInstance registrationOf(Project project) {
     return runningInstanceOf(project, REGISTRATION);
   }
 
@@ -439,7 +460,7 @@ public final class ProjectCases {
   }
 
   /** The project as stored now. */
-  Project current(Project project) {
+  public Project current(Project project) {
     return current(project.getId());
   }
 

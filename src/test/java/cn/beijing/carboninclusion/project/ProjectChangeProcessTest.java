@@ -300,8 +300,7 @@ class ProjectChangeProcessTest extends PlatformIntegrationTest {
       cases.completeAs("wangfang", task("Task_TechnicalReview", registration),
           withVariables("reviewDecision", "APPROVE", "reviewComment", "通过"));
       execute(job("Task_StartPublicity", registration));
-      execute(job("Timer_PublicityEnds", registration));
-      execute(job("Task_ClosePublicity", registration));
+      cases.endPublicity(registration);
       cases.completeAs("zhangwei", task("Task_BureauDecision", registration),
           withVariables("bureauDecision", "APPROVE", "bureauComment", "准予登记"));
       execute(job("Task_RegisterProject", registration));

@@ -96,12 +96,13 @@ class ProjectRegistrationProcessTest extends PlatformIntegrationTest {
     assertThat(inPublicity.getPublicityEnd()).isEqualTo(workingDays.addWorkingDays(today, 20));
     assertThat(cases.feedKindsAbout(project)).containsExactly("PUBLICITY_STARTED");
 
-    execute(job("Timer_PublicityEnds", pi));
-    execute(job("Task_ClosePublicity", pi));
+    cases.endPublicity(pi);
+    ClockUtil.setCurrentTime(Date.from(filedAt));
     assertThat(pi).hasPassed("EndEvent_PublicityEnded", "Task_ClosePublicity").hasNotPassed("Task_HandleObjections")
         .isWaitingAt("Task_BureauDecision");
     Task decision = task("Task_BureauDecision", pi);
-    assertThat(decision).hasCandidateGroup("bureau").hasDueDate(Date.from(workingDays.addWorkingDays(filedAt, 15)));
+    assertThat(decision).hasCandidateGroup("bureau").hasDueDate(Date.from(workingDays.addWorkingDays(
+        inPublicity.getPublicityEnd().atTime(12, 0).atZone(workingDays.zone()).toInstant(), 15)));
     assertThat(cases.formOf(decision)).isEqualTo("form-bureau-decision");
 
     cases.completeAs(BUREAU_OFFICER, decision, withVariables("bureauDecision", "APPROVE", "bureauComment", "准予登记"));
@@ -368,8 +369,7 @@ class ProjectRegistrationProcessTest extends PlatformIntegrationTest {
     assertThat(pi).hasPassed("Task_AcknowledgeObjection", "EndEvent_ObjectionRecorded")
         .isWaitingAt("Timer_PublicityEnds");
     assertThat(cases.noticeSubjectsAbout(project)).anyMatch(s -> s.endsWith("公示期间收到异议"));
-    execute(job("Timer_PublicityEnds", pi));
-    execute(job("Task_ClosePublicity", pi));
+    cases.endPublicity(pi);
     assertThat(pi).isWaitingAt("Task_HandleObjections");
     assertThat(pi).variables().containsEntry("objectionCount", 1L);
     assertThat(task("Task_HandleObjections", pi)).hasCandidateGroup("techcenter");
@@ -396,8 +396,7 @@ class ProjectRegistrationProcessTest extends PlatformIntegrationTest {
     Project project = cases.file(aCompleteApplication());
     ProcessInstance pi = inPublicity(project);
     Objection objection = objectionService.file(project.getId(), "匿名", null, "减排量计算偏高");
-    execute(job("Timer_PublicityEnds", pi));
-    execute(job("Task_ClosePublicity", pi));
+    cases.endPublicity(pi);
     assertThat(pi).isWaitingAt("Task_HandleObjections");
 
     cases.completeAs(SECOND_TECHNICAL_REVIEWER, task("Task_HandleObjections", pi),

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import cn.beijing.carboninclusion.decision.DecisionRefused;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -160,13 +161,13 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     execute(job("Task_StartReview", pi));
     assertThatThrownBy(() -> cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
         withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 6.0, "reviewComment", "多于申报")))
-        .isInstanceOf(TaskInputRejected.class).hasMessageContaining("verifiedTco2e");
+        .isInstanceOf(DecisionRefused.class).hasMessageContaining("verifiedTco2e");
     assertThat(pi).isWaitingAt("Task_TechnicalReview");
     cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
         withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.0, "reviewComment", "核减"));
     assertThatThrownBy(() -> cases.completeAs("zhangwei", task("Task_BureauApproval", pi),
         withVariables("bureauDecision", "APPROVE", "approvedTco2e", 5.1, "bureauComment", "多于核定")))
-        .isInstanceOf(TaskInputRejected.class).hasMessageContaining("approvedTco2e");
+        .isInstanceOf(DecisionRefused.class).hasMessageContaining("approvedTco2e");
     assertThat(pi).isWaitingAt("Task_BureauApproval");
   }
 

@@ -31,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import cn.beijing.carboninclusion.decision.DecisionRefused;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -292,7 +293,7 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
           "reportSummary", "结论"))).isInstanceOf(TaskInputRejected.class).hasMessageContaining("agencyCreditCode");
       assertThatThrownBy(() -> taskService.complete(taskId, withVariables("agencyName", AGENCY,
           "agencyCreditCode", AGENCY_CODE, "proceeds", -1.5, "operatingCosts", 0L, "returnedAmount", 95L,
-          "reportSummary", "结论"))).isInstanceOf(TaskInputRejected.class).hasMessageContaining("proceeds");
+          "reportSummary", "结论"))).isInstanceOf(DecisionRefused.class).hasMessageContaining("proceeds");
     });
     assertThat(pi).isWaitingAt("Task_FileAuditReport");
     assertThat(only(project).getStatus()).isEqualTo(AuditReportStatus.DUE);
