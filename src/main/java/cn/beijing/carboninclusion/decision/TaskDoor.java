@@ -105,7 +105,9 @@ public class TaskDoor {
         instance.getBusinessKey(), task.getTaskDefinitionKey(), route.name(), actingUser(context, task),
         Instant.now(clock), Decisions.write(entered)));
     if (route == Route.BPMN_ERROR || route == Route.ESCALATION) {
-      auditTrail.getObject().record(caseType(instance), caseId(instance), "TASK_ENDED_BY_" + route.name(), null, null,
+      CaseRef caseRef = CaseRef.of(instance);
+      auditTrail.getObject().record(caseRef == null ? "PROCESS_INSTANCE" : caseRef.caseType(),
+          caseRef == null ? -1L : caseRef.caseId(), "TASK_ENDED_BY_" + route.name(), null, null,
           task.getName() + "：" + code + (entered.isEmpty() ? "" : "；" + entered));
     }
   }
@@ -260,8 +262,9 @@ public class TaskDoor {
     for (String id : processInstanceIds) {
       ExecutionEntity instance = id == null ? null : context.getExecutionManager().findExecutionById(id);
       String where = instance == null ? "流程实例 " + id : instance.getProcessDefinition().getKey() + " " + id;
-      auditTrail.getObject().record(instance == null ? "PROCESS_INSTANCE" : caseType(instance),
-          instance == null ? -1L : caseId(instance), "ENGINE_INTERVENTION", null, null,
+      CaseRef caseRef = instance == null ? null : CaseRef.of(instance);
+      auditTrail.getObject().record(caseRef == null ? "PROCESS_INSTANCE" : caseRef.caseType(),
+          caseRef == null ? -1L : caseRef.caseId(), "ENGINE_INTERVENTION", null, null,
           what + "（" + where + "）；理由：" + reason);
     }
     if (processInstanceIds.isEmpty()) {
@@ -305,27 +308,5 @@ public class TaskDoor {
       user = task.getAssignee();
     }
     return user == null ? AuditTrail.SYSTEM : user;
-  }
-
-  static String caseType(ExecutionEntity instance) {
-    String key = instance.getProcessDefinition().getKey();
-    if (key.startsWith("Methodology")) {
-      return "METHODOLOGY";
-    }
-    if ("ReductionRegistration".equals(key) && instance.getVariable("applicationId") instanceof Number) {
-      return "REDUCTION";
-    }
-    return "PROJECT";
-  }
-
-  static Long caseId(ExecutionEntity instance) {
-    if ("REDUCTION".equals(caseType(instance))) {
-      return ((Number) instance.getVariable("applicationId")).longValue();
-    }
-    try {
-      return Long.valueOf(instance.getBusinessKey());
-    } catch (NumberFormatException | NullPointerException e) {
-      return -1L;
-    }
   }
 }

@@ -2,6 +2,10 @@ package cn.beijing.carboninclusion.supervision;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.decision.CaseDuties;
+import cn.beijing.carboninclusion.decision.CaseOwner;
+import cn.beijing.carboninclusion.decision.CaseRef;
+import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import java.time.Clock;
@@ -29,8 +33,11 @@ public class SeparationOfDuties implements TaskListener, CaseDuties {
   private final ConflictDeclarations conflicts;
   private final AuditTrail auditTrail;
   private final Clock clock;
+  private final List<CaseOwner> owners;
 
-  public SeparationOfDuties(CaseActors actors, ConflictDeclarations conflicts, AuditTrail auditTrail, Clock clock) {
+  public SeparationOfDuties(CaseActors actors, ConflictDeclarations conflicts, AuditTrail auditTrail, Clock clock,
+      List<CaseOwner> owners) {
+    this.owners = owners;
     this.actors = actors;
     this.conflicts = conflicts;
     this.auditTrail = auditTrail;
@@ -76,14 +83,23 @@ public class SeparationOfDuties implements TaskListener, CaseDuties {
         task.getTaskDefinitionKey())) {
       return "您已办理本案的其他环节，同一人员不得办理同一案件的两个环节";
     }
-    if (task.getVariable("developerId") instanceof Number developerId
-        && conflicts.existsByUserIdAndDeveloperId(user, developerId.longValue())) {
+    Optional<Long> developer = developerOf(CaseRef.of(task));
+    if (developer.isPresent() && conflicts.existsByUserIdAndDeveloperId(user, developer.get())) {
       return "您已申报与该项目开发方存在利益冲突";
     }
     if (user.equals(task.getVariable("requestedBy"))) {
       return "提出人不得自行确认本人提出的事项";
     }
     return null;
+  }
+
+  /** The case's developer from its owner's rows (a reduction application is its project's), never a variable. */
+  private Optional<Long> developerOf(CaseRef caseRef) {
+    if (caseRef == null) {
+      return Optional.empty();
+    }
+    return owners.stream().filter(owner -> owner.caseType().equals(caseRef.caseType())).findFirst()
+        .flatMap(owner -> owner.developerOf(caseRef.caseId()));
   }
 
   private static String actingUser(DelegateTask task) {

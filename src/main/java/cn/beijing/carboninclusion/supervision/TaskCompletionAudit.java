@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.decision.CaseRef;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

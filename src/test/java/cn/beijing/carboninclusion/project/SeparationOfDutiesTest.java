@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -50,6 +52,8 @@ class SeparationOfDutiesTest extends PlatformIntegrationTest {
   @Autowired TaskService taskService;
   @Autowired ConflictDeclarations conflictDeclarations;
   @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtimeService;
 
   private ProjectCases cases;
 
@@ -136,6 +140,33 @@ class SeparationOfDutiesTest extends PlatformIntegrationTest {
     });
     cases.claimAs(TECHNICAL_REVIEWER, review);
     assertThat(task("Task_TechnicalReview", pi)).isAssignedTo(TECHNICAL_REVIEWER);
+  }
+
+  /**
+   * The conflict check asks the project's row, not the {@code developerId} the case started with: after a transfer
+   * the project belongs to its new developer, and a reviewer conflicted with that one is refused.
+   */
+  @Test
+  void theConflictCheckReadsTheDeveloperFromTheProjectRow() {
+    Project project = cases.file(aCompleteApplication());
+    ProcessInstance pi = cases.registrationOf(project);
+    execute(job("Task_StartReview", pi));
+    Task review = task("Task_TechnicalReview", pi);
+    Long original = cases.developerIdOf(ProjectCases.DEVELOPER);
+    Long newDeveloper = jdbc.queryForObject(
+        "select id from developer_organisation where id <> ? order by id limit 1", Long.class, original);
+    jdbc.update("update project set developer_id = ? where id = ?", newDeveloper, project.getId());
+
+    ConflictDeclaration conflict = conflictDeclarations.saveAndFlush(new ConflictDeclaration(SECOND_TECHNICAL_REVIEWER,
+        newDeveloper, "曾在受让方任职", Instant.now()));
+    try {
+      assertThat(runtimeService.getVariable(pi.getId(), "developerId")).isEqualTo(original);
+      assertRefused(() -> cases.claimAs(SECOND_TECHNICAL_REVIEWER, review), "利益冲突");
+    } finally {
+      conflictDeclarations.delete(conflict);
+      jdbc.update("update project set developer_id = ? where id = ?", original, project.getId());
+    }
+    assertThat(task("Task_TechnicalReview", pi)).isNotAssigned();
   }
 
   /**
