@@ -10,4 +10,7 @@ public interface CaseDuties {
    * written to the case's audit trail, where it stays although the refused act rolls back.
    */
   String refusal(String taskId, String userId, boolean completing);
+
+  /** {@code userId} ended the task (a decision accepted by the door): the stage the person acted at in this case. */
+  void acted(String taskId, String userId);
 }

@@ -98,13 +98,13 @@ public final class FormContract {
       } else if (maxLength == null && "textarea".equals(type)) {
         maxLength = DEFAULT_TEXTAREA_MAX;
       }
+      String min = bound(validate.path("min"));
+      String max = bound(validate.path("max"));
       fields.add(new Field(key, type, component.path("label").asText(key), readOnly,
-          validate.path("required").asBoolean(false), values, bound(validate.path("min")), bound(validate.path("max")),
+          validate.path("required").asBoolean(false), values, min, max,
           component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null,
           validate.has("minLength") ? validate.path("minLength").asInt() : null, maxLength,
           validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null));
-      String min = bound(validate.path("min"));
-      String max = bound(validate.path("max"));
       for (String b : new String[] {min, max}) {
         if (b != null && b.startsWith("=") && !BOUND_REFERENCE.matcher(b).matches()) {
           unsupported.add(key + ": bound " + b);

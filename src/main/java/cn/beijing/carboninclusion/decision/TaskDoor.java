@@ -104,6 +104,10 @@ public class TaskDoor {
     decisions.save(new CaseDecision(taskId, task.getProcessInstanceId(), instance.getProcessDefinition().getKey(),
         instance.getBusinessKey(), task.getTaskDefinitionKey(), route.name(), actingUser(context, task),
         Instant.now(clock), Decisions.write(entered)));
+    CaseDuties rules = duties.getIfAvailable();
+    if (rules != null) {
+      rules.acted(taskId, actingUser(context, task));
+    }
     if (route == Route.BPMN_ERROR || route == Route.ESCALATION) {
       CaseRef caseRef = CaseRef.of(instance);
       auditTrail.getObject().record(caseRef == null ? "PROCESS_INSTANCE" : caseRef.caseType(),

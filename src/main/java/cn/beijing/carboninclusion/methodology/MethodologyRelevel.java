@@ -19,12 +19,7 @@ class MethodologyRelevel implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long id = MethodologyVariables.methodologyId(execution);
-    Decisions.Trail trail = decisions.of(execution);
-    Decisions.Taken assessment = trail.require("Task_AssessMethodology", "assessmentProposal", "KEEP", "REVISE",
-        "RELEVEL", "RETIRE");
-    Decisions.Taken decision = trail.require("Task_EvaluationDecision", MethodologyVariables.EVALUATION_DECISION,
-        "RELEVEL");
-    trail.byDistinctPeople(assessment, decision).inOrder(assessment, decision);
+    Decisions.Taken decision = EvaluationOutcome.decided(decisions, execution, "RELEVEL");
     Methodology methodology = lifecycle.get(id);
     int level = methodology.getLevel() == 1 ? 2 : 1;
     methodology.changeLevel(level);

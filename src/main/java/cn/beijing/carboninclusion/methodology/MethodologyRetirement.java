@@ -29,12 +29,7 @@ class MethodologyRetirement implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long id = MethodologyVariables.methodologyId(execution);
-    Decisions.Trail trail = decisions.of(execution);
-    Decisions.Taken assessment = trail.require("Task_AssessMethodology", "assessmentProposal", "KEEP", "REVISE",
-        "RELEVEL", "RETIRE");
-    Decisions.Taken decision = trail.require("Task_EvaluationDecision", MethodologyVariables.EVALUATION_DECISION,
-        "RETIRE");
-    trail.byDistinctPeople(assessment, decision).inOrder(assessment, decision);
+    Decisions.Taken decision = EvaluationOutcome.decided(decisions, execution, "RETIRE");
     lifecycle.get(id).endOn(LocalDate.now(clock.withZone(calendar.zone())));
     String comment = decision.text(MethodologyVariables.EVALUATION_COMMENT);
     Methodology methodology = lifecycle.transition(id, MethodologyStatus.RETIRED, "RETIRED",

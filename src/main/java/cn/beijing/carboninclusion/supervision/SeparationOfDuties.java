@@ -12,12 +12,12 @@ import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Separation of duties and conflicts of interest on every reviewer task (a task offered to a group), at claim and
- * at completion:
+ * Separation of duties and conflicts of interest on every reviewer task (a task offered to a group), asked by the
+ * door ({@link cn.beijing.carboninclusion.decision.TaskDoor}) at every hand-over and ending, and by an assignment
+ * listener for assignments the model makes itself:
  * <ul>
  *   <li>a reviewer who completed one stage of a case acts at no other stage of it (the technical reviewer never
  *       makes the bureau decision of the same case);</li>
@@ -44,17 +44,21 @@ public class SeparationOfDuties implements TaskListener, CaseDuties {
     this.clock = clock;
   }
 
+  /** On assignment, whatever assigned the task (a client through the door, or the model itself). */
   @Override
   public void notify(DelegateTask task) {
-    boolean completing = EVENTNAME_COMPLETE.equals(task.getEventName());
-    String user = completing ? actingUser(task) : task.getAssignee();
-    String refusal = refusalRecorded(task, user, completing);
+    String refusal = refusalRecorded(task, task.getAssignee(), false);
     if (refusal != null) {
       throw new SeparationOfDutiesRefusal("不能办理该任务：" + refusal + " (separation of duties)");
     }
-    if (completing && user != null && !task.getCandidates().isEmpty()) {
-      actors.save(new CaseActor(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user,
-          Instant.now(clock)));
+  }
+
+  /** The door accepted the ending of a reviewer task: the reviewer has now acted at this stage of the case. */
+  @Override
+  public void acted(String taskId, String userId) {
+    TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+    if (task != null && userId != null && !task.getCandidates().isEmpty()) {
+      actors.save(new CaseActor(task.getProcessInstanceId(), task.getTaskDefinitionKey(), userId, Instant.now(clock)));
     }
   }
 
@@ -100,13 +104,5 @@ public class SeparationOfDuties implements TaskListener, CaseDuties {
     }
     return owners.stream().filter(owner -> owner.caseType().equals(caseRef.caseType())).findFirst()
         .flatMap(owner -> owner.developerOf(caseRef.caseId()));
-  }
-
-  private static String actingUser(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee();
   }
 }

@@ -39,7 +39,6 @@ class SeparationOfDutiesPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, lazy);
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, lazy);
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, audited);
       }
     });
