@@ -120,9 +120,16 @@ public class TaskDoor {
   void writeThroughTask(String taskId, Map<String, ?> written, Collection<String> deleted) {
     CommandContext context = Context.getCommandContext();
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
-    if (task == null) {
-      return;
+    if (task != null) {
+      // permission first, as the command itself checks it: a candidate (TASK_WORK) writes no variable (403, not 400)
+      context.getProcessEngineConfiguration().getCommandCheckers()
+          .forEach(checker -> checker.checkUpdateTaskVariable(task));
+      checkWrite(context, task, written, deleted);
     }
+  }
+
+  private void checkWrite(CommandContext context, TaskEntity task, Map<String, ?> written,
+      Collection<String> deleted) {
     FormContract contract = task.getExecution() == null ? FormContract.NONE : forms.of(context, task);
     Map<String, String> errors = new LinkedHashMap<>();
     if (written != null) {
@@ -145,7 +152,7 @@ public class TaskDoor {
     if (task.getDelegationState() != org.camunda.bpm.engine.task.DelegationState.PENDING) {
       throw DecisionRefused.of("delegationState", "该任务未被委托，不能交回 (the task is not delegated)");
     }
-    writeThroughTask(taskId, written, null);
+    checkWrite(Context.getCommandContext(), task, written, null);
   }
 
   /** A task handed to {@code userId} ({@code how}: claim, assignee, owner, delegate, candidate). */

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
@@ -57,6 +58,7 @@ import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.ConditionEvaluationBuilderImpl;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -218,6 +220,14 @@ class TaskDoorPlugin extends AbstractProcessEnginePlugin {
       door.writeOutsideTask(names, "流程迁移");
       door.intervention("流程迁移至 " + plan.getTargetProcessDefinitionId(),
           builder.getProcessInstanceIds() == null ? List.of() : builder.getProcessInstanceIds(), null);
+    } else if (command instanceof EvaluateStartConditionCmd condition) {
+      ConditionEvaluationBuilderImpl builder = field(condition, "builder");
+      Set<String> names = new HashSet<>();
+      addKeys(names, builder.getVariables());
+      door.writeOutsideTask(names, "条件启动");
+      if (Context.getCommandContext().getEventSubscriptionManager().findConditionalStartEventSubscription().isEmpty()) {
+        throw DecisionRefused.of("variables", "没有以条件启动事件开始的流程 (no process starts on a condition)");
+      }
     } else if (command instanceof ExecuteJobsCmd execute) {
       String jobId = field(execute, "jobId");
       JobEntity job = Context.getCommandContext().getJobManager().findJobById(jobId);

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The door over real HTTP on {@code /engine-rest}, the API Camunda Modeler, scripts and any client use: refusals are
  * 4xx problems naming the field, an administrator's intervention needs a reason and is audited, and a publicity timer
- * executed by hand ends nothing (its effect refuses with 409 and stays an incident-bound job).
+ * executed by hand ends nothing, and an effect without its decisions is refused and stands as an incident at once.
  */
 class EngineRestDoorTest extends PlatformIntegrationTest {
   @Autowired TestRestTemplate http;
@@ -81,7 +81,7 @@ class EngineRestDoorTest extends PlatformIntegrationTest {
         "/engine-rest/task/" + review.getId() + "/variables/reviewDecision", HttpMethod.PUT,
         new HttpEntity<>(Map.of("value", "APPROVE")), JsonNode.class);
     assertThat(write.getStatusCode().value()).as("a candidate may not write task variables: %s", write.getBody())
-        .isIn(400, 403);
+        .isEqualTo(403);
 
     ResponseEntity<JsonNode> error = http.withBasicAuth("wangfang", "demo").postForEntity(
         "/engine-rest/task/" + review.getId() + "/bpmnError", Map.of("errorCode", "Error_Skip"), JsonNode.class);
@@ -91,6 +91,12 @@ class EngineRestDoorTest extends PlatformIntegrationTest {
     ResponseEntity<JsonNode> handOver = http.withBasicAuth("wangfang", "demo").postForEntity(
         "/engine-rest/task/" + review.getId() + "/delegate", Map.of("userId", "greentravel"), JsonNode.class);
     assertThat(handOver.getStatusCode().value()).as("no hand-over to the developer").isEqualTo(403);
+
+    ResponseEntity<JsonNode> condition = http.withBasicAuth("admin", "demo").postForEntity("/engine-rest/condition",
+        Map.of("variables", Map.of("x", Map.of("value", 1))), JsonNode.class);
+    assertThat(condition.getStatusCode().value()).as("nothing starts on a condition: %s", condition.getBody())
+        .isEqualTo(400);
+    assertThat(condition.getBody().get("errors").has("variables")).isTrue();
 
     assertThat(runtimeService.getVariables(another.getId())).isEqualTo(before);
     assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
@@ -157,6 +163,9 @@ class EngineRestDoorTest extends PlatformIntegrationTest {
     assertThat(registering.getStatusCode().value()).isBetween(400, 499);
     assertThat(registering.getBody().get("message").asText()).contains("Task_BureauDecision");
     assertThat(cases.current(project).getRegistrationNo()).isNull();
-    assertThat(managementService.createJobQuery().jobId(register.getId()).singleResult().getRetries()).isLessThan(3);
+    // a refused effect is not retried: the incident stands in Cockpit at once, with the refusal as its message
+    assertThat(managementService.createJobQuery().jobId(register.getId()).singleResult().getRetries()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(registration.getId())
+        .activityId("Task_RegisterProject").singleResult().getIncidentMessage()).contains("Task_BureauDecision");
   }
 }
