@@ -3,6 +3,7 @@ package cn.beijing.carboninclusion.disclosure;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -23,6 +24,8 @@ public interface DisclosureEntries extends JpaRepository<DisclosureEntry, Long> 
       select e.subjectId, min(e.publishedAt) from DisclosureEntry e
       where e.subjectType = :subjectType and e.kind = :kind group by e.subjectId""")
   List<Object[]> firstPublishedBySubject(@Param("subjectType") String subjectType, @Param("kind") String kind);
+
+  boolean existsByEventId(UUID eventId);
 
   Page<DisclosureEntry> findByKindInOrderByIdDesc(Collection<String> kinds, Pageable page);
 }

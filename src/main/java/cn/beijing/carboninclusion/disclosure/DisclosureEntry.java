@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /** One published item of the public disclosure feed (信息公开): what was published about which record, when. */
 @Entity
@@ -27,10 +28,14 @@ public class DisclosureEntry {
   private String body;
   @Column(name = "published_at", nullable = false, updatable = false)
   private Instant publishedAt;
+  @Column(name = "event_id", updatable = false)
+  private UUID eventId;
 
   protected DisclosureEntry() {}
 
-  DisclosureEntry(String subjectType, Long subjectId, String kind, String title, String body, Instant publishedAt) {
+  DisclosureEntry(UUID eventId, String subjectType, Long subjectId, String kind, String title, String body,
+      Instant publishedAt) {
+    this.eventId = eventId;
     this.subjectType = subjectType;
     this.subjectId = subjectId;
     this.kind = kind;

@@ -1,6 +1,5 @@
 package cn.beijing.carboninclusion.identity;
 
-import cn.beijing.carboninclusion.kpi.KpiProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -63,7 +62,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain actuator(HttpSecurity http, CamundaIdentityAuthenticationProvider identityProvider,
-      KpiProperties kpi, ObjectMapper json) throws Exception {
+      MetricsAccess kpi, ObjectMapper json) throws Exception {
     String[] scrapers = kpi.scrapeGroups().stream().map(Groups::authority).toArray(String[]::new);
     http.securityMatcher("/actuator/**")
         .authorizeHttpRequests(auth -> {

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.kpi;
 
+import cn.beijing.carboninclusion.identity.MetricsAccess;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,7 +29,7 @@ public record KpiProperties(
     @DefaultValue("30") int slaDays,
     @DefaultValue("12") int issuanceMonths,
     @DefaultValue({"camunda-admin", "monitoring"}) List<String> scrapeGroups,
-    @DefaultValue("false") boolean prometheusOpen) {
+    @DefaultValue("false") boolean prometheusOpen) implements MetricsAccess {
 
   public KpiProperties {
     if (refreshInterval == null || refreshInterval.isNegative() || refreshInterval.isZero()) {

@@ -3,7 +3,8 @@ package cn.beijing.carboninclusion.methodology;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.notification.CaseNotices;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,11 +28,11 @@ public class MethodologyLifecycle {
   private final IdentityService identityService;
   private final AuditTrail auditTrail;
   private final CaseNotices notices;
-  private final DisclosureFeed disclosure;
+  private final PublicEvents disclosure;
   private final Clock clock;
 
   public MethodologyLifecycle(Methodologies methodologies, DeveloperOrganisations developers,
-      IdentityService identityService, AuditTrail auditTrail, CaseNotices notices, DisclosureFeed disclosure,
+      IdentityService identityService, AuditTrail auditTrail, CaseNotices notices, PublicEvents disclosure,
       Clock clock) {
     this.methodologies = methodologies;
     this.developers = developers;
@@ -72,8 +73,8 @@ public class MethodologyLifecycle {
     return m.getName() + "（" + m.getCode() + " 第" + m.getVersion() + "版）";
   }
 
-  private static DisclosureFeed.Kind kindFor(Methodology methodology) {
-    return DisclosureFeed.Kind.METHODOLOGY;
+  private static PublicEvent.Kind kindFor(Methodology methodology) {
+    return PublicEvent.Kind.METHODOLOGY;
   }
 
   record Recipient(String email, String name) {}

@@ -16,7 +16,7 @@ import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
-import cn.beijing.carboninclusion.supervision.Bars;
+import cn.beijing.carboninclusion.developer.DeveloperBars;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,12 +41,12 @@ public class MethodologyProposals {
   private final SchemeRuleBook rules;
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;
-  private final Bars bars;
+  private final DeveloperBars bars;
   private final Clock clock;
 
   public MethodologyProposals(Methodologies methodologies, MethodologyComments comments, DeveloperService developers,
       CurrentUser currentUser, AuditTrail auditTrail, SchemeRuleBook rules, RuntimeService runtimeService,
-      EngineAsPlatform engine, Bars bars, Clock clock) {
+      EngineAsPlatform engine, DeveloperBars bars, Clock clock) {
     this.methodologies = methodologies;
     this.comments = comments;
     this.developers = developers;

@@ -2,7 +2,7 @@ package cn.beijing.carboninclusion.project;
 
 import static cn.beijing.carboninclusion.project.ProjectVariables.text;
 
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ class ApplicationRejection implements JavaDelegate {
     Project project = lifecycle.transition(ProjectVariables.projectId(execution), ProjectStatus.REJECTED,
         "REJECTED", reason(execution));
     if (project.getPublicityStart() != null) {
-      lifecycle.publish(project, DisclosureFeed.Kind.APPLICATION_REJECTED, "不予登记：" + project.getName(),
+      lifecycle.publish(project, PublicEvent.Kind.APPLICATION_REJECTED, "不予登记：" + project.getName(),
           project.getStatusReason());
     }
   }

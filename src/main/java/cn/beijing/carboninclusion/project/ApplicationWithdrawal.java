@@ -1,6 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ class ApplicationWithdrawal implements JavaDelegate {
         : "开发方撤回申请：" + ProjectVariables.text(execution, ProjectVariables.WITHDRAWAL_REASON);
     Project project = lifecycle.transition(projectId, ProjectStatus.WITHDRAWN, "WITHDRAWN", reason);
     if (project.getPublicityStart() != null) {
-      lifecycle.publish(project, DisclosureFeed.Kind.APPLICATION_WITHDRAWN, "申请撤回：" + project.getName(), reason);
+      lifecycle.publish(project, PublicEvent.Kind.APPLICATION_WITHDRAWN, "申请撤回：" + project.getName(), reason);
     }
   }
 }

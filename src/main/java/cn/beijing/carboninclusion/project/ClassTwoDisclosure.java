@@ -1,6 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ class ClassTwoDisclosure implements JavaDelegate {
     Long projectId = ProjectVariables.projectId(execution);
     Project project = lifecycle.transition(projectId, ProjectStatus.DISCLOSED, "DISCLOSED",
         "项目信息已公开。" + ProjectVariables.text(execution, ProjectVariables.DISCLOSURE_COMMENT));
-    lifecycle.publish(project, DisclosureFeed.Kind.CLASS_II_DISCLOSED, "二类项目信息公开：" + project.getName(),
+    lifecycle.publish(project, PublicEvent.Kind.CLASS_II_DISCLOSED, "二类项目信息公开：" + project.getName(),
         ProjectVariables.text(execution, ProjectVariables.DISCLOSURE_SUMMARY));
   }
 }

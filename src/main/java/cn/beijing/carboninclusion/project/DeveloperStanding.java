@@ -3,7 +3,7 @@ package cn.beijing.carboninclusion.project;
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
-import cn.beijing.carboninclusion.supervision.Bars;
+import cn.beijing.carboninclusion.developer.DeveloperBars;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeveloperStanding {
-  private final Bars bars;
+  private final DeveloperBars bars;
   private final ProjectRules rules;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  DeveloperStanding(Bars bars, ProjectRules rules, WorkingDayCalendar calendar, Clock clock) {
+  DeveloperStanding(DeveloperBars bars, ProjectRules rules, WorkingDayCalendar calendar, Clock clock) {
     this.bars = bars;
     this.rules = rules;
     this.calendar = calendar;
@@ -28,8 +28,8 @@ class DeveloperStanding {
   }
 
   CheckResult of(DeveloperOrganisation developer) {
-    return bars.developerBar(developer.getId())
-        .map(bar -> rules.barred(developer, bar.getBarredUntil(), bar.getReason()))
+    return bars.barInForce(developer.getId())
+        .map(bar -> rules.barred(developer, bar.barredUntil(), bar.reason()))
         .orElseGet(() -> rules.developer(developer, LocalDate.now(clock.withZone(calendar.zone()))));
   }
 }

@@ -1,6 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ class ObjectionResponsePublication implements JavaDelegate {
     String response = ProjectVariables.text(execution, ProjectVariables.OBJECTION_RESPONSE);
     int dismissed = objections.decideOpen(projectId, false, response).size();
     Project project = lifecycle.get(projectId);
-    lifecycle.publish(project, DisclosureFeed.Kind.OBJECTION_RESPONSE, "异议处理结果：" + project.getName(),
+    lifecycle.publish(project, PublicEvent.Kind.OBJECTION_RESPONSE, "异议处理结果：" + project.getName(),
         "经审查，" + dismissed + " 件异议不成立。处理意见：" + response);
     lifecycle.note(projectId, "OBJECTIONS_DISMISSED", response);
   }

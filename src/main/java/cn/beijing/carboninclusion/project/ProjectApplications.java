@@ -19,7 +19,7 @@ import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.methodology.Methodologies;
 import cn.beijing.carboninclusion.methodology.Methodology;
-import cn.beijing.carboninclusion.supervision.Bars;
+import cn.beijing.carboninclusion.developer.DeveloperBars;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -67,13 +67,13 @@ public class ProjectApplications {
   private final TaskService taskService;
   private final EngineAsPlatform engine;
   private final WorkingDayCalendar workingDays;
-  private final Bars bars;
+  private final DeveloperBars bars;
   private final Clock clock;
 
   public ProjectApplications(Projects projects, ProjectDocuments documents, Methodologies methodologies,
       DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail, SchemeRuleBook rules,
       RuntimeService runtimeService, TaskService taskService, EngineAsPlatform engine, WorkingDayCalendar workingDays,
-      Bars bars, Clock clock) {
+      DeveloperBars bars, Clock clock) {
     this.workingDays = workingDays;
     this.projects = projects;
     this.documents = documents;

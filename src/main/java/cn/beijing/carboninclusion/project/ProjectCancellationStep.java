@@ -1,7 +1,7 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.common.ProcessMessages;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ class ProjectCancellationStep implements JavaDelegate {
         + ProjectVariables.text(execution, ProjectVariables.CANCELLATION_REASON) + "。确认意见："
         + ProjectVariables.text(execution, ProjectVariables.CANCELLATION_COMMENT);
     Project project = lifecycle.transition(projectId, ProjectStatus.CANCELLED, "CANCELLED", reason);
-    lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_CANCELLED, "项目注销：" + project.getName(), reason);
+    lifecycle.publish(project, PublicEvent.Kind.PROJECT_CANCELLED, "项目注销：" + project.getName(), reason);
     lifecycle.signalProcesses(projectId, MESSAGE_PROJECT_CANCELLED, reason);
   }
 }

@@ -1,7 +1,7 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
-import cn.beijing.carboninclusion.supervision.Bars;
+import cn.beijing.carboninclusion.developer.DeveloperBars;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
@@ -51,7 +51,7 @@ public class ProjectChangeService {
   private final CurrentUser currentUser;
   private final AuditTrail auditTrail;
   private final ProjectChangeSettings settings;
-  private final Bars bars;
+  private final DeveloperBars bars;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final EngineAsPlatform engine;
@@ -62,7 +62,7 @@ public class ProjectChangeService {
   ProjectChangeService(ProjectApplications projects, ProjectChanges changes, ProjectVersions versions,
       DeveloperService developers, DeveloperOrganisations organisations, DeveloperMembers members,
       CurrentUser currentUser, AuditTrail auditTrail, ProjectChangeSettings settings, RuntimeService runtimeService, TaskService taskService,
-      EngineAsPlatform engine, WorkingDayCalendar calendar, ObjectMapper json, Clock clock, Bars bars) {
+      EngineAsPlatform engine, WorkingDayCalendar calendar, ObjectMapper json, Clock clock, DeveloperBars bars) {
     this.bars = bars;
     this.projects = projects;
     this.changes = changes;

@@ -9,7 +9,7 @@ import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.notification.CaseNotices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -159,7 +159,7 @@ public class ProjectChangeSteps {
           "项目转让已生效", reason + "。贵单位自即日起为该项目的开发方。");
     }
     if (change.getKind() != ChangeKind.CONTACT) {
-      lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_CHANGED, "项目变更：" + project.getName(),
+      lifecycle.publish(project, PublicEvent.Kind.PROJECT_CHANGED, "项目变更：" + project.getName(),
           change.getKind().label() + "变更已生效，第 " + next.getVersionNo() + " 版自 " + next.getEffectiveFrom()
               + " 起适用。" + publicSummary(change, next));
     }
@@ -178,7 +178,7 @@ public class ProjectChangeSteps {
     decide(change, outcome, decidedBy, comment, reason, lifecycle.developerOf(project));
     if (change.isMajor()) {
       if (outcome != ProjectChangeStatus.INCOMPLETE) {
-        lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_CHANGE_REJECTED,
+        lifecycle.publish(project, PublicEvent.Kind.PROJECT_CHANGE_REJECTED,
             "项目变更未获准：" + project.getName(), change.getKind().label() + "变更" + outcome.label() + "，现行登记信息不变。");
       }
       lifecycle.signalProcesses(change.getProjectId(), MESSAGE_DECIDED, reason);

@@ -5,7 +5,8 @@ import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.notification.CaseNotices;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public class ProjectLifecycle {
   private final DeveloperOrganisations developers;
   private final AuditTrail auditTrail;
   private final CaseNotices notices;
-  private final DisclosureFeed disclosure;
+  private final PublicEvents disclosure;
   private final RegistrationNumbers registrationNumbers;
   private final WorkingDayCalendar workingDays;
   private final RuntimeService runtimeService;
@@ -37,7 +38,7 @@ public class ProjectLifecycle {
   private final Clock clock;
 
   public ProjectLifecycle(Projects projects, DeveloperOrganisations developers, AuditTrail auditTrail,
-      CaseNotices notices, DisclosureFeed disclosure, RegistrationNumbers registrationNumbers,
+      CaseNotices notices, PublicEvents disclosure, RegistrationNumbers registrationNumbers,
       WorkingDayCalendar workingDays, RuntimeService runtimeService, ProjectVersions versions, Clock clock) {
     this.runtimeService = runtimeService;
     this.versions = versions;
@@ -97,7 +98,7 @@ public class ProjectLifecycle {
     Project project = transition(projectId, ProjectStatus.IN_PUBLICITY, "PUBLICITY_STARTED",
         "技术评估通过，公示至 " + end);
     project.startPublicity(today, end);
-    publish(project, DisclosureFeed.Kind.PUBLICITY_STARTED, "项目公示：" + project.getName(),
+    publish(project, PublicEvent.Kind.PUBLICITY_STARTED, "项目公示：" + project.getName(),
         "公示期 " + today + " 至 " + end + "（" + workingDaysLong + " 个工作日）。公示期内任何单位和个人可提出异议。");
     return end;
   }
@@ -111,7 +112,7 @@ public class ProjectLifecycle {
     project.registered(number, now);
     versions.createInitial(project, developerOf(project).getContactEmail(), LocalDate.ofInstant(now, zone()), now);
     transition(projectId, ProjectStatus.REGISTERED, "REGISTERED", "予以登记，登记编号 " + number + "。" + decisionComment);
-    publish(project, DisclosureFeed.Kind.PROJECT_REGISTERED, "项目登记：" + project.getName(),
+    publish(project, PublicEvent.Kind.PROJECT_REGISTERED, "项目登记：" + project.getName(),
         "登记编号 " + number + "。登记决定：" + decisionComment);
     return project;
   }
@@ -134,7 +135,7 @@ public class ProjectLifecycle {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void publish(Project project, DisclosureFeed.Kind kind, String title, String body) {
+  public void publish(Project project, PublicEvent.Kind kind, String title, String body) {
     disclosure.publish(CASE_TYPE, project.getId(), kind, title, body);
   }
 

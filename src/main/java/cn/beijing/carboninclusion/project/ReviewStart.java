@@ -3,7 +3,7 @@ package cn.beijing.carboninclusion.project;
 import static cn.beijing.carboninclusion.project.ProjectVariables.OBJECTION_RESPONSE;
 import static cn.beijing.carboninclusion.project.ProjectVariables.OBJECTION_UPHELD;
 
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,7 @@ class ReviewStart implements JavaDelegate {
     if (Boolean.TRUE.equals(execution.getVariable(OBJECTION_UPHELD))) {
       String response = ProjectVariables.text(execution, OBJECTION_RESPONSE);
       objections.decideOpen(projectId, true, response);
-      lifecycle.publish(project, DisclosureFeed.Kind.OBJECTION_RESPONSE, "异议处理结果：" + project.getName(),
+      lifecycle.publish(project, PublicEvent.Kind.OBJECTION_RESPONSE, "异议处理结果：" + project.getName(),
           "异议成立，项目退回技术评估。处理意见：" + response);
       execution.setVariable(OBJECTION_UPHELD, false);
     }

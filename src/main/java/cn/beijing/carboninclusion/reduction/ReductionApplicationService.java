@@ -13,7 +13,7 @@ import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.common.SchemeRuleSet;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperService;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.methodology.Methodologies;
@@ -21,7 +21,7 @@ import cn.beijing.carboninclusion.methodology.Methodology;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.Projects;
-import cn.beijing.carboninclusion.supervision.Bars;
+import cn.beijing.carboninclusion.developer.DeveloperBars;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -49,13 +49,13 @@ public class ReductionApplicationService {
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;
   private final ObjectMapper json;
-  private final Bars bars;
+  private final DeveloperBars bars;
   private final Clock clock;
 
   public ReductionApplicationService(ReductionApplications applications, Projects projects,
       Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail,
       ReductionLifecycle lifecycle, SchemeRuleBook rules, RuntimeService runtimeService,
-      EngineAsPlatform engine, ObjectMapper json, Bars bars, Clock clock) {
+      EngineAsPlatform engine, ObjectMapper json, DeveloperBars bars, Clock clock) {
     this.applications = applications;
     this.projects = projects;
     this.methodologies = methodologies;
@@ -138,7 +138,7 @@ public class ReductionApplicationService {
     application.moveTo(ReductionStatus.SUBMITTED, "提交减排量申请", Instant.now(clock));
     auditTrail.record(ReductionLifecycle.CASE_TYPE, application.getId(), "SUBMITTED", ReductionStatus.DRAFT.name(),
         ReductionStatus.SUBMITTED.name(), "提交减排量申请");
-    lifecycle.publish(application, DisclosureFeed.Kind.REDUCTION_FILED,
+    lifecycle.publish(application, PublicEvent.Kind.REDUCTION_FILED,
         "减排量申请：" + project.getName(), "登记编号 " + project.getRegistrationNo() + "，监测期 "
             + application.getPeriodStart() + " 至 " + application.getPeriodEnd() + "，申报减排量 "
             + ReductionRules.plain(application.getClaimedTco2e()) + " tCO2e");

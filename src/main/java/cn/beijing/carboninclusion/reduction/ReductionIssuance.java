@@ -1,7 +1,7 @@
 package cn.beijing.carboninclusion.reduction;
 
 import cn.beijing.carboninclusion.decision.Decisions;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectVersions;
 import cn.beijing.carboninclusion.registry.IssueRequest;
@@ -68,7 +68,7 @@ class ReductionIssuance implements JavaDelegate {
     }
     lifecycle.transition(id, ReductionStatus.REGISTERED, "REGISTERED", "予以登记 " + approved.stripTrailingZeros()
         .toPlainString() + " tCO2e；" + issued + "。" + approval.text(ReductionVariables.BUREAU_COMMENT));
-    lifecycle.publish(application, DisclosureFeed.Kind.REDUCTION_REGISTERED, "减排量登记：" + project.getName(),
+    lifecycle.publish(application, PublicEvent.Kind.REDUCTION_REGISTERED, "减排量登记：" + project.getName(),
         "登记编号 " + project.getRegistrationNo() + "，监测期 " + application.getPeriodStart() + " 至 "
             + application.getPeriodEnd() + "，登记减排量 " + approved.stripTrailingZeros().toPlainString() + " tCO2e；" + issued);
   }

@@ -4,7 +4,8 @@ import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.notification.CaseNotices;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.Projects;
@@ -25,11 +26,11 @@ public class ReductionLifecycle {
   private final DeveloperOrganisations developers;
   private final AuditTrail auditTrail;
   private final CaseNotices notices;
-  private final DisclosureFeed disclosure;
+  private final PublicEvents disclosure;
   private final Clock clock;
 
   public ReductionLifecycle(ReductionApplications applications, Projects projects,
-      DeveloperOrganisations developers, AuditTrail auditTrail, CaseNotices notices, DisclosureFeed disclosure,
+      DeveloperOrganisations developers, AuditTrail auditTrail, CaseNotices notices, PublicEvents disclosure,
       Clock clock) {
     this.applications = applications;
     this.projects = projects;
@@ -70,7 +71,7 @@ public class ReductionLifecycle {
 
   /** Reduction applications are disclosed when filed and when registered (Chapter 5). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void publish(ReductionApplication application, DisclosureFeed.Kind kind, String title, String body) {
+  public void publish(ReductionApplication application, PublicEvent.Kind kind, String title, String body) {
     disclosure.publish(CASE_TYPE, application.getId(), kind, title, body);
   }
 

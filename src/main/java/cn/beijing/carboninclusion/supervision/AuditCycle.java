@@ -7,7 +7,7 @@ import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import cn.beijing.carboninclusion.project.ProjectVersions;
@@ -151,7 +151,7 @@ public class AuditCycle {
     Project project = projects.get(report.getProjectId());
     projects.inform(project.getId(), "AUDIT_REPORT_ACCEPTED", "审计报告审核合格",
         "审计期 " + report.getPeriodLabel() + " 的审计报告审核合格，已公开。" + comment);
-    projects.publish(project, DisclosureFeed.Kind.AUDIT_REPORT_ACCEPTED,
+    projects.publish(project, PublicEvent.Kind.AUDIT_REPORT_ACCEPTED,
         "审计报告：" + project.getName() + "（" + report.getPeriodLabel() + "）", disclosure(report));
     return report;
   }
@@ -164,7 +164,7 @@ public class AuditCycle {
     Project project = projects.get(report.getProjectId());
     projects.inform(project.getId(), "AUDIT_REPORT_REJECTED", "审计报告审核不合格",
         "审计期 " + report.getPeriodLabel() + " 的审计报告审核不合格：" + comment);
-    projects.publish(project, DisclosureFeed.Kind.AUDIT_REPORT_REJECTED,
+    projects.publish(project, PublicEvent.Kind.AUDIT_REPORT_REJECTED,
         "审计报告不合格：" + project.getName() + "（" + report.getPeriodLabel() + "）",
         disclosure(report) + "。审核意见：" + comment);
     return report;
@@ -178,7 +178,7 @@ public class AuditCycle {
     Project project = projects.get(report.getProjectId());
     String detail = "审计期 " + report.getPeriodLabel() + " 的审计报告应于 " + lastDay(report) + " 前提交，逾期未提交";
     projects.inform(project.getId(), "AUDIT_REPORT_OVERDUE", "审计报告逾期", detail);
-    projects.publish(project, DisclosureFeed.Kind.AUDIT_REPORT_OVERDUE,
+    projects.publish(project, PublicEvent.Kind.AUDIT_REPORT_OVERDUE,
         "审计报告逾期：" + project.getName() + "（" + report.getPeriodLabel() + "）", detail);
     return report;
   }

@@ -7,10 +7,12 @@ import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.developer.DeveloperBars;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.developer.DeveloperService;
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,13 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
  * its subject and published on the disclosure feed (subject type {@value #CASE_TYPE}, id = the bar's id).
  */
 @Service
-public class Bars {
+public class Bars implements DeveloperBars {
   public static final String CASE_TYPE = "BAR";
 
   private final BarRecords records;
   private final DeveloperOrganisations developers;
   private final ServiceAgencyRecords agencies;
-  private final DisclosureFeed feed;
+  private final PublicEvents feed;
   private final AuditTrail auditTrail;
   private final CurrentUser currentUser;
   private final SchemeRuleBook rules;
@@ -46,7 +48,7 @@ public class Bars {
   private final Clock clock;
 
   public Bars(BarRecords records, DeveloperOrganisations developers, ServiceAgencyRecords agencies,
-      DisclosureFeed feed, AuditTrail auditTrail, CurrentUser currentUser, SchemeRuleBook rules,
+      PublicEvents feed, AuditTrail auditTrail, CurrentUser currentUser, SchemeRuleBook rules,
       CalendarProperties calendar, Clock clock) {
     this.records = records;
     this.developers = developers;
@@ -89,9 +91,9 @@ public class Bars {
     }
     auditTrail.record(caseTypeOf(kind), subjectId, "BARRED", null, "BARRED",
         "禁入（第 " + bar.getId() + " 号）" + today + " 至 " + lastDay + "：" + reason);
-    feed.publish(CASE_TYPE, bar.getId(), kind == Bar.SubjectKind.DEVELOPER ? DisclosureFeed.Kind.DEVELOPER_BARRED
-            : DisclosureFeed.Kind.AGENCY_BARRED, DisclosureFeed.abridged(kind.label() + "禁入：" + subjectName, 300),
-        DisclosureFeed.abridged("禁入期 " + today + " 至 " + lastDay + "。原因：" + reason, DisclosureFeed.MAX_BODY));
+    feed.publish(CASE_TYPE, bar.getId(), kind == Bar.SubjectKind.DEVELOPER ? PublicEvent.Kind.DEVELOPER_BARRED
+            : PublicEvent.Kind.AGENCY_BARRED, PublicEvent.abridged(kind.label() + "禁入：" + subjectName, 300),
+        PublicEvent.abridged("禁入期 " + today + " 至 " + lastDay + "。原因：" + reason, PublicEvent.MAX_BODY));
     return bar;
   }
 
@@ -109,20 +111,26 @@ public class Bars {
     records.saveAndFlush(bar);
     auditTrail.record(caseTypeOf(bar.getSubjectKind()), bar.getSubjectId(), "BAR_LIFTED", "BARRED", null,
         "解除禁入（第 " + bar.getId() + " 号）：" + reason);
-    feed.publish(CASE_TYPE, bar.getId(), DisclosureFeed.Kind.BAR_LIFTED,
-        DisclosureFeed.abridged(bar.getSubjectKind().label() + "解除禁入：" + bar.getSubjectName(), 300),
-        DisclosureFeed.abridged("原禁入期 " + bar.getBarredFrom() + " 至 " + bar.getBarredUntil() + "，提前解除。原因："
-            + reason, DisclosureFeed.MAX_BODY));
+    feed.publish(CASE_TYPE, bar.getId(), PublicEvent.Kind.BAR_LIFTED,
+        PublicEvent.abridged(bar.getSubjectKind().label() + "解除禁入：" + bar.getSubjectName(), 300),
+        PublicEvent.abridged("原禁入期 " + bar.getBarredFrom() + " 至 " + bar.getBarredUntil() + "，提前解除。原因："
+            + reason, PublicEvent.MAX_BODY));
     return bar;
   }
 
-  /** Refuses (409) a filing by a developer organisation under a bar in force. */
+  @Override
   @Transactional(readOnly = true)
   public void requireDeveloperNotBarred(Long developerOrganisationId) {
     Optional<Bar> bar = developerBar(developerOrganisationId);
     if (bar.isPresent()) {
       throw new ConflictException("项目开发方已被禁入，不得提交申请，禁入期" + untilText(bar.get()) + " (developer barred)");
     }
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<BarInForce> barInForce(Long developerOrganisationId) {
+    return developerBar(developerOrganisationId).map(bar -> new BarInForce(bar.getBarredUntil(), bar.getReason()));
   }
 
   @Transactional(readOnly = true)

@@ -10,6 +10,8 @@ import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.developer.DeveloperService;
+import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.project.Project;
@@ -51,6 +53,7 @@ public class ClassTwoReports {
   private final DeveloperService developers;
   private final DeveloperOrganisations organisations;
   private final DisclosureFeed feed;
+  private final PublicEvents publicEvents;
   private final AuditTrail auditTrail;
   private final CurrentUser currentUser;
   private final SchemeRuleBook rules;
@@ -58,13 +61,14 @@ public class ClassTwoReports {
   private final Clock clock;
 
   public ClassTwoReports(ClassTwoAnnualReports reports, Projects projects, DeveloperService developers,
-      DeveloperOrganisations organisations, DisclosureFeed feed, AuditTrail auditTrail, CurrentUser currentUser,
-      SchemeRuleBook rules, CalendarProperties calendar, Clock clock) {
+      DeveloperOrganisations organisations, DisclosureFeed feed, PublicEvents publicEvents, AuditTrail auditTrail,
+      CurrentUser currentUser, SchemeRuleBook rules, CalendarProperties calendar, Clock clock) {
     this.reports = reports;
     this.projects = projects;
     this.developers = developers;
     this.organisations = organisations;
     this.feed = feed;
+    this.publicEvents = publicEvents;
     this.auditTrail = auditTrail;
     this.currentUser = currentUser;
     this.rules = rules;
@@ -113,11 +117,11 @@ public class ClassTwoReports {
     }
     auditTrail.record(ProjectLifecycle.CASE_TYPE, projectId, "CLASS_II_ANNUAL_REPORT", null, null,
         year + " 年度报告（收益管理方案、运营情况报告）已提交并公开");
-    int half = (DisclosureFeed.MAX_BODY - 40) / 2;
-    feed.publish(ProjectLifecycle.CASE_TYPE, projectId, DisclosureFeed.Kind.CLASS_II_ANNUAL_REPORT,
-        DisclosureFeed.abridged("二类项目年度报告：" + project.getName() + "（" + year + " 年度）", 300),
-        "收益管理方案：" + DisclosureFeed.abridged(revenuePlan, half) + "\n运营情况报告："
-            + DisclosureFeed.abridged(operatingReport, half));
+    int half = (PublicEvent.MAX_BODY - 40) / 2;
+    publicEvents.publish(ProjectLifecycle.CASE_TYPE, projectId, PublicEvent.Kind.CLASS_II_ANNUAL_REPORT,
+        PublicEvent.abridged("二类项目年度报告：" + project.getName() + "（" + year + " 年度）", 300),
+        "收益管理方案：" + PublicEvent.abridged(revenuePlan, half) + "\n运营情况报告："
+            + PublicEvent.abridged(operatingReport, half));
     return report;
   }
 
@@ -146,7 +150,7 @@ public class ClassTwoReports {
     List<Project> disclosed = projects.findByStatusIn(EnumSet.of(ProjectStatus.DISCLOSED)).stream()
         .filter(p -> p.getProjectClass() == ProjectClass.CLASS_II).toList();
     Map<Long, Instant> disclosedAt = feed.firstPublished(ProjectLifecycle.CASE_TYPE,
-        DisclosureFeed.Kind.CLASS_II_DISCLOSED);
+        PublicEvent.Kind.CLASS_II_DISCLOSED);
     Set<String> filed = new HashSet<>();
     for (Object[] row : reports.filedYears()) {
       filed.add(row[0] + ":" + row[1]);
@@ -178,7 +182,7 @@ public class ClassTwoReports {
    */
   private int disclosureYear(Project project) {
     return yearOf(feed.firstPublished(ProjectLifecycle.CASE_TYPE, project.getId(),
-        DisclosureFeed.Kind.CLASS_II_DISCLOSED).orElse(project.getCreatedAt()));
+        PublicEvent.Kind.CLASS_II_DISCLOSED).orElse(project.getCreatedAt()));
   }
 
   private int yearOf(Instant instant) {

@@ -3,7 +3,7 @@ package cn.beijing.carboninclusion.supervision;
 import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ProcessVariables;
 
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import cn.beijing.carboninclusion.project.ProjectStatus;
@@ -39,7 +39,7 @@ class ProjectRestoration implements JavaDelegate {
     trail.byDistinctPeople(verification, decision).inOrder(verification, decision);
     String reason = "整改合格，恢复减排量登记：" + decision.text("decisionComment");
     Project project = lifecycle.transition(projectId, ProjectStatus.REGISTERED, "RESTORED", reason);
-    lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_RESTORED, "项目恢复：" + project.getName(), reason);
+    lifecycle.publish(project, PublicEvent.Kind.PROJECT_RESTORED, "项目恢复：" + project.getName(), reason);
     audits.settleByRectification(projectId);
     lifecycle.signalProcesses(projectId, MESSAGE, reason);
   }

@@ -3,7 +3,7 @@ package cn.beijing.carboninclusion.supervision;
 import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ProcessVariables;
 
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import cn.beijing.carboninclusion.project.ProjectStatus;
@@ -31,7 +31,7 @@ class ProjectSuspension implements JavaDelegate {
     String reason = "暂停减排量登记并责令整改（" + execution.getVariable("findingKind") + "）："
         + execution.getVariable("finding");
     Project project = lifecycle.transition(projectId, ProjectStatus.SUSPENDED, "SUSPENDED", reason);
-    lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_SUSPENDED, "项目暂停：" + project.getName(), reason);
+    lifecycle.publish(project, PublicEvent.Kind.PROJECT_SUSPENDED, "项目暂停：" + project.getName(), reason);
     lifecycle.signalProcesses(projectId, MESSAGE, reason);
   }
 }

@@ -3,7 +3,7 @@ package cn.beijing.carboninclusion.supervision;
 import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ProcessVariables;
 
-import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import cn.beijing.carboninclusion.project.ProjectStatus;
@@ -30,7 +30,7 @@ class RectificationCancellation implements JavaDelegate {
     Long projectId = ProcessVariables.id(execution, "projectId");
     String reason = "整改未通过，注销项目：" + reason(execution);
     Project project = lifecycle.transition(projectId, ProjectStatus.CANCELLED, "CANCELLED", reason);
-    lifecycle.publish(project, DisclosureFeed.Kind.PROJECT_CANCELLED, "项目注销：" + project.getName(), reason);
+    lifecycle.publish(project, PublicEvent.Kind.PROJECT_CANCELLED, "项目注销：" + project.getName(), reason);
     lifecycle.signalProcesses(projectId, MESSAGE, reason);
   }
 

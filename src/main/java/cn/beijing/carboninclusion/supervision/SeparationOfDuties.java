@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.decision.ConflictDeclarations;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.decision.CaseDuties;
 import cn.beijing.carboninclusion.decision.CaseOwner;

@@ -3,6 +3,8 @@ package cn.beijing.carboninclusion.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.CarbonInclusionApplication;
+import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.PublicEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
@@ -11,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded default: the platform starts on an H2 file database under its data folder, seeds the demo once,
- * and a restart keeps the data and creates no new deployment of unchanged models.
+ * and a restart keeps the data, creates no new deployment of unchanged models, and delivers the events a listener
+ * had not completed before the stop.
  */
 class EmbeddedH2RestartTest {
 
@@ -25,7 +30,8 @@ class EmbeddedH2RestartTest {
         "--server.port=0",
         "--carbon-inclusion.data-dir=" + dataDir.toAbsolutePath(),
         "--camunda.bpm.job-execution.enabled=false",
-        "--spring.task.scheduling.pool.size=1"};
+        "--spring.task.scheduling.pool.size=1",
+        "--carbon-inclusion.events.redelivery-interval=PT1H"};
 
     long deployments;
     long developers;
@@ -42,6 +48,16 @@ class EmbeddedH2RestartTest {
       assertThat(jdbc.queryForList("select status from project order by id", String.class))
           .containsExactlyInAnyOrder("SUBMITTED", "IN_PUBLICITY", "DISCLOSED");
       assertThat(first.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
+
+      // a disclosure whose delivery fails before the node stops: the restart delivers it, once
+      jdbc.update("alter table disclosure_entry add constraint ck_test_down check (subject_id <> 4242)");
+      new TransactionTemplate(first.getBean(PlatformTransactionManager.class)).executeWithoutResult(s ->
+          first.getBean(PublicEvents.class).publish("PROJECT", 4242L, PublicEvent.Kind.PROJECT_REGISTERED,
+              "项目登记：重启投递", "—"));
+      assertThat(jdbc.queryForObject("select count(*) from disclosure_entry where subject_id = 4242", Long.class))
+          .isZero();
+      assertThat(jdbc.queryForObject("select count(*) from event_publication", Long.class)).isOne();
+      jdbc.update("alter table disclosure_entry drop constraint ck_test_down");
     }
     try (ConfigurableApplicationContext second = start(args)) {
       RepositoryService repository = second.getBean(RepositoryService.class);
@@ -50,6 +66,10 @@ class EmbeddedH2RestartTest {
           .latestVersion().singleResult().getVersion()).isOne();
       assertThat(second.getBean(JdbcTemplate.class)
           .queryForObject("select count(*) from developer_organisation", Long.class)).isEqualTo(developers);
+      assertThat(second.getBean(JdbcTemplate.class)
+          .queryForObject("select count(*) from disclosure_entry where subject_id = 4242", Long.class)).isOne();
+      assertThat(second.getBean(JdbcTemplate.class)
+          .queryForObject("select count(*) from event_publication", Long.class)).isZero();
     }
   }
 

@@ -14,8 +14,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
-import cn.beijing.carboninclusion.supervision.ConflictDeclaration;
-import cn.beijing.carboninclusion.supervision.ConflictDeclarations;
+import cn.beijing.carboninclusion.decision.ConflictDeclaration;
+import cn.beijing.carboninclusion.decision.ConflictDeclarations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,23 +1,14 @@
-package cn.beijing.carboninclusion.disclosure;
+package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
+import cn.beijing.carboninclusion.disclosure.DisclosureEntry;
+import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
+import cn.beijing.carboninclusion.disclosure.PublishedItem;
 import cn.beijing.carboninclusion.methodology.Methodologies;
 import cn.beijing.carboninclusion.methodology.Methodology;
-import cn.beijing.carboninclusion.project.Objection;
-import cn.beijing.carboninclusion.project.Objections;
-import cn.beijing.carboninclusion.project.Project;
-import cn.beijing.carboninclusion.project.ProjectClass;
-import cn.beijing.carboninclusion.project.ProjectLifecycle;
-import cn.beijing.carboninclusion.project.ProjectStatus;
-import cn.beijing.carboninclusion.project.Projects;
-import cn.beijing.carboninclusion.project.ChangeKind;
-import cn.beijing.carboninclusion.project.ProjectChange;
-import cn.beijing.carboninclusion.project.ProjectChangeStatus;
-import cn.beijing.carboninclusion.project.ProjectVersion;
-import cn.beijing.carboninclusion.project.ProjectVersions;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -71,14 +62,6 @@ public class PublicProjects {
       ProjectStatus status, String statusLabel, String registrationNo, String developerName, String methodology,
       String district, LocalDate publicityStart, LocalDate publicityEnd, Integer publicityWorkingDaysLeft,
       long objectionCount) {}
-
-  public record PublishedItem(Long id, String kind, String title, String body, Instant publishedAt,
-      String subjectType, Long subjectId) {
-    public static PublishedItem of(DisclosureEntry e) {
-      return new PublishedItem(e.getId(), e.getKind(), e.getTitle(), e.getBody(), e.getPublishedAt(),
-          e.getSubjectType(), e.getSubjectId());
-    }
-  }
 
   public record PublicObjection(Long id, Instant filedAt, Objection.Status status, String response) {}
 

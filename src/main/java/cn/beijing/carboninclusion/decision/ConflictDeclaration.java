@@ -1,4 +1,4 @@
-package cn.beijing.carboninclusion.supervision;
+package cn.beijing.carboninclusion.decision;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,14 +1,11 @@
-package cn.beijing.carboninclusion.disclosure;
+package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.disclosure.PublicProjects.Criteria;
-import cn.beijing.carboninclusion.disclosure.PublicProjects.PublicProject;
-import cn.beijing.carboninclusion.disclosure.PublicProjects.PublicProjectDetail;
-import cn.beijing.carboninclusion.disclosure.PublicProjects.PublishedItem;
-import cn.beijing.carboninclusion.project.ProjectStatus;
+import cn.beijing.carboninclusion.project.PublicProjects.Criteria;
+import cn.beijing.carboninclusion.project.PublicProjects.PublicProject;
+import cn.beijing.carboninclusion.project.PublicProjects.PublicProjectDetail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,11 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "信息公开 public disclosure")
 class PublicProjectController {
   private final PublicProjects projects;
-  private final DisclosureFeed feed;
 
-  PublicProjectController(PublicProjects projects, DisclosureFeed feed) {
+  PublicProjectController(PublicProjects projects) {
     this.projects = projects;
-    this.feed = feed;
   }
 
   @Operation(summary = "公开的项目（公示中、已登记、已暂停、已注销、二类已公开），可按状态筛选")
@@ -42,13 +37,5 @@ class PublicProjectController {
   @GetMapping("/projects/{id}")
   PublicProjectDetail project(@PathVariable Long id) {
     return projects.get(id);
-  }
-
-  @Operation(summary = "最新公开信息（公示、登记、异议处理结果、撤回、注销等）")
-  @GetMapping("/disclosures")
-  List<PublishedItem> disclosures(@RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    return feed.latest(PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200))).stream()
-        .map(PublishedItem::of).toList();
   }
 }

@@ -1,4 +1,4 @@
-package cn.beijing.carboninclusion.supervision;
+package cn.beijing.carboninclusion.decision;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
