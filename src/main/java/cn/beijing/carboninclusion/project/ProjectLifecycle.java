@@ -1,13 +1,11 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
-import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.common.CaseHistory;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.common.PublicEvent;
-import cn.beijing.carboninclusion.common.PublicEvents;
-import cn.beijing.carboninclusion.notification.CaseNotices;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,28 +23,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectLifecycle {
   public static final String CASE_TYPE = "PROJECT";
   static final String KIND_LABEL = "项目";
+  static final CaseHistory.Kind KIND = new CaseHistory.Kind(CASE_TYPE, KIND_LABEL);
 
   private final Projects projects;
   private final DeveloperOrganisations developers;
-  private final AuditTrail auditTrail;
-  private final CaseNotices notices;
-  private final PublicEvents disclosure;
+  private final CaseHistory history;
   private final RegistrationNumbers registrationNumbers;
   private final WorkingDayCalendar workingDays;
   private final RuntimeService runtimeService;
   private final ProjectVersions versions;
   private final Clock clock;
 
-  public ProjectLifecycle(Projects projects, DeveloperOrganisations developers, AuditTrail auditTrail,
-      CaseNotices notices, PublicEvents disclosure, RegistrationNumbers registrationNumbers,
-      WorkingDayCalendar workingDays, RuntimeService runtimeService, ProjectVersions versions, Clock clock) {
+  public ProjectLifecycle(Projects projects, DeveloperOrganisations developers, CaseHistory history,
+      RegistrationNumbers registrationNumbers, WorkingDayCalendar workingDays, RuntimeService runtimeService,
+      ProjectVersions versions, Clock clock) {
     this.runtimeService = runtimeService;
     this.versions = versions;
     this.projects = projects;
     this.developers = developers;
-    this.auditTrail = auditTrail;
-    this.notices = notices;
-    this.disclosure = disclosure;
+    this.history = history;
     this.registrationNumbers = registrationNumbers;
     this.workingDays = workingDays;
     this.clock = clock;
@@ -62,27 +57,21 @@ public class ProjectLifecycle {
   public Project transition(Long projectId, ProjectStatus to, String action, String reason) {
     Project project = get(projectId);
     ProjectStatus from = project.moveTo(to, Instant.now(clock), reason);
-    auditTrail.record(CASE_TYPE, projectId, action, from.name(), to.name(), reason);
-    DeveloperOrganisation developer = developerOf(project);
-    notices.statusChanged(developer.getContactEmail(), developer.getName(), KIND_LABEL, project.getName(),
-        from.label(), to.label(), reason);
+    history.moved(KIND, projectId, project.getName(), addresseeOf(project), from, to, action, reason);
     return project;
   }
 
   /** Records a step that changes no status (an acknowledgement, the end of publicity) in the audit trail. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void note(Long projectId, String action, String reason) {
-    auditTrail.record(CASE_TYPE, projectId, action, null, null, reason);
+    history.noted(KIND, projectId, action, reason);
   }
 
   /** Records a step that changes no status and tells the developer about it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void inform(Long projectId, String action, String headline, String detail) {
     Project project = get(projectId);
-    auditTrail.record(CASE_TYPE, projectId, action, null, null, headline + "：" + detail);
-    DeveloperOrganisation developer = developerOf(project);
-    notices.caseUpdate(developer.getContactEmail(), developer.getName(), KIND_LABEL, project.getName(), headline,
-        detail);
+    history.told(KIND, projectId, project.getName(), addresseeOf(project), action, headline, detail);
   }
 
   /** Today in the scheme's time zone. */
@@ -136,7 +125,12 @@ public class ProjectLifecycle {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void publish(Project project, PublicEvent.Kind kind, String title, String body) {
-    disclosure.publish(CASE_TYPE, project.getId(), kind, title, body);
+    history.published(KIND, project.getId(), kind, title, body);
+  }
+
+  private CaseHistory.Addressee addresseeOf(Project project) {
+    DeveloperOrganisation developer = developerOf(project);
+    return new CaseHistory.Addressee(developer.getContactEmail(), developer.getName());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

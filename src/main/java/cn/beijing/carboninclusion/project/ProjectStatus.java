@@ -1,10 +1,12 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.common.CaseHistory;
+
 /**
  * Lifecycle of a project (DOMAIN.md). Class II projects are RECORDED on filing and DISCLOSED once their information is
  * published.
  */
-public enum ProjectStatus {
+public enum ProjectStatus implements CaseHistory.Status {
   SUBMITTED("已提交"), UNDER_REVIEW("技术评估中"), SUPPLEMENT_REQUESTED("待补正"), IN_PUBLICITY("公示中"),
   REGISTERED("已登记"), SUSPENDED("已暂停"), CANCELLED("已注销"), REJECTED("不予登记"), WITHDRAWN("已撤回"),
   RECORDED("已备案"), DISCLOSED("已公开");

@@ -1,12 +1,10 @@
 package cn.beijing.carboninclusion.reduction;
 
-import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.common.CaseHistory;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.common.PublicEvent;
-import cn.beijing.carboninclusion.common.PublicEvents;
-import cn.beijing.carboninclusion.notification.CaseNotices;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.Projects;
 import java.time.Clock;
@@ -20,24 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReductionLifecycle {
   public static final String CASE_TYPE = "REDUCTION";
   static final String KIND_LABEL = "减排量申请";
+  static final CaseHistory.Kind KIND = new CaseHistory.Kind(CASE_TYPE, KIND_LABEL);
 
   private final ReductionApplications applications;
   private final Projects projects;
   private final DeveloperOrganisations developers;
-  private final AuditTrail auditTrail;
-  private final CaseNotices notices;
-  private final PublicEvents disclosure;
+  private final CaseHistory history;
   private final Clock clock;
 
   public ReductionLifecycle(ReductionApplications applications, Projects projects,
-      DeveloperOrganisations developers, AuditTrail auditTrail, CaseNotices notices, PublicEvents disclosure,
-      Clock clock) {
+      DeveloperOrganisations developers, CaseHistory history, Clock clock) {
     this.applications = applications;
     this.projects = projects;
     this.developers = developers;
-    this.auditTrail = auditTrail;
-    this.notices = notices;
-    this.disclosure = disclosure;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -56,23 +50,22 @@ public class ReductionLifecycle {
   public ReductionApplication transition(Long id, ReductionStatus to, String action, String reason) {
     ReductionApplication application = get(id);
     ReductionStatus from = application.moveTo(to, reason, Instant.now(clock));
-    auditTrail.record(CASE_TYPE, id, action, from.name(), to.name(), reason);
     Project project = projectOf(application);
     DeveloperOrganisation developer = developers.findById(project.getDeveloperId()).orElseThrow();
-    notices.statusChanged(developer.getContactEmail(), developer.getName(), KIND_LABEL, caseName(project, application),
-        from.label(), to.label(), reason);
+    history.moved(KIND, id, caseName(project, application),
+        new CaseHistory.Addressee(developer.getContactEmail(), developer.getName()), from, to, action, reason);
     return application;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void note(Long id, String action, String reason) {
-    auditTrail.record(CASE_TYPE, id, action, null, null, reason);
+    history.noted(KIND, id, action, reason);
   }
 
   /** Reduction applications are disclosed when filed and when registered (Chapter 5). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void publish(ReductionApplication application, PublicEvent.Kind kind, String title, String body) {
-    disclosure.publish(CASE_TYPE, application.getId(), kind, title, body);
+    history.published(KIND, application.getId(), kind, title, body);
   }
 
   static String caseName(Project project, ReductionApplication application) {
