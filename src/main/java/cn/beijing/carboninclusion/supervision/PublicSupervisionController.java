@@ -1,13 +1,12 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.PublicPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,7 +48,7 @@ class PublicSupervisionController {
   @GetMapping("/bars")
   List<PublicBar> bars(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     LocalDate today = bars.today();
-    return bars.page(bounded(page, size)).stream().map(b -> new PublicBar(b.getId(), b.getSubjectKind(),
+    return bars.page(PublicPage.of(page, size)).stream().map(b -> new PublicBar(b.getId(), b.getSubjectKind(),
         b.getSubjectKind().label(), b.getSubjectName(), b.getReason(), b.getBarredFrom(), b.getBarredUntil(),
         b.isInForceOn(today), b.isLifted(), b.getLiftedAt(), b.getLiftReason())).toList();
   }
@@ -58,7 +57,7 @@ class PublicSupervisionController {
   @GetMapping("/class-two-reports")
   List<ClassTwoReports.PublicReport> classTwoReports(@RequestParam(required = false) Long projectId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return reports.filed(projectId, bounded(page, size));
+    return reports.filed(projectId, PublicPage.of(page, size));
   }
 
   @Operation(summary = "逾期未提交的二类项目年度报告（已公开、未注销的二类项目，自公开当年起每年一份）")
@@ -67,7 +66,4 @@ class PublicSupervisionController {
     return reports.overdue();
   }
 
-  private static Pageable bounded(int page, int size) {
-    return PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
-  }
 }
