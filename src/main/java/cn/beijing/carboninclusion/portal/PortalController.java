@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -157,7 +158,7 @@ class PortalController {
         text("q", "编号、名称或领域", q));
     return list(format, response, "方法学", "methodologies", "/portal/methodologies",
         "已发布的碳普惠方法学（一级可产生进入北京碳市场的减排量，二级面向公众广泛参与），含各版本。", query, filters,
-        METHODOLOGY_COLUMNS, Paged.of(found, page, Paged.size(size)));
+        METHODOLOGY_COLUMNS, Paged.Request.of(page, size).slice(found));
   }
 
   @GetMapping("/portal/methodologies/{id}")
@@ -218,7 +219,7 @@ class PortalController {
         text("q", "项目名称、登记编号或开发方", q));
     return list(format, response, "项目", "projects", "/portal/projects",
         "公示中、已登记、已暂停、已注销的一类项目和已公开的二类项目。公示中的项目可在公示期内提出异议。", query,
-        filters, PROJECT_COLUMNS, Paged.of(found, page, Paged.size(size)));
+        filters, PROJECT_COLUMNS, Paged.Request.of(page, size).slice(found));
   }
 
   static final List<Column<ClassTwoReports.OverdueReport>> OVERDUE_COLUMNS = List.of(
@@ -237,7 +238,7 @@ class PortalController {
       HttpServletResponse response) throws IOException {
     return list(format, response, "二类项目年度报告逾期名单", "class-two", "/portal/class-two/overdue-reports",
         "二类项目开发方应于每年公开上一年度的收益管理方案和运营情况报告；以下为逾期未公开的项目和年度。", query(),
-        List.of(), OVERDUE_COLUMNS, Paged.of(classTwoReports.overdue(), page, Paged.size(size)));
+        List.of(), OVERDUE_COLUMNS, Paged.Request.of(page, size).slice(classTwoReports.overdue()));
   }
 
   @GetMapping("/portal/class-two")
@@ -253,7 +254,7 @@ class PortalController {
     return list(format, response, "二类项目信息公开", "class-two", "/portal/class-two",
         "二类项目无需登记、不签发减排量；其开发方申请公开的项目信息、收益使用计划和运营情况。"
             + "年度报告逾期名单见 /portal/class-two/overdue-reports。", query, filters,
-        PROJECT_COLUMNS, Paged.of(found, page, Paged.size(size)));
+        PROJECT_COLUMNS, Paged.Request.of(page, size).slice(found));
   }
 
   /** The objection form's fields, validated like the API's objection request; messages name no field (the page does). */
@@ -373,7 +374,7 @@ class PortalController {
         text("q", "项目名称或登记编号", q));
     return list(format, response, "减排量申请与登记", "reductions", "/portal/reductions",
         "一类项目的减排量申请（提交时公开）和登记结果（签发的序列号可在登记簿中查询）。", query, filters,
-        REDUCTION_COLUMNS, Paged.of(found, page, Paged.size(size)));
+        REDUCTION_COLUMNS, Paged.Request.of(page, size).slice(found));
   }
 
   @GetMapping("/portal/reductions/{id}")
@@ -461,9 +462,8 @@ class PortalController {
   ModelAndView auditReports(@RequestParam(required = false) AuditReportStatus status,
       @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
       @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
-    int pageSize = Paged.size(size);
     Paged<PublicAuditReport> found = Paged.of(auditReports.published(status,
-        PageRequest.of(Math.max(page, 1) - 1, pageSize)));
+        Paged.Request.of(page, size).pageable()));
     List<Filter> filters = List.of(select("status", "结论", status, PublicAuditReports.PUBLIC.stream()
         .map(s -> new Option(s.name(), s.label(), false)).toList()));
     return list(format, response, "审计报告", "audit-reports", "/portal/audit-reports",
@@ -500,7 +500,7 @@ class PortalController {
   ModelAndView disclosures(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "1") int page,
       @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
-    PageRequest request = PageRequest.of(Math.max(page, 1) - 1, Paged.size(size));
+    Pageable request = Paged.Request.of(page, size).pageable();
     Paged<PublishedItem> found = Paged.of((kind == null || kind.isBlank() ? feed.latest(request)
         : feed.latest(Set.of(kind), request)).map(PublishedItem::of));
     List<Filter> filters = List.of(select("kind", "类别", kind, PortalText.KINDS.entrySet().stream()
@@ -515,8 +515,8 @@ class PortalController {
       @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
     List<String> kinds = kind != null && BAR_KINDS.contains(kind) ? List.of(kind) : BAR_KINDS;
-    Paged<PublishedItem> found = Paged.of(feed.latest(kinds, PageRequest.of(Math.max(page, 1) - 1,
-        Paged.size(size))).map(PublishedItem::of));
+    Paged<PublishedItem> found = Paged.of(feed.latest(kinds, Paged.Request.of(page, size).pageable())
+        .map(PublishedItem::of));
     List<Filter> filters = List.of(select("kind", "类别", kind, BAR_KINDS.stream()
         .map(k -> new Option(k, PortalText.kind(k), false)).toList()));
     return list(format, response, "禁入名单", "bars", "/portal/bars",
