@@ -1,5 +1,9 @@
 package cn.beijing.carboninclusion.portal;
 
+import static cn.beijing.carboninclusion.portal.PortalView.query;
+import static cn.beijing.carboninclusion.portal.PortalView.select;
+import static cn.beijing.carboninclusion.portal.PortalView.text;
+
 import cn.beijing.carboninclusion.common.ClientRateLimiter;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.TooManyRequestsException;
@@ -18,7 +22,6 @@ import cn.beijing.carboninclusion.portal.PortalView.Filter;
 import cn.beijing.carboninclusion.portal.PortalView.Option;
 import cn.beijing.carboninclusion.project.ObjectionService;
 import cn.beijing.carboninclusion.project.ProjectClass;
-import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import cn.beijing.carboninclusion.project.ProjectStatus;
 import cn.beijing.carboninclusion.reduction.PublicReductions;
 import cn.beijing.carboninclusion.reduction.PublicReductions.PublicReduction;
@@ -82,12 +85,14 @@ class PortalController {
   private final ObjectionService objections;
   private final ClientRateLimiter rateLimiter;
   private final PortalFormats formats;
+  private final PortalPages pages;
   private final ClassTwoReports classTwoReports;
 
   PortalController(PublicProjects projects, PublicMethodologies methodologies, PublicReductions reductions,
       PublicAuditReports auditReports, RegistryQueries registry, RegistryJournal journal, DisclosureFeed feed,
       ObjectionService objections, ClientRateLimiter rateLimiter, PortalFormats formats,
-      ClassTwoReports classTwoReports) {
+      ClassTwoReports classTwoReports, PortalPages pages) {
+    this.pages = pages;
     this.classTwoReports = classTwoReports;
     this.projects = projects;
     this.methodologies = methodologies;
@@ -124,7 +129,7 @@ class PortalController {
         new Count("已消纳减排量 (tCO2e)", statistics.retired(), "/portal/registry"));
     List<PublishedItem> latest = feed.latest(PageRequest.of(0, 10)).map(PublishedItem::of).getContent();
     return new ModelAndView("portal/home", Map.of("nav", "home", "title", "首页", "counts", counts,
-        "latest", PortalView.table(FEED_COLUMNS, latest)));
+        "latest", PortalPages.feed(latest)));
   }
 
   // ---- methodologies -------------------------------------------------------------------------------------------
@@ -156,7 +161,7 @@ class PortalController {
         select("status", "状态", status, PublicMethodologies.PUBLIC.stream()
             .map(s -> new Option(s.name(), s.label(), false)).toList()),
         text("q", "编号、名称或领域", q));
-    return list(format, response, "方法学", "methodologies", "/portal/methodologies",
+    return pages.list(format, response, "方法学", "methodologies", "/portal/methodologies",
         "已发布的碳普惠方法学（一级可产生进入北京碳市场的减排量，二级面向公众广泛参与），含各版本。", query, filters,
         METHODOLOGY_COLUMNS, Paged.Request.of(page, size).slice(found));
   }
@@ -165,7 +170,7 @@ class PortalController {
   ModelAndView methodology(@PathVariable Long id, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
     MethodologyView m = methodologies.get(id);
-    if (json(format, response, m)) {
+    if (pages.json(format, response, m)) {
       return null;
     }
     List<Field> fields = List.of(Field.of("编号", m.code()), Field.of("名称", m.name()), Field.of("版本", m.version()),
@@ -180,8 +185,8 @@ class PortalController {
         Field.of("减排量计算公式", m.formula()), Field.of("参数（JSON）", m.parameters()));
     List<PublishedItem> published = feed.about(MethodologyLifecycle.CASE_TYPE, id).stream().map(PublishedItem::of)
         .toList();
-    return record("methodologies", m.name() + "（" + m.code() + " 第 " + m.version() + " 版）", fields,
-        documents, PortalView.table(FEED_COLUMNS, published));
+    return PortalPages.record("methodologies", m.name() + "（" + m.code() + " 第 " + m.version() + " 版）", fields,
+        documents, PortalPages.feed(published));
   }
 
   // ---- projects --------------------------------------------------------------------------------------------------
@@ -217,7 +222,7 @@ class PortalController {
             .map(c -> new Option(c.name(), c.label(), false)).toList()),
         select("district", "区", district, projects.districts().stream().map(d -> new Option(d, d, false)).toList()),
         text("q", "项目名称、登记编号或开发方", q));
-    return list(format, response, "项目", "projects", "/portal/projects",
+    return pages.list(format, response, "项目", "projects", "/portal/projects",
         "公示中、已登记、已暂停、已注销的一类项目和已公开的二类项目。公示中的项目可在公示期内提出异议。", query,
         filters, PROJECT_COLUMNS, Paged.Request.of(page, size).slice(found));
   }
@@ -236,7 +241,7 @@ class PortalController {
   ModelAndView classTwoOverdue(@RequestParam(defaultValue = "1") int page,
       @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
-    return list(format, response, "二类项目年度报告逾期名单", "class-two", "/portal/class-two/overdue-reports",
+    return pages.list(format, response, "二类项目年度报告逾期名单", "class-two", "/portal/class-two/overdue-reports",
         "二类项目开发方应于每年公开上一年度的收益管理方案和运营情况报告；以下为逾期未公开的项目和年度。", query(),
         List.of(), OVERDUE_COLUMNS, Paged.Request.of(page, size).slice(classTwoReports.overdue()));
   }
@@ -251,7 +256,7 @@ class PortalController {
     List<Filter> filters = List.of(
         select("district", "区", district, projects.districts().stream().map(d -> new Option(d, d, false)).toList()),
         text("q", "项目名称或开发方", q));
-    return list(format, response, "二类项目信息公开", "class-two", "/portal/class-two",
+    return pages.list(format, response, "二类项目信息公开", "class-two", "/portal/class-two",
         "二类项目无需登记、不签发减排量；其开发方申请公开的项目信息、收益使用计划和运营情况。"
             + "年度报告逾期名单见 /portal/class-two/overdue-reports。", query, filters,
         PROJECT_COLUMNS, Paged.Request.of(page, size).slice(found));
@@ -271,7 +276,7 @@ class PortalController {
       @RequestParam(required = false) String format, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     PublicProjectDetail detail = projects.get(id);
-    if (json(format, response, detail)) {
+    if (pages.json(format, response, detail)) {
       return null;
     }
     ModelAndView page = projectPage(detail, new ObjectionForm(null, null, null), List.of(), request);
@@ -336,7 +341,7 @@ class PortalController {
           case UPHELD -> "成立";
           case DISMISSED -> "不成立";
         }, PortalText.html(o.response()))).toList());
-    model.put("published", PortalView.table(FEED_COLUMNS, detail.published()));
+    model.put("published", PortalPages.feed(detail.published()));
     model.put("form", form);
     model.put("errors", errors);
     model.put("jsonUrl", "/portal/projects/" + p.id() + "?format=json");
@@ -372,7 +377,7 @@ class PortalController {
         select("status", "状态", status, Arrays.stream(ReductionStatus.values()).filter(s -> s != ReductionStatus.DRAFT)
             .map(s -> new Option(s.name(), s.label(), false)).toList()),
         text("q", "项目名称或登记编号", q));
-    return list(format, response, "减排量申请与登记", "reductions", "/portal/reductions",
+    return pages.list(format, response, "减排量申请与登记", "reductions", "/portal/reductions",
         "一类项目的减排量申请（提交时公开）和登记结果（签发的序列号可在登记簿中查询）。", query, filters,
         REDUCTION_COLUMNS, Paged.Request.of(page, size).slice(found));
   }
@@ -381,13 +386,13 @@ class PortalController {
   ModelAndView reduction(@PathVariable Long id, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
     PublicReduction r = reductions.get(id);
-    if (json(format, response, r)) {
+    if (pages.json(format, response, r)) {
       return null;
     }
-    List<Field> fields = new ArrayList<>(fields(REDUCTION_COLUMNS, r));
+    List<Field> fields = new ArrayList<>(PortalView.fields(REDUCTION_COLUMNS, r));
     fields.set(2, new Field("项目", r.projectName(), "/portal/projects/" + r.projectId()));
-    return record("reductions", "减排量申请 " + r.id() + "：" + r.projectName(), fields, List.of(),
-        PortalView.table(FEED_COLUMNS, feed.about(ReductionLifecycle.CASE_TYPE, id).stream()
+    return PortalPages.record("reductions", "减排量申请 " + r.id() + "：" + r.projectName(), fields, List.of(),
+        PortalPages.feed(feed.about(ReductionLifecycle.CASE_TYPE, id).stream()
             .map(PublishedItem::of).toList()));
   }
 
@@ -466,7 +471,7 @@ class PortalController {
         Paged.Request.of(page, size).pageable()));
     List<Filter> filters = List.of(select("status", "结论", status, PublicAuditReports.PUBLIC.stream()
         .map(s -> new Option(s.name(), s.label(), false)).toList()));
-    return list(format, response, "审计报告", "audit-reports", "/portal/audit-reports",
+    return pages.list(format, response, "审计报告", "audit-reports", "/portal/audit-reports",
         "一类项目收益使用情况的年度审计报告（由专业审计机构出具）及主管部门的审核结论；逾期未提交的同样公开。",
         query("status", status), filters, AUDIT_COLUMNS, found);
   }
@@ -475,26 +480,16 @@ class PortalController {
   ModelAndView auditReport(@PathVariable Long id, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
     PublicAuditReport r = auditReports.get(id);
-    if (json(format, response, r)) {
+    if (pages.json(format, response, r)) {
       return null;
     }
-    List<Field> fields = new ArrayList<>(fields(AUDIT_COLUMNS, r));
+    List<Field> fields = new ArrayList<>(PortalView.fields(AUDIT_COLUMNS, r));
     fields.set(1, new Field("项目", r.projectName(), "/portal/projects/" + r.projectId()));
-    return record("audit-reports", "审计报告 " + r.id() + "：" + r.projectName() + "（" + r.period() + "）", fields,
-        List.of(), null);
+    return PortalPages.record("audit-reports",
+        "审计报告 " + r.id() + "：" + r.projectName() + "（" + r.period() + "）", fields, List.of(), null);
   }
 
   // ---- the disclosure feed: all items, and the bars -------------------------------------------------------------
-
-  static final List<Column<PublishedItem>> FEED_COLUMNS = List.of(
-      Column.of("id", null, PublishedItem::id),
-      Column.of("publishedAt", "公开时间", PublishedItem::publishedAt),
-      Column.of("kind", null, PublishedItem::kind),
-      Column.of("kindLabel", "类别", i -> PortalText.kind(i.kind())),
-      Column.linked("title", "标题", PublishedItem::title, PortalController::subjectUrl),
-      Column.of("body", "内容", PublishedItem::body),
-      Column.of("subjectType", null, PublishedItem::subjectType),
-      Column.of("subjectId", null, PublishedItem::subjectId));
 
   @GetMapping("/portal/disclosures")
   ModelAndView disclosures(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "1") int page,
@@ -505,9 +500,9 @@ class PortalController {
         : feed.latest(Set.of(kind), request)).map(PublishedItem::of));
     List<Filter> filters = List.of(select("kind", "类别", kind, PortalText.KINDS.entrySet().stream()
         .sorted(Map.Entry.comparingByKey()).map(e -> new Option(e.getKey(), e.getValue(), false)).toList()));
-    return list(format, response, "公开信息", "disclosures", "/portal/disclosures",
+    return pages.list(format, response, "公开信息", "disclosures", "/portal/disclosures",
         "平台公开的全部信息，最新在前：公示、登记、异议处理结果、暂停与恢复、注销、方法学、减排量、审计结论。",
-        query("kind", kind), filters, FEED_COLUMNS, found);
+        query("kind", kind), filters, PortalPages.FEED_COLUMNS, found);
   }
 
   @GetMapping("/portal/bars")
@@ -519,106 +514,8 @@ class PortalController {
         .map(PublishedItem::of));
     List<Filter> filters = List.of(select("kind", "类别", kind, BAR_KINDS.stream()
         .map(k -> new Option(k, PortalText.kind(k), false)).toList()));
-    return list(format, response, "禁入名单", "bars", "/portal/bars",
+    return pages.list(format, response, "禁入名单", "bars", "/portal/bars",
         "因弄虚作假等被禁止参与碳普惠的项目开发方和服务机构（含禁入期限），以及禁入的解除。", query("kind", kind),
-        filters, FEED_COLUMNS, found);
-  }
-
-  static String subjectUrl(PublishedItem item) {
-    if (item.subjectId() == null) {
-      return null;
-    }
-    return switch (item.subjectType()) {
-      case ProjectLifecycle.CASE_TYPE -> "/portal/projects/" + item.subjectId();
-      case MethodologyLifecycle.CASE_TYPE -> "/portal/methodologies/" + item.subjectId();
-      case ReductionLifecycle.CASE_TYPE -> "/portal/reductions/" + item.subjectId();
-      default -> null;
-    };
-  }
-
-  // ---- shared ----------------------------------------------------------------------------------------------------
-
-  /** Answers a list as HTML, or writes it as JSON or CSV and returns null (the response is complete). */
-  private <T> ModelAndView list(String format, HttpServletResponse response, String title, String nav, String path,
-      String intro, Map<String, String> query, List<Filter> filters, List<Column<T>> columns, Paged<T> page)
-      throws IOException {
-    switch (Format.of(format)) {
-      case JSON -> {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", title);
-        body.put("filters", query);
-        body.put("page", page.page());
-        body.put("size", page.size());
-        body.put("totalItems", page.totalItems());
-        body.put("totalPages", page.totalPages());
-        body.put("items", page.items());
-        formats.writeJson(response, body);
-        return null;
-      }
-      case CSV -> {
-        formats.writeCsv(response, nav, columns, page.items());
-        return null;
-      }
-      default -> {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("nav", nav);
-        model.put("title", title);
-        model.put("intro", intro);
-        model.put("path", path);
-        model.put("filters", filters.stream().map(f -> f.options() == null ? f : new Filter(f.name(), f.label(),
-            f.options().stream().map(o -> new Option(o.value(), o.label(), o.value().equals(f.value()))).toList(),
-            f.value())).toList());
-        model.put("table", PortalView.table(columns, page.items()));
-        model.put("page", page);
-        model.put("links", PortalView.links(path, query, page));
-        return new ModelAndView("portal/list", model);
-      }
-    }
-  }
-
-  private ModelAndView record(String nav, String title, List<Field> fields, List<Field> documents,
-      PortalView.Table published) {
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("nav", nav);
-    model.put("title", title);
-    model.put("fields", fields);
-    model.put("documents", documents);
-    model.put("published", published);
-    return new ModelAndView("portal/record", model);
-  }
-
-  private boolean json(String format, HttpServletResponse response, Object record) throws IOException {
-    Format f = Format.of(format);
-    if (f == Format.CSV) {
-      throw new PortalFormats.UnknownFormat(format); // a record has no CSV of its own: its list's CSV has its row
-    }
-    if (f == Format.JSON) {
-      formats.writeJson(response, record);
-      return true;
-    }
-    return false;
-  }
-
-  private static <T> List<Field> fields(List<Column<T>> columns, T item) {
-    return columns.stream().filter(c -> c.label() != null).map(c -> Field.of(c.label(), c.value().apply(item)))
-        .toList();
-  }
-
-  private static Map<String, String> query(Object... pairs) {
-    Map<String, String> query = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      Object value = pairs[i + 1];
-      query.put((String) pairs[i], value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString());
-    }
-    return query;
-  }
-
-  private static Filter select(String name, String label, Object value, List<Option> options) {
-    return new Filter(name, label, options, value == null ? "" : value instanceof Enum<?> e ? e.name()
-        : value.toString());
-  }
-
-  private static Filter text(String name, String label, String value) {
-    return new Filter(name, label, null, value == null ? "" : value);
+        filters, PortalPages.FEED_COLUMNS, found);
   }
 }
