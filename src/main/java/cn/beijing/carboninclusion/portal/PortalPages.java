@@ -17,8 +17,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The two layouts every portal controller answers with: a list (HTML with filters and page links, or the page as JSON
- * or CSV) and a record (HTML, or the record as JSON); and the disclosure feed's columns, which many pages show.
+ * 信息公开平台: the public disclosure portal, in Chinese, without login, rendered on the server. Every list takes its
+ * filters and {@code page} as query parameters ({@link Paged.Request}) and answers {@code ?format=json} and
+ * {@code ?format=csv} with the same records; every record has a stable URL by its database id. The portal's controllers
+ * (one per kind of record) read only the public services the JSON API reads (the public projects, methodologies,
+ * reductions and audit reports, the registry's public queries and the disclosure feed), so it shows nothing the public
+ * API does not.
+ *
+ * <p>This is what they share: the two layouts they answer with, a list (HTML with filters and page links, or the page
+ * as JSON or CSV) and a record (HTML, or the record as JSON); and the disclosure feed's columns, which many pages show.
  */
 @Component
 class PortalPages {
