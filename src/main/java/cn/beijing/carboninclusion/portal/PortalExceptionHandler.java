@@ -10,8 +10,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The portal answers unknown records and malformed filters with a Chinese page (before the API's problem handler). */
-@ControllerAdvice(assignableTypes = PortalController.class)
+/**
+ * The portal answers unknown records and malformed filters with a Chinese page (before the API's problem handler). It
+ * advises the controllers of this package, which are all the portal's pages.
+ */
+@ControllerAdvice(basePackageClasses = PortalExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalExceptionHandler {
 

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.portal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -28,6 +29,32 @@ final class PortalView {
     static Field of(String label, Object value) {
       return new Field(label, PortalText.html(value), null);
     }
+  }
+
+  /** A select filter; an enum's value is its name. */
+  static Filter select(String name, String label, Object value, List<Option> options) {
+    return new Filter(name, label, options, value == null ? "" : value instanceof Enum<?> e ? e.name()
+        : value.toString());
+  }
+
+  static Filter text(String name, String label, String value) {
+    return new Filter(name, label, null, value == null ? "" : value);
+  }
+
+  /** A list's query from name, value pairs (an enum's value is its name), in order, for its links and its JSON. */
+  static Map<String, String> query(Object... pairs) {
+    Map<String, String> query = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      Object value = pairs[i + 1];
+      query.put((String) pairs[i], value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString());
+    }
+    return query;
+  }
+
+  /** A record's fields: its list's labelled columns. */
+  static <T> List<Field> fields(List<Column<T>> columns, T item) {
+    return columns.stream().filter(c -> c.label() != null).map(c -> Field.of(c.label(), c.value().apply(item)))
+        .toList();
   }
 
   static <T> Table table(List<Column<T>> columns, List<T> items) {
