@@ -2,8 +2,8 @@ package cn.beijing.carboninclusion.methodology;
 
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
-import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.decision.ConflictDeclarations;
+import cn.beijing.carboninclusion.identity.Groups;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package cn.beijing.carboninclusion.methodology;
 
-import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
+import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.common.SchemeRuleSet;

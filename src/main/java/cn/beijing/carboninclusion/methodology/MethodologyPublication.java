@@ -1,10 +1,10 @@
 package cn.beijing.carboninclusion.methodology;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.decision.Decisions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import cn.beijing.carboninclusion.decision.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

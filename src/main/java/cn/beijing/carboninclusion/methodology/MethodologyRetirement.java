@@ -1,9 +1,9 @@
 package cn.beijing.carboninclusion.methodology;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.decision.Decisions;
 import java.time.Clock;
 import java.time.LocalDate;
-import cn.beijing.carboninclusion.decision.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

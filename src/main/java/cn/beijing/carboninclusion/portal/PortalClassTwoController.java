@@ -3,11 +3,11 @@ package cn.beijing.carboninclusion.portal;
 import static cn.beijing.carboninclusion.portal.PortalView.query;
 import static cn.beijing.carboninclusion.portal.PortalView.text;
 
-import cn.beijing.carboninclusion.project.PublicProjects;
-import cn.beijing.carboninclusion.project.PublicProjects.PublicProject;
 import cn.beijing.carboninclusion.portal.PortalView.Filter;
 import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.ProjectStatus;
+import cn.beijing.carboninclusion.project.PublicProjects;
+import cn.beijing.carboninclusion.project.PublicProjects.PublicProject;
 import cn.beijing.carboninclusion.supervision.ClassTwoReports;
 import cn.beijing.carboninclusion.supervision.ClassTwoReports.OverdueReport;
 import jakarta.servlet.http.HttpServletResponse;

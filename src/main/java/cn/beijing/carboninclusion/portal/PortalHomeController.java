@@ -1,12 +1,12 @@
 package cn.beijing.carboninclusion.portal;
 
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
-import cn.beijing.carboninclusion.project.PublicProjects;
-import cn.beijing.carboninclusion.project.PublicProjects.PublicProject;
 import cn.beijing.carboninclusion.disclosure.PublishedItem;
 import cn.beijing.carboninclusion.methodology.MethodologyStatus;
 import cn.beijing.carboninclusion.methodology.PublicMethodologies;
 import cn.beijing.carboninclusion.project.ProjectStatus;
+import cn.beijing.carboninclusion.project.PublicProjects;
+import cn.beijing.carboninclusion.project.PublicProjects.PublicProject;
 import cn.beijing.carboninclusion.registry.RegistryQueries;
 import cn.beijing.carboninclusion.registry.RegistryViews.Statistics;
 import java.util.EnumMap;

@@ -2,8 +2,8 @@ package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.CheckResult;
-import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperBars;
+import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;

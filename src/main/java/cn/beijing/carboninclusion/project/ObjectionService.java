@@ -1,9 +1,9 @@
 package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.ProcessMessages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

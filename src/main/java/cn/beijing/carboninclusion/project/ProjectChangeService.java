@@ -1,7 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
-import cn.beijing.carboninclusion.developer.DeveloperBars;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
@@ -9,6 +8,7 @@ import cn.beijing.carboninclusion.common.ForbiddenException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.common.SchemeRuleSet;
+import cn.beijing.carboninclusion.developer.DeveloperBars;
 import cn.beijing.carboninclusion.developer.DeveloperMember;
 import cn.beijing.carboninclusion.developer.DeveloperMembers;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;

@@ -1,15 +1,15 @@
 package cn.beijing.carboninclusion.project;
 
-import cn.beijing.carboninclusion.common.SchemeRule;
-import cn.beijing.carboninclusion.common.SchemeRuleBook;
-import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.ProcessMessages;
+import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.notification.CaseNotices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -10,8 +10,6 @@ import cn.beijing.carboninclusion.disclosure.PublishedItem;
 import cn.beijing.carboninclusion.methodology.Methodologies;
 import cn.beijing.carboninclusion.methodology.Methodology;
 import java.math.BigDecimal;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package cn.beijing.carboninclusion.project;
 
-import java.util.List;
 import cn.beijing.carboninclusion.decision.EffectRefused;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

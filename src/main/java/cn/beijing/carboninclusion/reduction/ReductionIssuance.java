@@ -1,7 +1,7 @@
 package cn.beijing.carboninclusion.reduction;
 
-import cn.beijing.carboninclusion.decision.Decisions;
 import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.decision.Decisions;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectVersions;
 import cn.beijing.carboninclusion.registry.IssueRequest;

@@ -1,7 +1,7 @@
 package cn.beijing.carboninclusion.reduction;
 
-import java.math.BigDecimal;
 import cn.beijing.carboninclusion.common.TaskInputRejected;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

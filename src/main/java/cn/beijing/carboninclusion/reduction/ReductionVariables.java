@@ -1,7 +1,7 @@
 package cn.beijing.carboninclusion.reduction;
 
-import java.math.BigDecimal;
 import cn.beijing.carboninclusion.common.ProcessVariables;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the process variables of ReductionRegistration. */

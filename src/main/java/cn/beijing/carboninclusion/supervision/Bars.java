@@ -1,18 +1,18 @@
 package cn.beijing.carboninclusion.supervision;
 
-import cn.beijing.carboninclusion.common.SchemeRule;
-import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.calendar.CalendarProperties;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.PublicEvents;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.developer.DeveloperBars;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.developer.DeveloperService;
-import cn.beijing.carboninclusion.common.PublicEvent;
-import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package cn.beijing.carboninclusion.supervision;
 
-import cn.beijing.carboninclusion.decision.ConflictDeclaration;
-import cn.beijing.carboninclusion.decision.ConflictDeclarations;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.decision.ConflictDeclaration;
+import cn.beijing.carboninclusion.decision.ConflictDeclarations;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;

@@ -4,10 +4,10 @@ import cn.beijing.carboninclusion.common.ProcessMessages;
 import cn.beijing.carboninclusion.common.ProcessVariables;
 
 import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.decision.Decisions;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
 import cn.beijing.carboninclusion.project.ProjectStatus;
-import cn.beijing.carboninclusion.decision.Decisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

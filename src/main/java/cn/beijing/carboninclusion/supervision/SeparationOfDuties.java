@@ -1,18 +1,18 @@
 package cn.beijing.carboninclusion.supervision;
 
-import cn.beijing.carboninclusion.decision.ConflictDeclarations;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.decision.CaseDuties;
 import cn.beijing.carboninclusion.decision.CaseOwner;
 import cn.beijing.carboninclusion.decision.CaseRef;
-import java.util.List;
-import java.util.Optional;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import cn.beijing.carboninclusion.decision.ConflictDeclarations;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,10 +12,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import cn.beijing.carboninclusion.identity.Groups;
-import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import cn.beijing.carboninclusion.decision.ConflictDeclaration;
 import cn.beijing.carboninclusion.decision.ConflictDeclarations;
+import cn.beijing.carboninclusion.identity.Groups;
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Separation of duties on the registration's reviewer tasks: the technical reviewer never makes the bureau decision
