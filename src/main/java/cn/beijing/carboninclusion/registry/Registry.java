@@ -95,10 +95,8 @@ public class Registry {
         .put("registrationNo", request.projectRegistrationNo())
         .put("vintage", request.vintageYear())
         .put("quantity", request.quantity())
-        .put("account", account.accountNo())
-        .put("by", ledger.actorRole());
-    JournalEntry entry = ledger.record(JournalEntry.Operation.ISSUE, publicFields,
-        new JournalPayload().put("actor", ledger.actor()),
+        .put("account", account.accountNo());
+    JournalEntry entry = ledger.record(JournalEntry.Operation.ISSUE, publicFields, new JournalPayload(),
         List.of(Movement.Step.of(Movement.Kind.ISSUED, block, null, account.getId())));
     issuance.journalled(entry.getId());
     return new IssuedBlock(block.getId(), issuance.getFirstSerial(), issuance.getLastSerial(), issuance.getQuantity(),
@@ -120,7 +118,7 @@ public class Registry {
       errors.put("developerId", "必填 (required)");
     }
     String no = request.projectRegistrationNo();
-    if (no == null || !no.matches("BJCI-P-[0-9A-Za-z]+(-[0-9A-Za-z]+)*") || no.length() > 40) {
+    if (no == null || !no.matches(RegistryCommands.REGISTRATION_NO) || no.length() > 40) {
       errors.put("projectRegistrationNo", "应为 BJCI-P-{year}-{seq} (expected a registration number)");
     }
     if (request.vintageYear() < 1900 || request.vintageYear() > 9999) {
