@@ -19,6 +19,12 @@ final class JournalPayload {
     return this;
   }
 
+  /** Appends the fields of {@code other}, in their order. */
+  JournalPayload putAll(JournalPayload other) {
+    fields.addAll(other.fields);
+    return this;
+  }
+
   @Override public String toString() {
     StringBuilder out = new StringBuilder();
     for (String[] field : fields) {

@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.registry;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
 import jakarta.persistence.EntityManager;
@@ -14,13 +15,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mechanics every registry operation shares: the system accounts, taking units out of locked blocks (splitting
- * the last one: the holder keeps the head, the taken units are the tail), and journalling the steps.
+ * The mechanics every registry operation shares: the system accounts, locking an account's usable blocks, taking
+ * units out of locked blocks (splitting the last one: the holder keeps the head, the taken units are the tail), and
+ * journalling the steps.
  */
 @Component
 class Ledger {
   private final RegistryAccounts accounts;
   private final RegistryBlocks blocks;
+  private final Transfers transfers;
+  private final Retirements retirements;
   private final Movements movements;
   private final RegistryJournal journal;
   private final EntityManager entityManager;
@@ -28,10 +32,13 @@ class Ledger {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  Ledger(RegistryAccounts accounts, RegistryBlocks blocks, Movements movements, RegistryJournal journal,
-      EntityManager entityManager, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+  Ledger(RegistryAccounts accounts, RegistryBlocks blocks, Transfers transfers, Retirements retirements,
+      Movements movements, RegistryJournal journal, EntityManager entityManager, AuditTrail auditTrail,
+      CurrentUser currentUser, Clock clock) {
     this.accounts = accounts;
     this.blocks = blocks;
+    this.transfers = transfers;
+    this.retirements = retirements;
     this.movements = movements;
     this.journal = journal;
     this.entityManager = entityManager;
@@ -62,6 +69,41 @@ class Ledger {
       }
     }
     return AuditTrail.SYSTEM.equals(actor()) ? AuditTrail.SYSTEM : "user";
+  }
+
+  /**
+   * The usable blocks of an account, locked, oldest first; or the one block named, if it is the account's.
+   *
+   * @throws NotFoundException if the named block is not the account's and never left it
+   * @throws ConflictException if the named block is not usable, or left the account (retired, cancelled, or sent to
+   *     the exchange from it)
+   */
+  List<RegistryBlock> usable(RegistryAccount account, Long blockId) {
+    if (blockId == null) {
+      return blocks.lockByAccount(account.getId(), RegistryBlock.Status.ACTIVE);
+    }
+    RegistryBlock block = blocks.lockById(blockId).orElseThrow(() -> new NotFoundException("block", blockId));
+    if (!block.getAccountId().equals(account.getId())) {
+      if (leftFrom(block, account)) {
+        throw new ConflictException("该区块的减排量已不可用 (block " + blockId + " is " + block.getStatus() + ")");
+      }
+      throw new NotFoundException("block", blockId);
+    }
+    if (block.getStatus() != RegistryBlock.Status.ACTIVE) {
+      throw new ConflictException("该区块的减排量不可用 (block " + blockId + " is " + block.getStatus() + ")");
+    }
+    return List.of(block);
+  }
+
+  /** Whether the block left the account by being retired, cancelled or sent to the exchange from it. */
+  private boolean leftFrom(RegistryBlock block, RegistryAccount account) {
+    return switch (block.getStatus()) {
+      case RETIRED, CANCELLED -> retirements.findById(block.getRetirementId())
+          .map(r -> r.getAccountId().equals(account.getId())).orElse(false);
+      case PENDING -> transfers.findById(block.getTransferId())
+          .map(t -> t.getFromAccountId().equals(account.getId())).orElse(false);
+      case ACTIVE -> false;
+    };
   }
 
   /**
@@ -97,17 +139,23 @@ class Ledger {
     return taken;
   }
 
-  /** Appends the operation's journal entry (public fields, then one {@code move} per step) and the steps' history. */
+  /**
+   * Appends the operation's journal entry and the steps' history. The public fields are the operation's, then
+   * {@code by} (the acting role) and one {@code move} per step; the private details are {@code actor} (the acting
+   * user), then the operation's.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  JournalEntry record(JournalEntry.Operation operation, JournalPayload publicFields, JournalPayload privateFields,
+  JournalEntry record(JournalEntry.Operation operation, JournalPayload publicFields, JournalPayload privateDetails,
       List<Movement.Step> steps) {
     entityManager.flush();
+    publicFields.put("by", actorRole());
     for (Movement.Step step : steps) {
       publicFields.put("move", step.kind() + ":" + step.blockId() + ":" + step.serialRange() + ":" + step.quantity()
           + ":" + (step.fromAccountId() == null ? "-" : RegistryAccount.number(step.fromAccountId())) + ">"
           + RegistryAccount.number(step.toAccountId()));
     }
-    JournalEntry entry = journal.append(operation, publicFields, privateFields);
+    JournalEntry entry = journal.append(operation, publicFields,
+        new JournalPayload().put("actor", actor()).putAll(privateDetails));
     for (Movement.Step step : steps) {
       movements.save(new Movement(step, entry.getId(), entry.getOccurredAt()));
     }

@@ -4,7 +4,6 @@ import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.project.ProjectVersions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +26,10 @@ public class Registry {
   private final DeveloperOrganisations organisations;
   private final RegistryJournal journal;
   private final Ledger ledger;
-  private final ProjectVersions versions;
+  private final ProjectHolders holders;
 
   Registry(Issuances issuances, SerialCounters counters, RegistryAccounts accounts, RegistryBlocks blocks,
-      DeveloperOrganisations organisations, RegistryJournal journal, Ledger ledger, ProjectVersions versions) {
-    this.versions = versions;
+      DeveloperOrganisations organisations, RegistryJournal journal, Ledger ledger, ProjectHolders holders) {
     this.issuances = issuances;
     this.counters = counters;
     this.accounts = accounts;
@@ -39,6 +37,7 @@ public class Registry {
     this.organisations = organisations;
     this.journal = journal;
     this.ledger = ledger;
+    this.holders = holders;
   }
 
   /** The issuance of a reduction application, if it was issued (its certificate is under this id). */
@@ -54,7 +53,7 @@ public class Registry {
    * @throws InvalidInputException if a field is missing or malformed, or the developer is unknown
    * @throws ConflictException if the application was issued before, or the project's number, id and developer do
    *     not agree with earlier issuances (a different developer only if it holds or held the project by an approved
-   *     transfer, see {@link ProjectVersions#heldBy})
+   *     transfer, see {@link ProjectHolders#heldBy})
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public IssuedBlock issue(IssueRequest request) {
@@ -66,7 +65,7 @@ public class Registry {
     issuances.findFirstByProjectRegistrationNoOrderByIdAsc(request.projectRegistrationNo())
         .filter(earlier -> !earlier.getProjectId().equals(request.projectId())
             || (!earlier.getDeveloperId().equals(request.developerId())
-                && !versions.heldBy(request.projectId(), request.developerId())))
+                && !holders.heldBy(request.projectId(), request.developerId())))
         .ifPresent(earlier -> {
           throw new ConflictException("登记编号已属于其他项目或开发方 (registration number "
               + request.projectRegistrationNo() + " belongs to project " + earlier.getProjectId() + ")");
@@ -96,10 +95,8 @@ public class Registry {
         .put("registrationNo", request.projectRegistrationNo())
         .put("vintage", request.vintageYear())
         .put("quantity", request.quantity())
-        .put("account", account.accountNo())
-        .put("by", ledger.actorRole());
-    JournalEntry entry = ledger.record(JournalEntry.Operation.ISSUE, publicFields,
-        new JournalPayload().put("actor", ledger.actor()),
+        .put("account", account.accountNo());
+    JournalEntry entry = ledger.record(JournalEntry.Operation.ISSUE, publicFields, new JournalPayload(),
         List.of(Movement.Step.of(Movement.Kind.ISSUED, block, null, account.getId())));
     issuance.journalled(entry.getId());
     return new IssuedBlock(block.getId(), issuance.getFirstSerial(), issuance.getLastSerial(), issuance.getQuantity(),
@@ -121,7 +118,7 @@ public class Registry {
       errors.put("developerId", "必填 (required)");
     }
     String no = request.projectRegistrationNo();
-    if (no == null || !no.matches("BJCI-P-[0-9A-Za-z]+(-[0-9A-Za-z]+)*") || no.length() > 40) {
+    if (no == null || !no.matches(RegistryCommands.REGISTRATION_NO) || no.length() > 40) {
       errors.put("projectRegistrationNo", "应为 BJCI-P-{year}-{seq} (expected a registration number)");
     }
     if (request.vintageYear() < 1900 || request.vintageYear() > 9999) {

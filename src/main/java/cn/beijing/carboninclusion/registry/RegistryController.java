@@ -1,5 +1,10 @@
 package cn.beijing.carboninclusion.registry;
 
+import cn.beijing.carboninclusion.registry.RegistryCommands.CancelCommand;
+import cn.beijing.carboninclusion.registry.RegistryCommands.RetireCommand;
+import cn.beijing.carboninclusion.registry.RegistryCommands.RevenueReturnCommand;
+import cn.beijing.carboninclusion.registry.RegistryCommands.TradeCommand;
+import cn.beijing.carboninclusion.registry.RegistryCommands.TransferCommand;
 import cn.beijing.carboninclusion.registry.RegistryViews.BlockView;
 import cn.beijing.carboninclusion.registry.RegistryViews.HoldingsView;
 import cn.beijing.carboninclusion.registry.RegistryViews.RetirementView;
@@ -33,12 +38,24 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistryController {
   static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-  private final RegistryOperations operations;
+  private final HoldingsService holdingsService;
+  private final TransferService transfers;
+  private final TradeService trades;
+  private final RetirementService retirements;
+  private final CancellationService cancellations;
+  private final RevenueReturnService revenueReturnReports;
   private final RevenueReturnMonitor revenueReturns;
   private final RegistryJournal journal;
 
-  RegistryController(RegistryOperations operations, RevenueReturnMonitor revenueReturns, RegistryJournal journal) {
-    this.operations = operations;
+  RegistryController(HoldingsService holdingsService, TransferService transfers, TradeService trades,
+      RetirementService retirements, CancellationService cancellations, RevenueReturnService revenueReturnReports,
+      RevenueReturnMonitor revenueReturns, RegistryJournal journal) {
+    this.holdingsService = holdingsService;
+    this.transfers = transfers;
+    this.trades = trades;
+    this.retirements = retirements;
+    this.cancellations = cancellations;
+    this.revenueReturnReports = revenueReturnReports;
     this.revenueReturns = revenueReturns;
     this.journal = journal;
   }
@@ -46,13 +63,13 @@ class RegistryController {
   @Operation(summary = "本账户持有的减排量 (developer: own account; exchange: the exchange's)")
   @GetMapping("/holdings")
   HoldingsView holdings() {
-    return operations.myHoldings();
+    return holdingsService.myHoldings();
   }
 
   @Operation(summary = "导出本账户持有的减排量 (CSV)")
   @GetMapping(value = "/holdings.csv", produces = "text/csv")
   ResponseEntity<String> holdingsCsv() {
-    HoldingsView holdings = operations.myHoldings();
+    HoldingsView holdings = holdingsService.myHoldings();
     StringBuilder csv = new StringBuilder(
         "account_no,block_id,serial_range,project_registration_no,vintage_year,first_serial,last_serial,quantity_tco2e,status\r\n");
     for (BlockView b : holdings.blocks()) {
@@ -84,60 +101,59 @@ class RegistryController {
   @Operation(summary = "查看账户持有的减排量 (bureau/techcenter: any; exchange: its own and buyers'; developer: own)")
   @GetMapping("/accounts/{accountNo}/holdings")
   HoldingsView holdingsOf(@PathVariable String accountNo) {
-    return operations.holdingsOf(accountNo);
+    return holdingsService.holdingsOf(accountNo);
   }
 
   @Operation(summary = "划转至交易所 (developer)")
   @PostMapping("/transfers")
   @PreAuthorize("hasAuthority('GROUP_developer')")
-  ResponseEntity<TransferView> transfer(@Valid @RequestBody RegistryOperations.TransferCommand command) {
-    TransferView transfer = operations.transferToExchange(command);
+  ResponseEntity<TransferView> transfer(@Valid @RequestBody TransferCommand command) {
+    TransferView transfer = transfers.transferToExchange(command);
     return ResponseEntity.created(URI.create("/api/registry/transfers/" + transfer.id())).body(transfer);
   }
 
   @Operation(summary = "划转记录 (developer: own; exchange, bureau, techcenter: all)")
   @GetMapping("/transfers")
   List<TransferView> transfers(@RequestParam(required = false) Transfer.Status status) {
-    return operations.transfers(status);
+    return transfers.transfers(status);
   }
 
   @Operation(summary = "交易所确认接收 (exchange)")
   @PostMapping("/transfers/{id}/confirmation")
   @PreAuthorize("hasAuthority('GROUP_exchange')")
   TransferView confirm(@PathVariable Long id) {
-    return operations.confirmReceipt(id);
+    return transfers.confirmReceipt(id);
   }
 
   @Operation(summary = "报告成交及成交收入 (exchange)")
   @PostMapping("/trades")
   @PreAuthorize("hasAuthority('GROUP_exchange')")
-  ResponseEntity<TradeView> trade(@Valid @RequestBody RegistryOperations.TradeCommand command) {
-    TradeView trade = operations.reportTrade(command);
+  ResponseEntity<TradeView> trade(@Valid @RequestBody TradeCommand command) {
+    TradeView trade = trades.reportTrade(command);
     return ResponseEntity.created(URI.create("/api/registry/trades/" + trade.id())).body(trade);
   }
 
   @Operation(summary = "消纳注销 (developer: own account; exchange: its own or a buyer's)")
   @PostMapping("/retirements")
   @PreAuthorize("hasAnyAuthority('GROUP_developer', 'GROUP_exchange')")
-  ResponseEntity<RetirementView> retire(@Valid @RequestBody RegistryOperations.RetireCommand command) {
-    RetirementView retirement = operations.retire(command);
+  ResponseEntity<RetirementView> retire(@Valid @RequestBody RetireCommand command) {
+    RetirementView retirement = retirements.retire(command);
     return ResponseEntity.created(URI.create("/api/registry/retirements/" + retirement.id())).body(retirement);
   }
 
   @Operation(summary = "行政注销 (bureau)")
   @PostMapping("/cancellations")
   @PreAuthorize("hasAuthority('GROUP_bureau')")
-  ResponseEntity<RetirementView> cancel(@Valid @RequestBody RegistryOperations.CancelCommand command) {
-    RetirementView cancellation = operations.cancel(command);
+  ResponseEntity<RetirementView> cancel(@Valid @RequestBody CancelCommand command) {
+    RetirementView cancellation = cancellations.cancel(command);
     return ResponseEntity.created(URI.create("/api/registry/cancellations/" + cancellation.id())).body(cancellation);
   }
 
   @Operation(summary = "报告收益返还 (developer)")
   @PostMapping("/revenue-returns")
   @PreAuthorize("hasAuthority('GROUP_developer')")
-  ResponseEntity<RevenueReturnView> reportRevenueReturn(
-      @Valid @RequestBody RegistryOperations.RevenueReturnCommand command) {
-    RevenueReturnView report = operations.reportRevenueReturn(command);
+  ResponseEntity<RevenueReturnView> reportRevenueReturn(@Valid @RequestBody RevenueReturnCommand command) {
+    RevenueReturnView report = revenueReturnReports.reportRevenueReturn(command);
     return ResponseEntity.created(URI.create("/api/registry/revenue-returns/" + report.id())).body(report);
   }
 

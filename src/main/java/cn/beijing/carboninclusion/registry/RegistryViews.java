@@ -33,15 +33,28 @@ public final class RegistryViews {
 
   public record TransferView(Long id, String fromAccountNo, String toAccountNo, long quantity, Transfer.Status status,
       Instant requestedAt, Instant confirmedAt, List<BlockView> blocks, JournalRef journal,
-      JournalRef confirmationJournal) {}
+      JournalRef confirmationJournal) {
+    static TransferView of(Transfer t, List<RegistryBlock> blocks, JournalEntry request, JournalEntry confirmation) {
+      return new TransferView(t.getId(), RegistryAccount.number(t.getFromAccountId()),
+          RegistryAccount.number(t.getToAccountId()), t.getQuantity(), t.getStatus(), t.getRequestedAt(),
+          t.getConfirmedAt(), BlockView.of(blocks), JournalRef.of(request), JournalRef.of(confirmation));
+    }
+  }
 
   public record TradeView(Long id, String projectRegistrationNo, Integer vintageYear, long quantity,
       BigDecimal pricePerTonne, BigDecimal proceeds, String buyerAccountNo, LocalDate tradeDate,
       List<BlockView> blocks, JournalRef journal) {}
 
+  /** A retirement (消纳) or an administrative cancellation, with the blocks it took. */
   public record RetirementView(Long id, Retirement.Kind kind, RetirementPurpose purpose, long quantity,
       String fromAccountNo, String beneficiary, String coveredEntity, Integer complianceYear, String reason,
-      Instant occurredAt, List<BlockView> blocks, JournalRef journal) {}
+      Instant occurredAt, List<BlockView> blocks, JournalRef journal) {
+    static RetirementView of(Retirement r, RegistryAccount source, List<RegistryBlock> taken, JournalEntry entry) {
+      return new RetirementView(r.getId(), r.getKind(), r.getPurpose(), r.getQuantity(), source.accountNo(),
+          r.getBeneficiary(), r.getCoveredEntity(), r.getComplianceYear(), r.getReason(), r.getOccurredAt(),
+          BlockView.of(taken), JournalRef.of(entry));
+    }
+  }
 
   public record RevenueReturnView(Long id, String projectRegistrationNo, int periodYear, BigDecimal returnedAmount,
       BigDecimal operatingCosts, Integer participants, JournalRef journal) {}

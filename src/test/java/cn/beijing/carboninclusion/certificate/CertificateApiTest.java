@@ -14,11 +14,13 @@ import cn.beijing.carboninclusion.project.UploadedFile;
 import cn.beijing.carboninclusion.registry.IssueRequest;
 import cn.beijing.carboninclusion.registry.IssuedBlock;
 import cn.beijing.carboninclusion.registry.Registry;
-import cn.beijing.carboninclusion.registry.RegistryOperations;
+import cn.beijing.carboninclusion.registry.RegistryCommands;
 import cn.beijing.carboninclusion.registry.RegistryViews.RetirementView;
 import cn.beijing.carboninclusion.registry.RegistryViews.TransferView;
 import cn.beijing.carboninclusion.registry.RetirementPurpose;
+import cn.beijing.carboninclusion.registry.RetirementService;
 import cn.beijing.carboninclusion.registry.Serials;
+import cn.beijing.carboninclusion.registry.TransferService;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +69,8 @@ class CertificateApiTest extends PlatformIntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired ApplicationContext context;
   @Autowired Registry registry;
-  @Autowired RegistryOperations operations;
+  @Autowired RetirementService retirements;
+  @Autowired TransferService transfers;
   @Autowired ProjectApplications applications;
   @Autowired RuntimeService runtimeService;
   @Autowired PlatformTransactionManager transactionManager;
@@ -169,8 +172,8 @@ class CertificateApiTest extends PlatformIntegrationTest {
     Project project = cases.aRegisteredProject();
     IssuedBlock issued = issue(project, ThreadLocalRandom.current().nextLong(2_000_000_000L, 3_000_000_000L), 120);
     String beneficiary = "北京冬季运动示范中心-" + UUID.randomUUID().toString().substring(0, 8);
-    RetirementView retired = cases.as(DEVELOPER, Groups.DEVELOPER, () -> operations.retire(
-        new RegistryOperations.RetireCommand(RetirementPurpose.ORGANISATION_NEUTRALITY, 30L, issued.blockId(), null,
+    RetirementView retired = cases.as(DEVELOPER, Groups.DEVELOPER, () -> retirements.retire(
+        new RegistryCommands.RetireCommand(RetirementPurpose.ORGANISATION_NEUTRALITY, 30L, issued.blockId(), null,
             beneficiary, null, null, null, "2025年度机构碳中和")));
 
     ResponseEntity<byte[]> response = get(DEVELOPER, "/api/registry/retirements/" + retired.id() + "/certificate");
@@ -202,10 +205,10 @@ class CertificateApiTest extends PlatformIntegrationTest {
     Project project = cases.aRegisteredProject();
     IssuedBlock issued = issue(project, ThreadLocalRandom.current().nextLong(3_000_000_000L, 4_000_000_000L), 100);
     TransferView transfer = cases.as(DEVELOPER, Groups.DEVELOPER,
-        () -> operations.transferToExchange(new RegistryOperations.TransferCommand(40L, issued.blockId())));
-    cases.as(EXCHANGE, Groups.EXCHANGE, () -> operations.confirmReceipt(transfer.id()));
-    RetirementView retired = cases.as(EXCHANGE, Groups.EXCHANGE, () -> operations.retire(
-        new RegistryOperations.RetireCommand(RetirementPurpose.VOLUNTARY, 40L, transfer.blocks().get(0).blockId(),
+        () -> transfers.transferToExchange(new RegistryCommands.TransferCommand(40L, issued.blockId())));
+    cases.as(EXCHANGE, Groups.EXCHANGE, () -> transfers.confirmReceipt(transfer.id()));
+    RetirementView retired = cases.as(EXCHANGE, Groups.EXCHANGE, () -> retirements.retire(
+        new RegistryCommands.RetireCommand(RetirementPurpose.VOLUNTARY, 40L, transfer.blocks().get(0).blockId(),
             null, null, null, null, null, null)));
 
     ResponseEntity<byte[]> response = get(EXCHANGE, "/api/registry/retirements/" + retired.id() + "/certificate");

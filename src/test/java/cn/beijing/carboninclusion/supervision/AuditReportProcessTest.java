@@ -24,7 +24,9 @@ import cn.beijing.carboninclusion.reduction.AuditObligations;
 import cn.beijing.carboninclusion.registry.IssueRequest;
 import cn.beijing.carboninclusion.registry.IssuedBlock;
 import cn.beijing.carboninclusion.registry.Registry;
-import cn.beijing.carboninclusion.registry.RegistryOperations;
+import cn.beijing.carboninclusion.registry.RegistryCommands;
+import cn.beijing.carboninclusion.registry.TradeService;
+import cn.beijing.carboninclusion.registry.TransferService;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -72,7 +74,8 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
   @Autowired DisclosureFeed feed;
   @Autowired CaseChecks checks;
   @Autowired Registry registry;
-  @Autowired RegistryOperations registryOperations;
+  @Autowired TransferService transfers;
+  @Autowired TradeService trades;
   @Autowired JdbcTemplate jdbc;
   @Autowired ServiceAgencies agencies;
   @Autowired Bars bars;
@@ -394,10 +397,10 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
     IssuedBlock block = new TransactionTemplate(transactionManager).execute(s -> registry.issue(new IssueRequest(
         ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L), project.getId(),
         project.getRegistrationNo(), project.getDeveloperId(), 2025, tonnes)));
-    var transfer = cases.as("greentravel", Groups.DEVELOPER, () -> registryOperations.transferToExchange(
-        new RegistryOperations.TransferCommand(tonnes, block.blockId())));
-    cases.as("chenjing", Groups.EXCHANGE, () -> registryOperations.confirmReceipt(transfer.id()));
-    cases.as("chenjing", Groups.EXCHANGE, () -> registryOperations.reportTrade(new RegistryOperations.TradeCommand(
+    var transfer = cases.as("greentravel", Groups.DEVELOPER, () -> transfers.transferToExchange(
+        new RegistryCommands.TransferCommand(tonnes, block.blockId())));
+    cases.as("chenjing", Groups.EXCHANGE, () -> transfers.confirmReceipt(transfer.id()));
+    cases.as("chenjing", Groups.EXCHANGE, () -> trades.reportTrade(new RegistryCommands.TradeCommand(
         project.getRegistrationNo(), 2025, tonnes, price, null, null, "审计测试买方",
         OffsetDateTime.now(BEIJING).toLocalDate())));
   }
