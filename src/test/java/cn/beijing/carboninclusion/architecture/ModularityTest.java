@@ -38,6 +38,14 @@ class ModularityTest {
   }
 
   @Test
+  void theLedgerKnowsUnitsAndAccountsNotApplications() {
+    noClasses().that().resideInAPackage(BASE + "registry").should().dependOnClassesThat()
+        .resideInAnyPackage(BASE + "project", BASE + "reduction", BASE + "methodology", BASE + "supervision",
+            BASE + "certificate", BASE + "portal", BASE + "kpi")
+        .check(CLASSES);
+  }
+
+  @Test
   void theDisclosureFeedIsWrittenByItsListenerAndKnowsNoCapability() {
     noClasses().that().resideInAPackage(BASE + "disclosure").should().dependOnClassesThat()
         .resideInAnyPackage(BASE + "project", BASE + "methodology", BASE + "reduction", BASE + "supervision",
