@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.developer;
 
+import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -59,6 +60,7 @@ class DeveloperController {
   }
 
   @Operation(summary = "查看项目开发方 (authorities: any; developers: their own)")
+  @ConfidentialRead(object = "DEVELOPER", fields = "联系人及联系方式")
   @GetMapping("/{id}")
   DeveloperView get(@PathVariable Long id) {
     return DeveloperView.of(developers.visibleTo(id));

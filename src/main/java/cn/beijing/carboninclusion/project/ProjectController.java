@@ -5,6 +5,7 @@ import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseCheck;
 import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.InvalidInputException;
+import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -113,12 +114,14 @@ class ProjectController {
   }
 
   @Operation(summary = "项目详情：状态、自动核查结果、材料、异议、办理记录")
+  @ConfidentialRead(object = "PROJECT", fields = "申请材料、联系人及联系方式、收益分配")
   @GetMapping("/{id}")
   ProjectDetail get(@PathVariable Long id) {
     return detail(applications.visible(id));
   }
 
   @Operation(summary = "下载申请材料")
+  @ConfidentialRead(object = "PROJECT_DOCUMENT", fields = "申请文件内容")
   @GetMapping("/{id}/documents/{documentId}")
   ResponseEntity<byte[]> document(@PathVariable Long id, @PathVariable Long documentId) {
     ProjectDocument document = applications.document(id, documentId);

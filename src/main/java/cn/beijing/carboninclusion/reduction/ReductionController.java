@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.reduction;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseChecks;
+import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.registry.Registry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,12 +66,14 @@ class ReductionController {
   }
 
   @Operation(summary = "减排量申请详情")
+  @ConfidentialRead(object = "REDUCTION_APPLICATION", fields = "申报量、核证量、审核意见")
   @GetMapping("/api/reduction-applications/{id}")
   ApplicationView get(@PathVariable Long id) {
     return view(service.visible(id));
   }
 
   @Operation(summary = "项目的减排量申请")
+  @ConfidentialRead(object = "REDUCTION_APPLICATION", fields = "申报量、核证量")
   @GetMapping("/api/projects/{projectId}/reduction-applications")
   List<ApplicationView> ofProject(@PathVariable Long projectId) {
     return service.ofProject(projectId).stream().map(this::view).toList();

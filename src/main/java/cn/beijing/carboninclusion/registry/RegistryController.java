@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.registry;
 
+import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.registry.RegistryCommands.CancelCommand;
 import cn.beijing.carboninclusion.registry.RegistryCommands.RetireCommand;
 import cn.beijing.carboninclusion.registry.RegistryCommands.RevenueReturnCommand;
@@ -99,6 +100,7 @@ class RegistryController {
   }
 
   @Operation(summary = "查看账户持有的减排量 (bureau/techcenter: any; exchange: its own and buyers'; developer: own)")
+  @ConfidentialRead(object = "REGISTRY_ACCOUNT", fields = "账户持有量")
   @GetMapping("/accounts/{accountNo}/holdings")
   HoldingsView holdingsOf(@PathVariable String accountNo) {
     return holdingsService.holdingsOf(accountNo);
@@ -113,6 +115,7 @@ class RegistryController {
   }
 
   @Operation(summary = "划转记录 (developer: own; exchange, bureau, techcenter: all)")
+  @ConfidentialRead(object = "TRANSFER", fields = "转让数量、受让方")
   @GetMapping("/transfers")
   List<TransferView> transfers(@RequestParam(required = false) Transfer.Status status) {
     return transfers.transfers(status);
@@ -158,12 +161,14 @@ class RegistryController {
   }
 
   @Operation(summary = "收益返还比例 (developer: own projects; bureau, techcenter: all)")
+  @ConfidentialRead(object = "REVENUE_RETURN", fields = "交易收益、返还金额")
   @GetMapping("/revenue-returns")
   List<RevenueReturnRatio> revenueReturnRatios() {
     return revenueReturns.ratios();
   }
 
   @Operation(summary = "收益返还比例低于下限的项目 (bureau, techcenter)")
+  @ConfidentialRead(object = "REVENUE_RETURN", fields = "返还比例核查结果")
   @GetMapping("/revenue-returns/flags")
   @PreAuthorize("hasAnyAuthority('GROUP_bureau', 'GROUP_techcenter')")
   RevenueReturnFlags revenueReturnFlags() {

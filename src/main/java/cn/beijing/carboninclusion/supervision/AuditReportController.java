@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.supervision;
 
 import cn.beijing.carboninclusion.common.PublicPage;
 import cn.beijing.carboninclusion.developer.UnifiedSocialCreditCode;
+import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.supervision.PublicAuditReports.PublicAuditReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -69,6 +70,7 @@ class AuditReportController {
   }
 
   @Operation(summary = "项目的审计报告（主管部门：全部；开发方：本单位项目）")
+  @ConfidentialRead(object = "AUDIT_REPORT", fields = "审计报告、收益与返还数据")
   @GetMapping("/api/projects/{id}/audit-reports")
   List<AuditReportView> of(@PathVariable Long id) {
     return submissions.of(id).stream().map(AuditReportView::of).toList();

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.reduction.activity;
 
+import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -47,6 +48,7 @@ class ActivityUploadController {
   }
 
   @Operation(summary = "减排量申请已接受的活动数据：记录数、计算的减排量、文件 SHA-256")
+  @ConfidentialRead(object = "ACTIVITY_DATA", fields = "参与者活动数据汇总")
   @GetMapping
   UploadView get(@PathVariable Long id) {
     return UploadView.of(uploads.visibleResult(id));
