@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.common;
 
+import java.util.List;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -19,5 +20,12 @@ public final class PublicPage {
 
   public static PageRequest of(int page, int size) {
     return of(page, size, MAX_SIZE);
+  }
+
+  /** The page asked for, cut from a list already in memory. */
+  public static <T> List<T> slice(List<T> all, int page, int size) {
+    PageRequest request = of(page, size);
+    int from = (int) Math.min(request.getOffset(), all.size());
+    return all.subList(from, Math.min(from + request.getPageSize(), all.size()));
   }
 }

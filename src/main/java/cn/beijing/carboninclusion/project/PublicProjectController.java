@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.common.PublicPage;
 import cn.beijing.carboninclusion.project.PublicProjects.Criteria;
 import cn.beijing.carboninclusion.project.PublicProjects.PublicProject;
 import cn.beijing.carboninclusion.project.PublicProjects.PublicProjectDetail;
@@ -27,10 +28,11 @@ class PublicProjectController {
     this.projects = projects;
   }
 
-  @Operation(summary = "公开的项目（公示中、已登记、已暂停、已注销、二类已公开），可按状态筛选")
+  @Operation(summary = "公开的项目（公示中、已登记、已暂停、已注销、二类已公开），可按状态筛选；分页（page 从 0 起，size ≤ 200）")
   @GetMapping("/projects")
-  List<PublicProject> projects(@RequestParam(required = false) ProjectStatus status) {
-    return projects.find(new Criteria(status, null, null, null));
+  List<PublicProject> projects(@RequestParam(required = false) ProjectStatus status,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return PublicPage.slice(projects.find(new Criteria(status, null, null, null)), page, size);
   }
 
   @Operation(summary = "项目公开信息：状态、公示期、异议处理结果、公开记录")
