@@ -54,6 +54,11 @@ final class PortalText {
     if (value instanceof BigDecimal d) {
       return d.toPlainString();
     }
-    return value.toString();
+    if (value instanceof Number) {
+      return value.toString();
+    }
+    String text = value.toString();
+    // a cell a spreadsheet would read as a formula (=, +, -, @, tab, return first) is defused with a leading quote
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 }

@@ -239,6 +239,29 @@ class PortalApiTest extends PlatformIntegrationTest {
         "GET /portal: HTML " + html + " B + CSS " + css + " B = " + total + " B\n");
   }
 
+  /**
+   * What a developer types shows as text: HTML in a project's name is escaped on every page, and a name a
+   * spreadsheet would read as a formula is defused (a leading quote) in every CSV.
+   */
+  @Test
+  void hostileTextShowsAsTextOnThePagesAndInTheCsv() throws Exception {
+    String marker = "X" + System.nanoTime();
+    String name = "=HYPERLINK(\"evil.example\",\"点我\")<script>alert(1)</script>" + marker;
+    Project project = cases.aDisclosedClassTwoProject(ProjectCases.aClassTwoProject().named(name));
+
+    String list = http.getForObject("/portal/class-two?q=" + marker, String.class);
+    assertThat(list).contains(marker).doesNotContain("<script>alert(1)</script>")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    String page = http.getForObject("/portal/projects/" + project.getId(), String.class);
+    assertThat(page).contains(marker).doesNotContain("<script>alert(1)</script>");
+
+    for (String csvList : List.of("/portal/class-two", "/portal/projects")) {
+      List<CSVRecord> rows = csv(http.getForObject(csvList + "?q=" + marker + "&format=csv", byte[].class));
+      assertThat(rows).as(csvList).hasSize(2);
+      assertThat(row(rows, 1).get("name")).as(csvList).isEqualTo("'" + name);
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------------------------
 
   private JsonNode json(String path) throws Exception {

@@ -101,7 +101,7 @@ public final class ProjectCases {
   }
 
   /** A Class II project (level-2 methodology BJCI-M-PARKING): recorded on filing, no documents needed. */
-  static Application aClassTwoProject() {
+  public static Application aClassTwoProject() {
     Application application = new Application();
     application.projectClass = ProjectClass.CLASS_II;
     application.methodologyCode = "BJCI-M-PARKING";
@@ -123,6 +123,12 @@ public final class ProjectCases {
     private List<UploadedFile> files = new ArrayList<>(List.of(
         new UploadedFile("designDocument", "pdd.pdf", "application/pdf", pdf("项目设计文件")),
         new UploadedFile("implementationPlan", "plan.pdf", "application/pdf", pdf("组织实施方案"))));
+
+    /** The project's name as the developer typed it (anything the form takes). */
+    public Application named(String name) {
+      this.name = name;
+      return this;
+    }
 
     Application underMethodology(String code) {
       this.methodologyCode = code;
@@ -421,7 +427,12 @@ public final class ProjectCases {
 
   /** A Class II project of the demo developer greentravel, disclosed along the happy path (wangfang checked). */
   public Project aDisclosedClassTwoProject() {
-    Project project = file(aClassTwoProject());
+    return aDisclosedClassTwoProject(aClassTwoProject());
+  }
+
+  /** A Class II project of this application, disclosed along the happy path. */
+  public Project aDisclosedClassTwoProject(Application application) {
+    Project project = file(application);
     requestDisclosure(project);
     ProcessInstance disclosure = disclosureOf(project);
     completeAs(TECHNICAL_REVIEWER, task("Task_CheckDisclosure", disclosure),
