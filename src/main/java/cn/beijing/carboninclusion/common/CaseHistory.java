@@ -1,15 +1,20 @@
 package cn.beijing.carboninclusion.common;
 
-import cn.beijing.carboninclusion.notification.CaseNotices;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way a case's history is written, whatever the capability, in the transaction of the step: a status moved
- * (the audit entry and the addressee's notice), a step noted (the audit entry), a step the addressee is told of, and
- * what the public is told (a {@link PublicEvent}, delivered to the disclosure feed after commit). Each capability
- * brings its own labels: its {@link Kind} and its statuses.
+ * (the audit entry, and a {@link CaseStep} the notification capability turns into the addressee's notice after
+ * commit), a step noted (the audit entry), a step the addressee is told of, and what the public is told (a
+ * {@link PublicEvent}, delivered to the disclosure feed after commit). The audit entry is written in the step's own
+ * transaction: it never disagrees with the status it explains. Each capability brings its own labels: its
+ * {@link Kind} and its statuses.
  */
 @Component
 public class CaseHistory {
@@ -29,13 +34,16 @@ public class CaseHistory {
   }
 
   private final AuditTrail auditTrail;
-  private final CaseNotices notices;
   private final PublicEvents publicEvents;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
 
-  public CaseHistory(AuditTrail auditTrail, CaseNotices notices, PublicEvents publicEvents) {
+  public CaseHistory(AuditTrail auditTrail, PublicEvents publicEvents, ApplicationEventPublisher events,
+      Clock clock) {
     this.auditTrail = auditTrail;
-    this.notices = notices;
     this.publicEvents = publicEvents;
+    this.events = events;
+    this.clock = clock;
   }
 
   /** The case moved {@code from} one status {@code to} another: recorded, and the addressee told why. */
@@ -43,8 +51,8 @@ public class CaseHistory {
   public void moved(Kind kind, long caseId, String caseName, Addressee addressee, Status from, Status to,
       String action, String reason) {
     auditTrail.record(kind.caseType(), caseId, action, from == null ? null : from.name(), to.name(), reason);
-    notices.statusChanged(addressee.email(), addressee.name(), kind.label(), caseName,
-        from == null ? null : from.label(), to.label(), reason);
+    tell(CaseStep.Type.STATUS_CHANGED, kind, caseId, caseName, addressee, from == null ? null : from.label(),
+        to.label(), reason);
   }
 
   /** A step that changes no status, recorded. */
@@ -58,7 +66,20 @@ public class CaseHistory {
   public void told(Kind kind, long caseId, String caseName, Addressee addressee, String action, String headline,
       String detail) {
     auditTrail.record(kind.caseType(), caseId, action, null, null, headline + "：" + detail);
-    notices.caseUpdate(addressee.email(), addressee.name(), kind.label(), caseName, headline, detail);
+    tell(CaseStep.Type.UPDATE, kind, caseId, caseName, addressee, null, headline, detail);
+  }
+
+  /**
+   * Tells the addressee of a step without recording it (the caller records it its own way): a status moved
+   * ({@code fromLabel} to {@code toLabel}, why in {@code detail}) or an update ({@code toLabel} is its headline).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void tell(CaseStep.Type type, Kind kind, long caseId, String caseName, Addressee addressee,
+      String fromLabel, String toLabel, String detail) {
+    if (addressee.email() != null && !addressee.email().isBlank()) {
+      events.publishEvent(new CaseStep(UUID.randomUUID(), type, kind.caseType(), caseId, kind.label(), caseName,
+          addressee.email(), addressee.name(), fromLabel, toLabel, detail, Instant.now(clock)));
+    }
   }
 
   /** What the public is told of the case (信息公开). */

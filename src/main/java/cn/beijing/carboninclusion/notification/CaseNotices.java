@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +32,23 @@ public class CaseNotices {
     notifications.enqueue(recipient, "case-status-changed", caseKind, caseName, toLabel, addressee,
         fromLabel == null ? "—" : fromLabel, reason == null || reason.isBlank() ? "无" : reason,
         TIME.format(clock.instant().atZone(zone)), platformUrl);
+  }
+
+  /**
+   * The notice of a case step taken {@code at}, queued once per {@code key} (the step's event and the recipient): a
+   * redelivered step queues nothing.
+   */
+  public void step(String key, boolean statusChanged, String recipient, String addressee, String caseKind,
+      String caseName, String fromLabel, String toLabel, String detail, Instant at) {
+    String time = TIME.format(at.atZone(zone));
+    String text = detail == null || detail.isBlank() ? "无" : detail;
+    if (statusChanged) {
+      notifications.enqueueOnce(key, recipient, "case-status-changed", caseKind, caseName, toLabel, addressee,
+          fromLabel == null ? "—" : fromLabel, text, time, platformUrl);
+    } else {
+      notifications.enqueueOnce(key, recipient, "case-update", caseKind, caseName, toLabel, addressee, text, time,
+          platformUrl);
+    }
   }
 
   /** Tells {@code addressee} of something that happened on a case without changing its status. */

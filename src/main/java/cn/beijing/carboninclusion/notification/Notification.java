@@ -43,6 +43,8 @@ public class Notification {
   private Instant createdAt;
   @Column(name = "sent_at")
   private Instant sentAt;
+  @Column(name = "idempotency_key", updatable = false)
+  private String idempotencyKey;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -57,6 +59,10 @@ public class Notification {
     this.status = Status.PENDING;
     this.nextAttemptAt = now;
     this.createdAt = now;
+  }
+
+  void keyed(String key) {
+    this.idempotencyKey = key;
   }
 
   void sent(Instant at) {

@@ -44,6 +44,19 @@ public class NotificationService {
     events.publishEvent(new NotificationQueued(notification.getId()));
   }
 
+  /** As {@link #enqueue}, but queues nothing when a notice of this {@code key} was already queued. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void enqueueOnce(String key, String recipient, String template, Object... args) {
+    if (recipient == null || recipient.isBlank() || notifications.existsByIdempotencyKey(key)) {
+      return;
+    }
+    String subject = templates.getMessage(template + ".subject", args, CHINESE);
+    String body = templates.getMessage(template + ".body", args, CHINESE);
+    Notification notification = new Notification(recipient, template, subject, body, Instant.now(clock));
+    notification.keyed(key);
+    events.publishEvent(new NotificationQueued(notifications.save(notification).getId()));
+  }
+
   /** Published inside the transaction; the sender acts on it after commit. */
   public record NotificationQueued(Long notificationId) {}
 }

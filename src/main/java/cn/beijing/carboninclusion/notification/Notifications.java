@@ -30,4 +30,6 @@ public interface Notifications extends JpaRepository<Notification, Long> {
   int releaseStale(@Param("staleBefore") Instant staleBefore);
 
   List<Notification> findByRecipientOrderByIdAsc(String recipient);
+
+  boolean existsByIdempotencyKey(String idempotencyKey);
 }

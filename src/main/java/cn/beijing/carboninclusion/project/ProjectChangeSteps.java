@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
+import cn.beijing.carboninclusion.common.CaseHistory;
+import cn.beijing.carboninclusion.common.CaseStep;
 import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.NotFoundException;
@@ -10,7 +12,6 @@ import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
-import cn.beijing.carboninclusion.notification.CaseNotices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectChangeSteps {
   public static final String MESSAGE_DECIDED = ProcessMessages.PROJECT_CHANGE_DECIDED;
   static final String KIND_LABEL = "项目变更";
+  static final CaseHistory.Kind CHANGE = new CaseHistory.Kind(ProjectLifecycle.CASE_TYPE, KIND_LABEL);
 
   private final ProjectChanges changes;
   private final ProjectVersions versions;
@@ -39,13 +41,13 @@ public class ProjectChangeSteps {
   private final DeveloperStanding standing;
   private final DeveloperOrganisations developers;
   private final AuditTrail auditTrail;
-  private final CaseNotices notices;
+  private final CaseHistory history;
   private final ObjectMapper json;
   private final Clock clock;
 
   ProjectChangeSteps(ProjectChanges changes, ProjectVersions versions, ProjectLifecycle lifecycle, ProjectRules rules,
       SchemeRuleBook schemeRules, DeveloperStanding standing,
-      DeveloperOrganisations developers, AuditTrail auditTrail, CaseNotices notices, ObjectMapper json,
+      DeveloperOrganisations developers, AuditTrail auditTrail, CaseHistory history, ObjectMapper json,
       Clock clock) {
     this.changes = changes;
     this.versions = versions;
@@ -55,7 +57,7 @@ public class ProjectChangeSteps {
     this.standing = standing;
     this.developers = developers;
     this.auditTrail = auditTrail;
-    this.notices = notices;
+    this.history = history;
     this.json = json;
     this.clock = clock;
   }
@@ -117,8 +119,8 @@ public class ProjectChangeSteps {
     Project project = lifecycle.get(change.getProjectId());
     DeveloperOrganisation receiving = developer(change.getReceivingDeveloperId());
     DeveloperOrganisation current = lifecycle.developerOf(project);
-    notices.caseUpdate(receiving.getContactEmail(), receiving.getName(), KIND_LABEL, project.getName(),
-        "请确认是否接受项目转让", current.getName() + "申请将项目「" + project.getName() + "」（登记编号 "
+    history.tell(CaseStep.Type.UPDATE, CHANGE, project.getId(), project.getName(), addressee(receiving),
+        null, "请确认是否接受项目转让", current.getName() + "申请将项目「" + project.getName() + "」（登记编号 "
             + project.getRegistrationNo() + "）转让给贵单位，自 " + change.getEffectiveFrom()
             + " 起生效。请在平台「接受项目转让」任务中确认接受或拒绝。转让理由：" + change.getReason());
   }
@@ -155,7 +157,7 @@ public class ProjectChangeSteps {
     decide(change, ProjectChangeStatus.APPLIED, decidedBy, comment, reason, previousDeveloper);
     if (change.getKind() == ChangeKind.DEVELOPER_TRANSFER) {
       DeveloperOrganisation receiving = developer(change.getReceivingDeveloperId());
-      notices.caseUpdate(receiving.getContactEmail(), receiving.getName(), KIND_LABEL, project.getName(),
+      history.tell(CaseStep.Type.UPDATE, CHANGE, project.getId(), project.getName(), addressee(receiving), null,
           "项目转让已生效", reason + "。贵单位自即日起为该项目的开发方。");
     }
     if (change.getKind() != ChangeKind.CONTACT) {
@@ -226,8 +228,8 @@ public class ProjectChangeSteps {
     auditTrail.record(ProjectLifecycle.CASE_TYPE, change.getProjectId(), "CHANGE_" + outcome.name(), from.name(),
         outcome.name(), reason);
     Project project = lifecycle.get(change.getProjectId());
-    notices.statusChanged(developer.getContactEmail(), developer.getName(),
-        KIND_LABEL + "（" + change.getKind().label() + "）", project.getName(), from.label(), outcome.label(), reason);
+    history.tell(CaseStep.Type.STATUS_CHANGED, kindOf(change), project.getId(), project.getName(),
+        addressee(developer), from.label(), outcome.label(), reason);
   }
 
   private void move(ProjectChange change, ProjectChangeStatus to, String reason) {
@@ -236,8 +238,8 @@ public class ProjectChangeSteps {
         to.name(), describe(change) + "：" + reason);
     Project project = lifecycle.get(change.getProjectId());
     DeveloperOrganisation developer = lifecycle.developerOf(project);
-    notices.statusChanged(developer.getContactEmail(), developer.getName(),
-        KIND_LABEL + "（" + change.getKind().label() + "）", project.getName(), from.label(), to.label(), reason);
+    history.tell(CaseStep.Type.STATUS_CHANGED, kindOf(change), project.getId(), project.getName(),
+        addressee(developer), from.label(), to.label(), reason);
   }
 
   private ProjectVersion latest(ProjectChange change) {
@@ -249,4 +251,11 @@ public class ProjectChangeSteps {
     return developers.findById(id).orElseThrow(() -> new NotFoundException("developer", id));
   }
 
+  private static CaseHistory.Kind kindOf(ProjectChange change) {
+    return new CaseHistory.Kind(ProjectLifecycle.CASE_TYPE, KIND_LABEL + "（" + change.getKind().label() + "）");
+  }
+
+  private static CaseHistory.Addressee addressee(DeveloperOrganisation developer) {
+    return new CaseHistory.Addressee(developer.getContactEmail(), developer.getName());
+  }
 }
