@@ -1,9 +1,9 @@
 package cn.beijing.carboninclusion.disclosure;
 
+import cn.beijing.carboninclusion.common.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +24,7 @@ class PublicDisclosureController {
   @GetMapping("/disclosures")
   List<PublishedItem> disclosures(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return feed.latest(PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200))).stream()
+    return feed.latest(Pages.of(page, size, 200)).stream()
         .map(PublishedItem::of).toList();
   }
 }

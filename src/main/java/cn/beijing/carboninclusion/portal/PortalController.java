@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.portal;
 
 import cn.beijing.carboninclusion.common.ClientRateLimiter;
 import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.common.Pages;
 import cn.beijing.carboninclusion.common.TooManyRequestsException;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.disclosure.PublishedItem;
@@ -463,7 +464,7 @@ class PortalController {
       @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
     int pageSize = Paged.size(size);
     Paged<PublicAuditReport> found = Paged.of(auditReports.published(status,
-        PageRequest.of(Math.max(page, 1) - 1, pageSize)));
+        Pages.of(Math.max(page, 1) - 1, pageSize, Paged.MAX_SIZE)));
     List<Filter> filters = List.of(select("status", "结论", status, PublicAuditReports.PUBLIC.stream()
         .map(s -> new Option(s.name(), s.label(), false)).toList()));
     return list(format, response, "审计报告", "audit-reports", "/portal/audit-reports",
@@ -500,7 +501,7 @@ class PortalController {
   ModelAndView disclosures(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "1") int page,
       @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
-    PageRequest request = PageRequest.of(Math.max(page, 1) - 1, Paged.size(size));
+    PageRequest request = Pages.of(Math.max(page, 1) - 1, Paged.size(size), Paged.MAX_SIZE);
     Paged<PublishedItem> found = Paged.of((kind == null || kind.isBlank() ? feed.latest(request)
         : feed.latest(Set.of(kind), request)).map(PublishedItem::of));
     List<Filter> filters = List.of(select("kind", "类别", kind, PortalText.KINDS.entrySet().stream()
@@ -515,8 +516,8 @@ class PortalController {
       @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
     List<String> kinds = kind != null && BAR_KINDS.contains(kind) ? List.of(kind) : BAR_KINDS;
-    Paged<PublishedItem> found = Paged.of(feed.latest(kinds, PageRequest.of(Math.max(page, 1) - 1,
-        Paged.size(size))).map(PublishedItem::of));
+    Paged<PublishedItem> found = Paged.of(feed.latest(kinds, Pages.of(Math.max(page, 1) - 1, Paged.size(size),
+        Paged.MAX_SIZE)).map(PublishedItem::of));
     List<Filter> filters = List.of(select("kind", "类别", kind, BAR_KINDS.stream()
         .map(k -> new Option(k, PortalText.kind(k), false)).toList()));
     return list(format, response, "禁入名单", "bars", "/portal/bars",

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.Pages;
 import cn.beijing.carboninclusion.developer.UnifiedSocialCreditCode;
 import cn.beijing.carboninclusion.supervision.PublicAuditReports.PublicAuditReport;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,6 +78,6 @@ class AuditReportController {
   @GetMapping("/api/public/audit-reports")
   List<PublicAuditReport> published(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return publicReports.published(null, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100))).getContent();
+    return publicReports.published(null, Pages.of(page, size, 100)).getContent();
   }
 }

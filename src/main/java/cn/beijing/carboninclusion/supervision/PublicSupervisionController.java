@@ -1,12 +1,12 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.Pages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,6 +68,6 @@ class PublicSupervisionController {
   }
 
   private static Pageable bounded(int page, int size) {
-    return PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+    return Pages.of(page, size, 200);
   }
 }
