@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -28,6 +30,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -64,6 +68,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(@NonNull MissingServletRequestPartException ex,
+      @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    return ResponseEntity.badRequest().body(invalid(Map.of(ex.getRequestPartName(), "必须提供 (required)")));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       @NonNull HttpMessageNotReadableException ex, @NonNull HttpHeaders headers,
       @NonNull HttpStatusCode status, @NonNull WebRequest request) {
@@ -74,6 +84,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           .collect(Collectors.joining(".")).replace(".[", "[");
     }
     return ResponseEntity.badRequest().body(invalid(Map.of(field, "无法解析该字段的值 (malformed or wrong type)")));
+  }
+
+  /**
+   * A multipart body that does not parse (read when the operation reads its parts,
+   * {@code spring.servlet.multipart.resolve-lazily}): a part whose file name holds a NUL, too many parts, or a body
+   * that is not multipart at all (no boundary, a part without its headers, no closing delimiter). Too large a body is
+   * 413 ({@link ResponseEntityExceptionHandler}).
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidFileNameException) {
+        return ResponseEntity.badRequest().body(invalid(Map.of("filename",
+            "文件名含有不允许的字符 (the file name holds a NUL character)")));
+      }
+      if (cause instanceof FileCountLimitExceededException) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+            "请求的部分过多 (too many parts in the multipart body)");
+        problem.setTitle("请求过大 (content too large)");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+      }
+    }
+    return ResponseEntity.badRequest().body(invalid(Map.of("body",
+        "multipart/form-data 正文无法解析 (malformed multipart body)")));
   }
 
   @ExceptionHandler(InvalidInputException.class)
