@@ -1,8 +1,12 @@
 package cn.beijing.carboninclusion.common;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -73,17 +77,42 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(invalid(Map.of(ex.getRequestPartName(), "必须提供 (required)")));
   }
 
+  /**
+   * A body that does not read: names the field where the JSON breaks (a value of the wrong type, a character or
+   * number JSON does not allow, a name given twice — {@code spring.jackson.parser.strict-duplicate-detection}), or
+   * {@code body} when it breaks outside any field.
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       @NonNull HttpMessageNotReadableException ex, @NonNull HttpHeaders headers,
       @NonNull HttpStatusCode status, @NonNull WebRequest request) {
     String field = "body";
+    String message = "无法解析该字段的值 (malformed or wrong type)";
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
+    } else if (ex.getCause() instanceof StreamReadException read && read.getProcessor() != null) {
+      field = fieldOf(read.getProcessor().getParsingContext());
+      if (String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+        message = "字段重复 (the field is given more than once)";
+      }
     }
-    return ResponseEntity.badRequest().body(invalid(Map.of(field, "无法解析该字段的值 (malformed or wrong type)")));
+    return ResponseEntity.badRequest().body(invalid(Map.of(field, message)));
+  }
+
+  /** The field the parser was in, e.g. {@code identifiers[1].scheme}; {@code body} outside any (or deeper than sense). */
+  private static String fieldOf(JsonStreamContext context) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        parts.addFirst(c.getCurrentName());
+      } else if (c.inArray()) {
+        parts.addFirst("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+      }
+    }
+    String field = String.join(".", parts).replace(".[", "[");
+    return field.isEmpty() || field.length() > 200 ? "body" : field;
   }
 
   /**

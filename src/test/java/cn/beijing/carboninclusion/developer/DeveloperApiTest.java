@@ -3,13 +3,16 @@ package cn.beijing.carboninclusion.developer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.RawHttp;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +22,7 @@ class DeveloperApiTest extends PlatformIntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired DeveloperOrganisations organisations;
   @Autowired IdentityService identityService;
+  @LocalServerPort int port;
 
   @Test
   void anonymousCallersAreAskedToAuthenticate() {
@@ -75,6 +79,18 @@ class DeveloperApiTest extends PlatformIntegrationTest {
         Map.of("creditCode", "91440300708461136T", "name", "某公司", "kind", "PARTNERSHIP"), JsonNode.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("errors").has("kind")).isTrue();
+  }
+
+  @Test
+  void aFieldGivenTwiceIsA400NamingItAndRegistersNothing() {
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/developers", "zhangwei",
+        Map.of("Content-Type", "application/json"), ("{\"creditCode\":\"91440300708461136T\",\"name\":\"某公司\","
+            + "\"kind\":\"ENTERPRISE\",\"contactEmail\":null,\"contactEmail\":\"a@b.example\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.problem()).isTrue();
+    assertThat(answer.json().get("errors").has("contactEmail")).isTrue();
+    assertThat(organisations.findByCreditCode("91440300708461136T")).isEmpty();
   }
 
   @Test

@@ -176,6 +176,18 @@ class ProjectApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aFieldGivenTwiceIsA400NamingItNotA500() {
+    long id = apply("lowcarbon", application("重复字段-" + UUID.randomUUID(), "CLASS_II", null), false).getBody()
+        .get("id").asLong();
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/projects/" + id + "/cancellation-requests",
+        "lowcarbon", Map.of("Content-Type", "application/json"),
+        "{\"reason\":\"项目不再实施\",\"reason\":\"另一个理由\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get("reason").asText()).contains("字段重复");
+    assertThat(status(id)).isEqualTo("RECORDED");
+  }
+
+  @Test
   void aFileNameWithANulIsA400NamingItAndNothingIsFiled() {
     long before = projects.count();
     Map<String, Object> application = application("文件名-" + UUID.randomUUID(), "CLASS_II", null);
