@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -92,6 +93,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
+    } else if (ex.getCause() instanceof CharacterCodingException) {
+      message = "请求正文不是有效的 UTF-8 (the body is not valid UTF-8)";
     } else if (ex.getCause() instanceof StreamReadException read && read.getProcessor() != null) {
       field = fieldOf(read.getProcessor().getParsingContext());
       if (String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {

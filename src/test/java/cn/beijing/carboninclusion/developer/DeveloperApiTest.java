@@ -94,6 +94,25 @@ class DeveloperApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aBodyThatIsNotUtf8IsA400AndRegistersNothing() {
+    // "某公司" followed by ED A0 80, a surrogate encoded as if it were a character: no UTF-8
+    byte[] start = "{\"creditCode\":\"91440300708461136T\",\"kind\":\"ENTERPRISE\",\"name\":\"某公司"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] end = "\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[start.length + 3 + end.length];
+    System.arraycopy(start, 0, body, 0, start.length);
+    body[start.length] = (byte) 0xED;
+    body[start.length + 1] = (byte) 0xA0;
+    body[start.length + 2] = (byte) 0x80;
+    System.arraycopy(end, 0, body, start.length + 3, end.length);
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/developers", "zhangwei",
+        Map.of("Content-Type", "application/json"), body);
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get("body").asText()).contains("UTF-8");
+    assertThat(organisations.findByCreditCode("91440300708461136T")).isEmpty();
+  }
+
+  @Test
   void onlyTheBureauRegistersDevelopers() {
     long before = organisations.count();
     ResponseEntity<JsonNode> response = http.withBasicAuth("greentravel", "demo").postForEntity("/api/developers",

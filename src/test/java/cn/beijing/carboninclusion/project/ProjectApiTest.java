@@ -188,6 +188,28 @@ class ProjectApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aJsonPartThatIsNotUtf8IsRefusedAndNothingIsFiled() {
+    long before = projects.count();
+    String json = "{\"name\":\"overlong-\",\"projectClass\":\"CLASS_II\",\"methodologyCode\":\"BJCI-M-TRAVEL\","
+        + "\"district\":\"海淀区\"}";
+    // C0 AF: an overlong '/', which a lenient decoder reads as '/'
+    byte[] name = json.getBytes(StandardCharsets.UTF_8);
+    int at = json.indexOf("overlong-") + "overlong-".length();
+    byte[] bytes = new byte[name.length + 2];
+    System.arraycopy(name, 0, bytes, 0, at);
+    bytes[at] = (byte) 0xC0;
+    bytes[at + 1] = (byte) 0xAF;
+    System.arraycopy(name, at, bytes, at + 2, name.length - at);
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/projects", "lowcarbon",
+        Map.of("Content-Type", "multipart/form-data; boundary=b0"), RawHttp.multipart("b0", "\r\n",
+            new RawHttp.Part("Content-Disposition: form-data; name=\"application\"\r\nContent-Type: application/json"
+                .getBytes(StandardCharsets.UTF_8), bytes)));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get("body").asText()).contains("UTF-8");
+    assertThat(projects.count()).isEqualTo(before);
+  }
+
+  @Test
   void aFileNameWithANulIsA400NamingItAndNothingIsFiled() {
     long before = projects.count();
     Map<String, Object> application = application("文件名-" + UUID.randomUUID(), "CLASS_II", null);
