@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -29,12 +30,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -72,10 +76,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(invalid(errors));
   }
 
+  /** A path variable or query parameter that does not convert to its type (e.g. an id {@code abc}): 400 naming it. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException ex,
+      @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+        : ex.getPropertyName();
+    return ResponseEntity.badRequest().body(invalid(Map.of(name == null ? "parameter" : name,
+        "无法识别该参数的值 (not a value of the parameter's type)")));
+  }
+
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestPart(@NonNull MissingServletRequestPartException ex,
       @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
     return ResponseEntity.badRequest().body(invalid(Map.of(ex.getRequestPartName(), "必须提供 (required)")));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      @NonNull MissingServletRequestParameterException ex, @NonNull HttpHeaders headers,
+      @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    return ResponseEntity.badRequest().body(invalid(Map.of(ex.getParameterName(), "必须提供 (required)")));
   }
 
   /**
@@ -140,6 +161,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     return ResponseEntity.badRequest().body(invalid(Map.of("body",
         "multipart/form-data 正文无法解析 (malformed multipart body)")));
+  }
+
+  /**
+   * What the firewall refuses only when the request is read (a form parameter whose name holds control characters,
+   * read as the body of a JSON operation called with a form content type).
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(RequestRejectedException ex) {
+    return ResponseEntity.badRequest().body(invalid(Map.of("body",
+        "请求含有不允许的字符 (the request holds characters that are not allowed)")));
   }
 
   @ExceptionHandler(InvalidInputException.class)
