@@ -4,8 +4,10 @@ import java.util.List;
 import org.springframework.data.domain.PageRequest;
 
 /**
- * The one paging rule of the public JSON lists ({@code /api/public/**}): {@code page} counts from 0, {@code size}
- * from 1 to {@value #MAX_SIZE}; anything outside is brought within, so no request returns unbounded rows.
+ * The one paging rule of the lists ({@code /api/public/**} and the portal's): {@code page} counts from 0, {@code size}
+ * from 1 to {@value #MAX_SIZE}; anything outside is brought within, so no request returns unbounded rows, and no page
+ * lies beyond the offset a query can skip ({@code page × size} within an {@code int}, the first result JPA takes): a
+ * page past the end is an empty page, as for any page past the last row.
  */
 public final class PublicPage {
   public static final int MAX_SIZE = 200;
@@ -15,7 +17,9 @@ public final class PublicPage {
 
   /** The page asked for, within bounds ({@code max}: a list's own smaller limit). */
   public static PageRequest of(int page, int size, int max) {
-    return PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), Math.min(max, MAX_SIZE)));
+    int boundedSize = Math.min(Math.max(size, 1), Math.min(max, MAX_SIZE));
+    int boundedPage = Math.min(Math.max(page, 0), Integer.MAX_VALUE / boundedSize - 1);
+    return PageRequest.of(boundedPage, boundedSize);
   }
 
   public static PageRequest of(int page, int size) {

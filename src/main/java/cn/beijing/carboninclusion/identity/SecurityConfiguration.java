@@ -3,6 +3,7 @@ package cn.beijing.carboninclusion.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -20,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -44,6 +46,8 @@ public class SecurityConfiguration {
   /** No address of the platform (a case id, a query) leaks to another site through the Referer header. */
   static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =
       ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+  private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+      "OPTIONS");
 
   @Bean
   @Order(1)
@@ -78,6 +82,21 @@ public class SecurityConfiguration {
         });
     statelessBasic(http, identityProvider, json);
     return http.build();
+  }
+
+  /**
+   * What the firewall refuses before any chain (an encoded slash, dot or percent, {@code //}, {@code ;}, a NUL, a
+   * method that is none of HTTP's usual ones) is answered with a problem body: 405 for the method, else 400.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+    return (request, response, rejected) -> {
+      if (!STANDARD_METHODS.contains(request.getMethod())) {
+        writeProblem(response, json, HttpStatus.METHOD_NOT_ALLOWED, "不支持该请求方法 (method not allowed)");
+      } else {
+        writeProblem(response, json, HttpStatus.BAD_REQUEST, "请求地址无效 (the request's address is refused)");
+      }
+    };
   }
 
   /** The only authentication provider: Camunda's identity (no generated default user exists). */

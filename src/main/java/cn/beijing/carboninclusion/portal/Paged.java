@@ -1,8 +1,8 @@
 package cn.beijing.carboninclusion.portal;
 
+import cn.beijing.carboninclusion.common.PublicPage;
 import java.util.List;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 
 /**
@@ -22,7 +22,7 @@ record Paged<T>(List<T> items, int page, int size, long totalItems, int totalPag
 
     /** The same page for a repository (0-based). */
     Pageable pageable() {
-      return PageRequest.of(page - 1, size);
+      return PublicPage.of(page - 1, size, MAX_SIZE);
     }
 
     /** The page of an in-memory list; a page past the last is the last. */

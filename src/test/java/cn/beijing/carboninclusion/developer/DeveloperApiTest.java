@@ -3,13 +3,16 @@ package cn.beijing.carboninclusion.developer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.RawHttp;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +22,7 @@ class DeveloperApiTest extends PlatformIntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired DeveloperOrganisations organisations;
   @Autowired IdentityService identityService;
+  @LocalServerPort int port;
 
   @Test
   void anonymousCallersAreAskedToAuthenticate() {
@@ -75,6 +79,37 @@ class DeveloperApiTest extends PlatformIntegrationTest {
         Map.of("creditCode", "91440300708461136T", "name", "某公司", "kind", "PARTNERSHIP"), JsonNode.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("errors").has("kind")).isTrue();
+  }
+
+  @Test
+  void aFieldGivenTwiceIsA400NamingItAndRegistersNothing() {
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/developers", "zhangwei",
+        Map.of("Content-Type", "application/json"), ("{\"creditCode\":\"91440300708461136T\",\"name\":\"某公司\","
+            + "\"kind\":\"ENTERPRISE\",\"contactEmail\":null,\"contactEmail\":\"a@b.example\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.problem()).isTrue();
+    assertThat(answer.json().get("errors").has("contactEmail")).isTrue();
+    assertThat(organisations.findByCreditCode("91440300708461136T")).isEmpty();
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8IsA400AndRegistersNothing() {
+    // "某公司" followed by ED A0 80, a surrogate encoded as if it were a character: no UTF-8
+    byte[] start = "{\"creditCode\":\"91440300708461136T\",\"kind\":\"ENTERPRISE\",\"name\":\"某公司"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] end = "\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[start.length + 3 + end.length];
+    System.arraycopy(start, 0, body, 0, start.length);
+    body[start.length] = (byte) 0xED;
+    body[start.length + 1] = (byte) 0xA0;
+    body[start.length + 2] = (byte) 0x80;
+    System.arraycopy(end, 0, body, start.length + 3, end.length);
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/developers", "zhangwei",
+        Map.of("Content-Type", "application/json"), body);
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get("body").asText()).contains("UTF-8");
+    assertThat(organisations.findByCreditCode("91440300708461136T")).isEmpty();
   }
 
   @Test

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -31,12 +35,22 @@ class DisclosureDeliveryTest extends PlatformIntegrationTest {
   @Autowired EventSerializer serializer;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate http;
 
   @AfterEach
   void cleanUp() {
     jdbc.update("alter table disclosure_entry drop constraint if exists ck_test_delivery_fails");
     jdbc.update("delete from disclosure_entry where subject_id = ?", SUBJECT);
     jdbc.update("delete from event_publication where serialized_event like ?", "%" + SUBJECT + "%");
+  }
+
+  @Test
+  void aPageOfTheFeedBeyondWhatAQueryCanSkipIsEmptyNotA500() {
+    // page × size beyond an int was JPA's "Page offset exceeds Integer.MAX_VALUE" (found by fuzz.OpenApiFuzzTest)
+    ResponseEntity<JsonNode> answer = http.getForEntity("/api/public/disclosures?page=2147483647&size=200",
+        JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getBody()).isEmpty();
   }
 
   @Test

@@ -160,6 +160,18 @@ class PortalApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aPageBeyondWhatAQueryCanSkipIsAnEmptyPageNotA500() {
+    for (String list : new String[] {"/portal/audit-reports", "/portal/disclosures", "/portal/bars"}) {
+      ResponseEntity<JsonNode> far = http.getForEntity(list + "?page=2147483647&size=200&format=json",
+          JsonNode.class);
+      assertThat(far.getStatusCode()).as(list).isEqualTo(HttpStatus.OK);
+      assertThat(far.getBody().get("items")).as(list).isEmpty();
+      ResponseEntity<String> page = http.getForEntity(list + "?page=2147483647", String.class);
+      assertThat(page.getStatusCode()).as(list).isEqualTo(HttpStatus.OK);
+    }
+  }
+
+  @Test
   void unknownRecordsAreNotFoundAndBadFiltersAreRefused() {
     for (String path : List.of("/portal/projects/987654321", "/portal/methodologies/987654321",
         "/portal/reductions/987654321", "/portal/audit-reports/987654321")) {

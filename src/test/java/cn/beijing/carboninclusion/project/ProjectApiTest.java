@@ -3,7 +3,9 @@ package cn.beijing.carboninclusion.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.RawHttp;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +41,7 @@ class ProjectApiTest extends PlatformIntegrationTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @LocalServerPort int port;
 
   @Test
   void anApplicationGoesThroughTheRestApisToRegistration() {
@@ -169,6 +173,83 @@ class ProjectApiTest extends PlatformIntegrationTest {
           Map.of("content", "频繁提交的异议内容，第" + i + "次。"), JsonNode.class).getStatusCode().value());
     }
     assertThat(last).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+  }
+
+  @Test
+  void aFieldGivenTwiceIsA400NamingItNotA500() {
+    long id = apply("lowcarbon", application("重复字段-" + UUID.randomUUID(), "CLASS_II", null), false).getBody()
+        .get("id").asLong();
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/projects/" + id + "/cancellation-requests",
+        "lowcarbon", Map.of("Content-Type", "application/json"),
+        "{\"reason\":\"项目不再实施\",\"reason\":\"另一个理由\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get("reason").asText()).contains("字段重复");
+    assertThat(status(id)).isEqualTo("RECORDED");
+  }
+
+  @Test
+  void aJsonPartThatIsNotUtf8IsRefusedAndNothingIsFiled() {
+    long before = projects.count();
+    String json = "{\"name\":\"overlong-\",\"projectClass\":\"CLASS_II\",\"methodologyCode\":\"BJCI-M-TRAVEL\","
+        + "\"district\":\"海淀区\"}";
+    // C0 AF: an overlong '/', which a lenient decoder reads as '/'
+    byte[] name = json.getBytes(StandardCharsets.UTF_8);
+    int at = json.indexOf("overlong-") + "overlong-".length();
+    byte[] bytes = new byte[name.length + 2];
+    System.arraycopy(name, 0, bytes, 0, at);
+    bytes[at] = (byte) 0xC0;
+    bytes[at + 1] = (byte) 0xAF;
+    System.arraycopy(name, at, bytes, at + 2, name.length - at);
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/projects", "lowcarbon",
+        Map.of("Content-Type", "multipart/form-data; boundary=b0"), RawHttp.multipart("b0", "\r\n",
+            new RawHttp.Part("Content-Disposition: form-data; name=\"application\"\r\nContent-Type: application/json"
+                .getBytes(StandardCharsets.UTF_8), bytes)));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get("body").asText()).contains("UTF-8");
+    assertThat(projects.count()).isEqualTo(before);
+  }
+
+  @Test
+  void aFileNameWithANulIsA400NamingItAndNothingIsFiled() {
+    long before = projects.count();
+    Map<String, Object> application = application("文件名-" + UUID.randomUUID(), "CLASS_II", null);
+    byte[] headers = "Content-Disposition: form-data; name=\"attachments\"; filename=\"a\0.pdf\"\r\nContent-Type: application/pdf"
+        .getBytes(StandardCharsets.UTF_8);
+    RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/projects", "lowcarbon",
+        Map.of("Content-Type", "multipart/form-data; boundary=b1"), RawHttp.multipart("b1", "\r\n",
+            RawHttp.Part.of("Content-Disposition: form-data; name=\"application\"\r\nContent-Type: application/json",
+                json(application)),
+            new RawHttp.Part(headers, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.problem()).isTrue();
+    assertThat(answer.json().get("errors").has("filename")).isTrue();
+    assertThat(projects.count()).isEqualTo(before);
+  }
+
+  @Test
+  void aMultipartBodyThatDoesNotParseIsA400NamingTheBodyNotA500() {
+    long id = apply("sunroof", application("补正-" + UUID.randomUUID(), "CLASS_II", null), false).getBody()
+        .get("id").asLong();
+    byte[] lfOnly = RawHttp.multipart("b2", "\n", RawHttp.Part.of("Content-Disposition: form-data; name=\"note\"",
+        "补正说明"));
+    RawHttp.Answer lf = RawHttp.send(port, "POST", "/api/projects/" + id + "/supplements", "sunroof",
+        Map.of("Content-Type", "multipart/form-data; boundary=b2"), lfOnly);
+    assertThat(lf.status()).isEqualTo(400);
+    assertThat(lf.json().get("errors").has("body")).isTrue();
+    RawHttp.Answer noBoundary = RawHttp.send(port, "POST", "/api/projects/" + id + "/supplements", "sunroof",
+        Map.of("Content-Type", "multipart/form-data"), RawHttp.multipart("b3", "\r\n",
+            RawHttp.Part.of("Content-Disposition: form-data; name=\"note\"", "补正说明")));
+    assertThat(noBoundary.status()).isEqualTo(400);
+    assertThat(noBoundary.problem()).isTrue();
+    assertThat(projects.findById(id).orElseThrow().getSupplementRounds()).isZero();
+  }
+
+  private String json(Map<String, Object> value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Map<String, Object> application(String name, String projectClass, String ratio) {

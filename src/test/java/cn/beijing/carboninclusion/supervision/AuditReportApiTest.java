@@ -48,6 +48,14 @@ class AuditReportApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aPageBeyondWhatAQueryCanSkipIsEmptyNotA500() {
+    ResponseEntity<JsonNode> answer = http.getForEntity("/api/public/audit-reports?page=2147483647&size=100",
+        JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getBody()).isEmpty();
+  }
+
+  @Test
   void theDeveloperFilesOnceWithValidFiguresAndThePublicSeesNoReviewer() {
     Project project = cases.aRegisteredProject();
     String url = "/api/projects/" + project.getId() + "/audit-reports";

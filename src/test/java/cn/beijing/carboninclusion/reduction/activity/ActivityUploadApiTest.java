@@ -17,6 +17,7 @@ import cn.beijing.carboninclusion.reduction.ReductionApplication;
 import cn.beijing.carboninclusion.reduction.ReductionApplications;
 import cn.beijing.carboninclusion.reduction.ReductionStatus;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.RawHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +62,7 @@ class ActivityUploadApiTest extends PlatformIntegrationTest {
   private static final ReductionStatus OPEN = ActivityUploads.OPEN_FOR_UPLOAD.iterator().next();
 
   @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
   @Autowired ActivityUploads uploads;
   @Autowired ReductionApplications applications;
   @Autowired Projects projects;
@@ -299,6 +302,22 @@ class ActivityUploadApiTest extends PlatformIntegrationTest {
     assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(uploads.resultFor(application.getId())).isEmpty();
     assertThat(uploads.resultFor(decided.getId())).isEmpty();
+  }
+
+  @Test
+  void aMultipartBodyWithoutItsBoundaryIsA400NotA500AndRecordsNothing() {
+    ReductionApplication application = application("greentravel", OPEN);
+    String csv = HEADER + "p1," + trip() + ",bus,10,2024-05-01T08:00:00\n";
+    byte[] body = RawHttp.multipart("b4", "\r\n", RawHttp.Part.of(
+        "Content-Disposition: form-data; name=\"file\"; filename=\"trips.csv\"\r\nContent-Type: text/csv", csv));
+    for (String type : new String[] {"multipart/form-data", "multipart/form-data; boundary=other"}) {
+      RawHttp.Answer answer = RawHttp.send(port, "POST", activities(application.getId()), "greentravel",
+          java.util.Map.of("Content-Type", type), body);
+      assertThat(answer.status()).as(type).isEqualTo(400);
+      assertThat(answer.problem()).isTrue();
+      assertThat(answer.json().get("errors").fieldNames()).toIterable().containsAnyOf("body", "file");
+    }
+    assertThat(uploads.resultFor(application.getId())).isEmpty();
   }
 
   private ResponseEntity<JsonNode> post(String user, Long applicationId, String csv) {
