@@ -80,6 +80,8 @@ class OpenApiFuzzTest extends PlatformIntegrationTest {
     // overdue) does its work now, before the snapshot; the others settle (settled: notices, events)
     escalation.escalateOverdue();
     DatabaseSnapshot before = settled(null);
+    long accessLogBefore = jdbc.queryForObject("select count(*) from access_log", Long.class);
+    long accessLogLastId = jdbc.queryForObject("select coalesce(max(id), 0) from access_log", Long.class);
     Map<Integer, Integer> statuses = new TreeMap<>();
     Map<String, Integer> answers = new TreeMap<>();
     Map<String, Map<Integer, Integer>> byOperation = new TreeMap<>();
@@ -135,6 +137,8 @@ class OpenApiFuzzTest extends PlatformIntegrationTest {
     double seconds = (System.nanoTime() - started) / 1e9;
     DatabaseSnapshot after = settled(before);
     List<String> changed = before.differences(after);
+    assertThat(jdbc.queryForObject("select count(*) from access_log where id <= ?", Long.class, accessLogLastId))
+        .as("the access log only grows").isEqualTo(accessLogBefore);
 
     print("5xx", serverErrors);
     print("unexpected write", unexpectedWrites);
