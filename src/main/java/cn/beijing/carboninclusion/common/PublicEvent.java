@@ -28,15 +28,7 @@ public record PublicEvent(UUID eventId, String subjectType, long subjectId, Kind
   }
 
   public PublicEvent {
-    title = abridged(title, MAX_TITLE);
-    body = abridged(body, MAX_BODY);
-  }
-
-  /** Text cut to {@code max} characters (an ellipsis marks the cut). */
-  public static String abridged(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
-    }
-    return text.substring(0, max - 1) + "…";
+    title = Texts.abridged(title, MAX_TITLE);
+    body = Texts.abridged(body, MAX_BODY);
   }
 }

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.identity;
 
+import cn.beijing.carboninclusion.common.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -53,16 +54,16 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer {
     if (read == null || user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
       return;
     }
-    String groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).sorted()
-        .collect(Collectors.joining(","));
     if (user.getAuthorities().stream().anyMatch(a -> DEVELOPER.equals(a.getAuthority()))) {
       return;
     }
+    String groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).sorted()
+        .collect(Collectors.joining(","));
     try {
-      entries.save(new AccessLogEntry(Instant.now(clock), user.getName(), abridged(groups, 300), read.object(),
-          abridged(objectRef(request), 300), abridged(read.fields(), 300),
-          abridged(request.getMethod() + " " + request.getRequestURI()
+      entries.save(new AccessLogEntry(Instant.now(clock), user.getName(), Texts.abridged(groups, 300), read.object(),
+          Texts.abridged(objectRef(request), 300), Texts.abridged(read.fields(), 300),
+          Texts.abridged(request.getMethod() + " " + request.getRequestURI()
               + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), 1100),
           ex != null && response.getStatus() < 400 ? 500 : response.getStatus(), request.getRemoteAddr()));
     } catch (RuntimeException e) {
@@ -78,9 +79,5 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer {
           .collect(Collectors.joining(","));
     }
     return request.getQueryString() == null ? "(list)" : request.getQueryString();
-  }
-
-  private static String abridged(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

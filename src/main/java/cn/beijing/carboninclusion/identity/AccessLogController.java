@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.identity;
 
+import cn.beijing.carboninclusion.common.PublicPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -39,7 +39,7 @@ class AccessLogController {
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     Page<AccessLogEntry> found = entries.find(blankToNull(userId), blankToNull(objectType), blankToNull(objectRef),
         from == null ? Instant.EPOCH : from, to == null ? Instant.parse("9999-12-31T00:00:00Z") : to,
-        PageRequest.of(page, size));
+        PublicPage.of(page, size));
     return new AccessLogPage(found.getContent(), page, size, found.getTotalElements());
   }
 

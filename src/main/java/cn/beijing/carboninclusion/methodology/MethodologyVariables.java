@@ -33,7 +33,6 @@ final class MethodologyVariables {
   static final String LEVEL = "level";
   static final String EVALUATION_CYCLE = "evaluationCycle";
   static final String ASSESS_DUE = "assessDue";
-  static final String USAGE_SUMMARY = "usageSummary";
   static final String EVALUATION_DECISION = "evaluationDecision";
   static final String EVALUATION_COMMENT = "evaluationComment";
 

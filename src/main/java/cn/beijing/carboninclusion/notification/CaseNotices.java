@@ -29,14 +29,12 @@ public class CaseNotices {
   /** Tells {@code addressee} at {@code recipient} that a case changed from one status label to another. */
   public void statusChanged(String recipient, String addressee, String caseKind, String caseName, String fromLabel,
       String toLabel, String reason) {
-    notifications.enqueue(recipient, "case-status-changed", caseKind, caseName, toLabel, addressee,
-        fromLabel == null ? "—" : fromLabel, reason == null || reason.isBlank() ? "无" : reason,
-        TIME.format(clock.instant().atZone(zone)), platformUrl);
+    step(null, true, recipient, addressee, caseKind, caseName, fromLabel, toLabel, reason, clock.instant());
   }
 
   /**
    * The notice of a case step taken {@code at}, queued once per {@code key} (the step's event and the recipient): a
-   * redelivered step queues nothing.
+   * redelivered step queues nothing; a {@code null} key queues it always.
    */
   public void step(String key, boolean statusChanged, String recipient, String addressee, String caseKind,
       String caseName, String fromLabel, String toLabel, String detail, Instant at) {
@@ -54,8 +52,7 @@ public class CaseNotices {
   /** Tells {@code addressee} of something that happened on a case without changing its status. */
   public void caseUpdate(String recipient, String addressee, String caseKind, String caseName, String headline,
       String detail) {
-    notifications.enqueue(recipient, "case-update", caseKind, caseName, headline, addressee,
-        detail == null || detail.isBlank() ? "无" : detail, TIME.format(clock.instant().atZone(zone)), platformUrl);
+    step(null, false, recipient, addressee, caseKind, caseName, null, headline, detail, clock.instant());
   }
 
   /** Tells a reviewer (or the bureau) that a task passed its due date. */

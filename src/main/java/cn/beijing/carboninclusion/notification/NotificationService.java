@@ -34,20 +34,16 @@ public class NotificationService {
   /** Renders {@code template} with {@code args} and queues it for {@code recipient} (skipped when blank). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueue(String recipient, String template, Object... args) {
-    if (recipient == null || recipient.isBlank()) {
-      return;
-    }
-    String subject = templates.getMessage(template + ".subject", args, CHINESE);
-    String body = templates.getMessage(template + ".body", args, CHINESE);
-    Notification notification = notifications.save(
-        new Notification(recipient, template, subject, body, Instant.now(clock)));
-    events.publishEvent(new NotificationQueued(notification.getId()));
+    enqueueOnce(null, recipient, template, args);
   }
 
-  /** As {@link #enqueue}, but queues nothing when a notice of this {@code key} was already queued. */
+  /**
+   * As {@link #enqueue}, but queues nothing when a notice of this {@code key} was already queued ({@code null}: no
+   * key, always queued).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueueOnce(String key, String recipient, String template, Object... args) {
-    if (recipient == null || recipient.isBlank() || notifications.existsByIdempotencyKey(key)) {
+    if (recipient == null || recipient.isBlank() || (key != null && notifications.existsByIdempotencyKey(key))) {
       return;
     }
     String subject = templates.getMessage(template + ".subject", args, CHINESE);

@@ -9,6 +9,7 @@ import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.Texts;
 import cn.beijing.carboninclusion.developer.DeveloperBars;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
@@ -92,8 +93,8 @@ public class Bars implements DeveloperBars {
     auditTrail.record(caseTypeOf(kind), subjectId, "BARRED", null, "BARRED",
         "禁入（第 " + bar.getId() + " 号）" + today + " 至 " + lastDay + "：" + reason);
     feed.publish(CASE_TYPE, bar.getId(), kind == Bar.SubjectKind.DEVELOPER ? PublicEvent.Kind.DEVELOPER_BARRED
-            : PublicEvent.Kind.AGENCY_BARRED, PublicEvent.abridged(kind.label() + "禁入：" + subjectName, 300),
-        PublicEvent.abridged("禁入期 " + today + " 至 " + lastDay + "。原因：" + reason, PublicEvent.MAX_BODY));
+            : PublicEvent.Kind.AGENCY_BARRED, Texts.abridged(kind.label() + "禁入：" + subjectName, 300),
+        Texts.abridged("禁入期 " + today + " 至 " + lastDay + "。原因：" + reason, PublicEvent.MAX_BODY));
     return bar;
   }
 
@@ -112,8 +113,8 @@ public class Bars implements DeveloperBars {
     auditTrail.record(caseTypeOf(bar.getSubjectKind()), bar.getSubjectId(), "BAR_LIFTED", "BARRED", null,
         "解除禁入（第 " + bar.getId() + " 号）：" + reason);
     feed.publish(CASE_TYPE, bar.getId(), PublicEvent.Kind.BAR_LIFTED,
-        PublicEvent.abridged(bar.getSubjectKind().label() + "解除禁入：" + bar.getSubjectName(), 300),
-        PublicEvent.abridged("原禁入期 " + bar.getBarredFrom() + " 至 " + bar.getBarredUntil() + "，提前解除。原因："
+        Texts.abridged(bar.getSubjectKind().label() + "解除禁入：" + bar.getSubjectName(), 300),
+        Texts.abridged("原禁入期 " + bar.getBarredFrom() + " 至 " + bar.getBarredUntil() + "，提前解除。原因："
             + reason, PublicEvent.MAX_BODY));
     return bar;
   }

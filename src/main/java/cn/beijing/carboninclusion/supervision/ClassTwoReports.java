@@ -9,6 +9,7 @@ import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.common.Texts;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.developer.DeveloperService;
@@ -119,9 +120,9 @@ public class ClassTwoReports {
         year + " 年度报告（收益管理方案、运营情况报告）已提交并公开");
     int half = (PublicEvent.MAX_BODY - 40) / 2;
     publicEvents.publish(ProjectLifecycle.CASE_TYPE, projectId, PublicEvent.Kind.CLASS_II_ANNUAL_REPORT,
-        PublicEvent.abridged("二类项目年度报告：" + project.getName() + "（" + year + " 年度）", 300),
-        "收益管理方案：" + PublicEvent.abridged(revenuePlan, half) + "\n运营情况报告："
-            + PublicEvent.abridged(operatingReport, half));
+        Texts.abridged("二类项目年度报告：" + project.getName() + "（" + year + " 年度）", 300),
+        "收益管理方案：" + Texts.abridged(revenuePlan, half) + "\n运营情况报告："
+            + Texts.abridged(operatingReport, half));
     return report;
   }
 
