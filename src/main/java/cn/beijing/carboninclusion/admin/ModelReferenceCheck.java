@@ -56,9 +56,11 @@ public class ModelReferenceCheck implements Deployer {
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName();
       if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-        DomElement root = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())).getDocument()
-            .getRootElement();
-        visitBpmn(name, root, formsInDeployment, problems);
+        DomElement root = parse(name, () -> Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()))
+            .getDocument().getRootElement(), problems);
+        if (root != null) {
+          visitBpmn(name, root, formsInDeployment, problems);
+        }
       } else if (name.endsWith(".form")) {
         try {
           FormContract.parse(json.readTree(resource.getBytes())).unsupported().forEach(what ->
@@ -67,14 +69,26 @@ public class ModelReferenceCheck implements Deployer {
           problems.add(name + "：表单无法解析 (form does not parse)：" + e.getMessage());
         }
       } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
-        DomElement root = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())).getDocument()
-            .getRootElement();
-        visitDmn(name, root, problems);
-        problems.addAll(SchemeRulesDecision.problems(name, resource.getBytes()));
+        DomElement root = parse(name, () -> Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()))
+            .getDocument().getRootElement(), problems);
+        if (root != null) {
+          visitDmn(name, root, problems);
+          problems.addAll(SchemeRulesDecision.problems(name, resource.getBytes()));
+        }
       }
     }
     if (!problems.isEmpty()) {
       throw new NotValidException("部署被拒绝 (deployment refused)：\n" + String.join("\n", problems));
+    }
+  }
+
+  /** A model that is not well-formed XML (or not BPMN/DMN) is refused as the client's error (400), not a 500. */
+  private static DomElement parse(String name, java.util.function.Supplier<DomElement> read, List<String> problems) {
+    try {
+      return read.get();
+    } catch (org.camunda.bpm.model.xml.ModelException e) {
+      problems.add(name + "：模型无法解析 (the model does not parse)：" + e.getMessage());
+      return null;
     }
   }
 

@@ -77,6 +77,10 @@ public class TaskDoor {
     if (task == null || task.getExecution() == null) {
       return; // the engine answers 404; a standalone task carries no case
     }
+    // permission first, as the command itself checks it: one who may not work the task learns nothing of its form
+    // (403, not 400)
+    context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+    requireOwnPeople(context, task);
     Map<String, ?> values = submitted == null ? Map.of() : submitted;
     if (route == Route.BPMN_ERROR || route == Route.ESCALATION) {
       requireCaught(task, route, code);
@@ -124,6 +128,7 @@ public class TaskDoor {
       // permission first, as the command itself checks it: a candidate (TASK_WORK) writes no variable (403, not 400)
       context.getProcessEngineConfiguration().getCommandCheckers()
           .forEach(checker -> checker.checkUpdateTaskVariable(task));
+      requireOwnPeople(context, task);
       checkWrite(context, task, written, deleted);
     }
   }
@@ -168,28 +173,7 @@ public class TaskDoor {
     if (userId.equals(task.getAssignee()) && ("claim".equals(how) || "assignee".equals(how))) {
       return; // no change
     }
-    List<IdentityLinkEntity> links = task.getIdentityLinks();
-    List<String> groups = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-        .map(IdentityLinkEntity::getGroupId).filter(g -> g != null).toList();
-    boolean eligible;
-    if (!groups.isEmpty()) {
-      var identity = context.getProcessEngineConfiguration().getIdentityService();
-      eligible = context.runWithoutAuthorization(() -> {
-        if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.DEVELOPER).count() > 0) {
-          return false;
-        }
-        for (String group : groups) {
-          if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0) {
-            return true;
-          }
-        }
-        return false;
-      });
-    } else {
-      eligible = userId.equals(task.getAssignee()) || userId.equals(task.getOwner()) || links.stream()
-          .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && userId.equals(l.getUserId()));
-    }
-    if (!eligible) {
+    if (!eligible(context, task, userId)) {
       throw new AuthorizationException("不能将任务交给 " + userId + "：只能交给本任务候选组中可办理本案的人员 (" + how
           + " only to a member of the task's candidate group who may take this case)");
     }
@@ -311,6 +295,44 @@ public class TaskDoor {
     String field = route == Route.BPMN_ERROR ? "errorCode" : "escalationCode";
     throw DecisionRefused.of(field, "本任务的流程模型没有捕获「" + code + "」的边界事件，任务只能经表单办理 (the model does "
         + "not catch this " + (route == Route.BPMN_ERROR ? "error" : "escalation") + " at this task)");
+  }
+
+  /**
+   * A task is worked by its own people: its assignee (every hand-over is checked) or a member of its candidate group.
+   * An administrator's engine permissions do not make him a reviewer; the engine itself (no user) is not asked.
+   */
+  private static void requireOwnPeople(CommandContext context, TaskEntity task) {
+    String actor = context.getAuthenticatedUserId();
+    if (actor != null && !actor.equals(task.getAssignee()) && !eligible(context, task, actor)) {
+      throw new AuthorizationException("不能办理该任务：只有本任务的办理人或候选组成员可以办理 (" + actor
+          + " is neither the task's assignee nor a member of its candidate group)");
+    }
+  }
+
+  /**
+   * Whether the user may hold the task: a member of one of its candidate groups (never a developer account), or, for a
+   * task with no candidate group, its assignee, owner or a candidate user.
+   */
+  private static boolean eligible(CommandContext context, TaskEntity task, String userId) {
+    List<IdentityLinkEntity> links = task.getIdentityLinks();
+    List<String> groups = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+        .map(IdentityLinkEntity::getGroupId).filter(g -> g != null).toList();
+    if (groups.isEmpty()) {
+      return userId.equals(task.getAssignee()) || userId.equals(task.getOwner()) || links.stream()
+          .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && userId.equals(l.getUserId()));
+    }
+    var identity = context.getProcessEngineConfiguration().getIdentityService();
+    return context.runWithoutAuthorization(() -> {
+      if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.DEVELOPER).count() > 0) {
+        return false;
+      }
+      for (String group : groups) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0) {
+          return true;
+        }
+      }
+      return false;
+    });
   }
 
   private static String actingUser(CommandContext context, TaskEntity task) {

@@ -4,6 +4,7 @@ import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.ClientRateLimiter;
 import cn.beijing.carboninclusion.common.InvalidInputException;
+import cn.beijing.carboninclusion.common.PublicPage;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.methodology.PublicMethodologies.MethodologyView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -129,10 +131,12 @@ class MethodologyController {
     return Map.of("commentId", comment.getId(), "methodologyId", id, "message", "意见已收到，将在定稿时研究处理");
   }
 
-  @Operation(summary = "公开的方法学（征求意见中、现行、已修订、已废止）")
+  @Operation(summary = "公开的方法学（征求意见中、现行、已修订、已废止），分页")
   @GetMapping("/api/public/methodologies")
-  List<MethodologyView> published() {
-    return published.find(PublicMethodologies.Criteria.ALL);
+  List<MethodologyView> published(@RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    // tens of methodologies, read whole and cut (common.PublicPage bounds the page)
+    return PublicPage.slice(published.find(PublicMethodologies.Criteria.ALL), page, size);
   }
 
   @Operation(summary = "公开的方法学详情")

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.identity.CaseScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +58,8 @@ class ProjectChangeController {
           + "PARTICIPANT_SCOPE 参与者范围、MONITORING_PLAN 监测计划、DEVELOPER_TRANSFER 开发方变更（重大变更，分类由决策表 "
           + "ProjectChangeClassification 决定）。只填该类变更的字段；effectiveFrom 缺省为当日。")
   @PostMapping("/api/projects/{id}/changes")
+  @PreAuthorize("hasAuthority('GROUP_developer')")
+  @CaseScope(kind = ProjectScope.KIND)
   ResponseEntity<ChangeView> file(@PathVariable Long id, @Valid @RequestBody ProjectChangeRequest request) {
     ProjectChange change = service.file(id, request);
     return ResponseEntity.created(URI.create("/api/projects/" + id + "/changes/" + change.getId()))
@@ -71,6 +75,7 @@ class ProjectChangeController {
 
   @Operation(summary = "受让方确认是否接受项目转让（受让开发方；也可在任务列表中办理）")
   @PostMapping("/api/projects/{id}/changes/{changeId}/acceptance")
+  @PreAuthorize("hasAuthority('GROUP_developer')")
   @ResponseStatus(HttpStatus.ACCEPTED)
   ChangeView answer(@PathVariable Long id, @PathVariable Long changeId, @Valid @RequestBody Answer answer) {
     String comment = answer.comment() == null ? "" : answer.comment().trim();

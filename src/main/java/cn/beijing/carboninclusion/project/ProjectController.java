@@ -5,6 +5,7 @@ import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseCheck;
 import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.InvalidInputException;
+import cn.beijing.carboninclusion.identity.CaseScope;
 import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,6 +26,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,6 +90,7 @@ class ProjectController {
       description = "multipart/form-data：application（JSON）、designDocument 项目设计文件、implementationPlan 组织实施方案"
           + "（一类项目必需）、attachments 其他材料。可带 Idempotency-Key 头防止重复提交。")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PreAuthorize("hasAuthority('GROUP_developer')")
   ResponseEntity<ProjectDetail> apply(
       @Valid @RequestPart("application") ProjectApplicationRequest application,
       @RequestPart(name = "designDocument", required = false) MultipartFile designDocument,
@@ -135,6 +138,8 @@ class ProjectController {
 
   @Operation(summary = "提交补正材料（开发方）")
   @PostMapping(value = "/{id}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PreAuthorize("hasAuthority('GROUP_developer')")
+  @CaseScope(kind = ProjectScope.KIND)
   ProjectDetail supplement(@PathVariable Long id, @RequestPart("note") String note,
       @RequestPart(name = "supplement", required = false) List<MultipartFile> supplement) {
     if (note == null || note.isBlank() || note.length() > 4000) {
@@ -151,18 +156,24 @@ class ProjectController {
 
   @Operation(summary = "撤回申请（开发方，登记决定作出前）")
   @PostMapping("/{id}/withdrawal")
+  @PreAuthorize("hasAuthority('GROUP_developer')")
+  @CaseScope(kind = ProjectScope.KIND)
   ProjectDetail withdraw(@PathVariable Long id, @Valid @RequestBody Reason request) {
     return detail(applications.withdraw(id, request.reason().trim()));
   }
 
   @Operation(summary = "申请公开二类项目信息（开发方）")
   @PostMapping("/{id}/disclosure-requests")
+  @PreAuthorize("hasAuthority('GROUP_developer')")
+  @CaseScope(kind = ProjectScope.KIND)
   ProjectDetail requestDisclosure(@PathVariable Long id) {
     return detail(applications.requestDisclosure(id));
   }
 
   @Operation(summary = "申请注销（开发方）或责令注销（生态环境局）；由生态环境局确认")
   @PostMapping("/{id}/cancellation-requests")
+  @PreAuthorize("hasAnyAuthority('GROUP_developer', 'GROUP_bureau')")
+  @CaseScope(kind = ProjectScope.KIND)
   ProjectDetail requestCancellation(@PathVariable Long id, @Valid @RequestBody Reason request) {
     return detail(applications.requestCancellation(id, request.reason().trim()));
   }

@@ -2,8 +2,10 @@ package cn.beijing.carboninclusion.reduction;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseChecks;
+import cn.beijing.carboninclusion.identity.CaseScope;
 import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.identity.CurrentUser;
+import cn.beijing.carboninclusion.project.ProjectScope;
 import cn.beijing.carboninclusion.registry.Registry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,6 +55,8 @@ class ReductionController {
 
   @Operation(summary = "申请减排量登记（开发方）；submit=false 时保存为草稿，可先上传活动记录再提交")
   @PostMapping("/api/projects/{projectId}/reduction-applications")
+  @PreAuthorize("hasAuthority('GROUP_developer')")
+  @CaseScope(kind = ProjectScope.KIND, variable = "projectId")
   ResponseEntity<ApplicationView> apply(@PathVariable Long projectId,
       @Valid @RequestBody ReductionApplicationRequest request) {
     ReductionApplication application = service.apply(projectId, request);

@@ -2,7 +2,9 @@ package cn.beijing.carboninclusion.supervision;
 
 import cn.beijing.carboninclusion.common.PublicPage;
 import cn.beijing.carboninclusion.developer.UnifiedSocialCreditCode;
+import cn.beijing.carboninclusion.identity.CaseScope;
 import cn.beijing.carboninclusion.identity.ConfidentialRead;
+import cn.beijing.carboninclusion.project.ProjectScope;
 import cn.beijing.carboninclusion.supervision.PublicAuditReports.PublicAuditReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,6 +63,7 @@ class AuditReportController {
 
   @Operation(summary = "提交收益使用审计报告（项目开发方，审计期结束后）")
   @PostMapping("/api/projects/{id}/audit-reports")
+  @CaseScope(kind = ProjectScope.KIND)
   @PreAuthorize("hasAuthority('GROUP_developer')")
   @ResponseStatus(HttpStatus.ACCEPTED)
   AuditReportView file(@PathVariable Long id, @Valid @RequestBody Filing request) {

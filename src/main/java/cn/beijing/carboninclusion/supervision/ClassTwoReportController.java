@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.identity.CaseScope;
+import cn.beijing.carboninclusion.project.ProjectScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,6 +36,7 @@ class ClassTwoReportController {
   @Operation(summary = "提交二类项目年度报告：收益管理方案与运营情况报告（项目开发方）",
       description = "仅已公开的二类项目；年度自公开当年起至今年；每年度一份，提交即公开")
   @PostMapping("/api/projects/{id}/annual-reports")
+  @CaseScope(kind = ProjectScope.KIND)
   @PreAuthorize("hasAuthority('GROUP_developer')")
   ResponseEntity<ReportView> file(@PathVariable Long id, @Valid @RequestBody FileReport request) {
     ClassTwoAnnualReport report = reports.file(id, request.year(), request.revenuePlan().strip(),

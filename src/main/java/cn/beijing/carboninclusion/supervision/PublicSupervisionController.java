@@ -36,12 +36,13 @@ class PublicSupervisionController {
       LocalDate barredFrom, LocalDate barredUntil, boolean inForce, boolean lifted, Instant liftedAt,
       String liftReason) {}
 
-  @Operation(summary = "服务机构名录（审计机构、核查机构）及是否处于禁入期")
+  @Operation(summary = "服务机构名录（审计机构、核查机构）及是否处于禁入期，按登记先后分页；可按统一社会信用代码查找")
   @GetMapping("/agencies")
-  List<PublicAgency> agencies() {
+  List<PublicAgency> agencies(@RequestParam(required = false) String creditCode,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     Set<Long> barred = bars.barredIds(Bar.SubjectKind.AGENCY);
-    return agencies.all().stream().map(a -> new PublicAgency(a.getName(), a.getCreditCode(), a.getKind(),
-        a.getKind().label(), barred.contains(a.getId()))).toList();
+    return agencies.page(creditCode, PublicPage.of(page, size)).stream().map(a -> new PublicAgency(a.getName(),
+        a.getCreditCode(), a.getKind(), a.getKind().label(), barred.contains(a.getId()))).toList();
   }
 
   @Operation(summary = "禁入名单（项目开发方、服务机构），含已解除和已期满的，最新在前")
@@ -60,10 +61,15 @@ class PublicSupervisionController {
     return reports.filed(projectId, PublicPage.of(page, size));
   }
 
-  @Operation(summary = "逾期未提交的二类项目年度报告（已公开、未注销的二类项目，自公开当年起每年一份）")
+  @Operation(summary = "逾期未提交的二类项目年度报告（已公开、未注销的二类项目，自公开当年起每年一份），逾期最久在前，分页；可按项目筛选")
   @GetMapping("/class-two-reports/overdue")
-  List<ClassTwoReports.OverdueReport> overdueClassTwoReports() {
-    return reports.overdue();
+  List<ClassTwoReports.OverdueReport> overdueClassTwoReports(@RequestParam(required = false) Long projectId,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<ClassTwoReports.OverdueReport> overdue = reports.overdue();
+    if (projectId != null) {
+      overdue = overdue.stream().filter(r -> r.projectId().equals(projectId)).toList();
+    }
+    return PublicPage.slice(overdue, page, size);
   }
 
 }

@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.identity.CaseScope;
 import cn.beijing.carboninclusion.project.Project;
+import cn.beijing.carboninclusion.project.ProjectScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,6 +43,7 @@ class RectificationController {
 
   @Operation(summary = "提交整改报告（项目开发方）")
   @PostMapping("/api/projects/{id}/rectification-reports")
+  @CaseScope(kind = ProjectScope.KIND)
   @PreAuthorize("hasAuthority('GROUP_developer')")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, Object> report(@PathVariable Long id, @Valid @RequestBody Report request) {

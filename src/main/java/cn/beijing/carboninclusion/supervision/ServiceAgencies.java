@@ -104,6 +104,14 @@ public class ServiceAgencies {
     return records.findAllByOrderByIdAsc();
   }
 
+  /** One page of the agencies in the order they were recorded, or the one with this credit code. */
+  public List<ServiceAgency> page(String creditCode, org.springframework.data.domain.Pageable page) {
+    if (creditCode != null) {
+      return records.findByCreditCode(creditCode.strip()).map(List::of).orElse(List.of());
+    }
+    return records.findAllByOrderByIdAsc(page);
+  }
+
   private ServiceAgency register(String code, String name, AgencyKind kind) {
     ServiceAgency agency = records.saveAndFlush(new ServiceAgency(code, name, kind, auditTrail.currentActor(),
         Instant.now(clock)));

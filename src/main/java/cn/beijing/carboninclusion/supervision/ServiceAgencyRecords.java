@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.supervision;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Repository of service agencies (the service is {@link ServiceAgencies}). */
@@ -9,4 +10,6 @@ public interface ServiceAgencyRecords extends JpaRepository<ServiceAgency, Long>
   Optional<ServiceAgency> findByCreditCode(String creditCode);
 
   List<ServiceAgency> findAllByOrderByIdAsc();
+
+  List<ServiceAgency> findAllByOrderByIdAsc(Pageable page);
 }

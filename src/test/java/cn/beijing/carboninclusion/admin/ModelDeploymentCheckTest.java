@@ -109,6 +109,17 @@ class ModelDeploymentCheckTest extends PlatformIntegrationTest {
 
   // ---- helpers -----------------------------------------------------------------------------------------------
 
+  @Test
+  void aModelThatIsNotWellFormedXmlIsA400NotA500() {
+    // found by the authorization matrix: a broken file from Modeler was answered 500 (ModelParseException)
+    assertRefused("<bpmn:definitions", "模型无法解析");
+    long before = repositoryService.createDeploymentQuery().count();
+    ResponseEntity<JsonNode> answer = restDeploy("admin", "<bpmn:definitions");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody().get("message").asText()).contains("部署被拒绝", "模型无法解析");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
   private void assertRefused(String xml, String... named) {
     long before = repositoryService.createDeploymentQuery().count();
     assertThatThrownBy(() -> deploy(xml)).isInstanceOf(NotValidException.class)

@@ -94,7 +94,7 @@ class MethodologyApiTest extends PlatformIntegrationTest {
 
   @Test
   void thePublicSeesPublishedMethodologiesWithoutLogin() {
-    JsonNode published = http.getForObject("/api/public/methodologies", JsonNode.class);
+    JsonNode published = http.getForObject("/api/public/methodologies?size=200", JsonNode.class);
     assertThat(published.findValuesAsText("code")).contains("BJCI-M-TRAVEL", "BJCI-M-PV", "BJCI-M-PARKING");
     assertThat(published.findValuesAsText("status")).doesNotContain("DRAFT", "UNDER_REVIEW", "REJECTED");
   }

@@ -134,7 +134,7 @@ class ServiceAgencyApiTest extends PlatformIntegrationTest {
   }
 
   private JsonNode publicAgency(String code) {
-    for (JsonNode agency : http.getForObject("/api/public/agencies", JsonNode.class)) {
+    for (JsonNode agency : http.getForObject("/api/public/agencies?creditCode={code}", JsonNode.class, code)) {
       if (agency.get("creditCode").asText().equals(code)) {
         return agency;
       }

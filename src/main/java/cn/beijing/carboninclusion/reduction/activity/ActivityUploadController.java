@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.reduction.activity;
 
+import cn.beijing.carboninclusion.identity.CaseScope;
 import cn.beijing.carboninclusion.identity.ConfidentialRead;
+import cn.beijing.carboninclusion.reduction.ReductionApplicationScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -40,6 +42,7 @@ class ActivityUploadController {
       description = "multipart/form-data 的 file 部分：UTF-8 CSV，表头 participant_id,trip_id,mode,distance_km,timestamp。"
           + "逐行校验，任何一行有误则整个文件不予接受（400，按行号列出前 100 处错误）；行程编号在全部项目的全部申请中只能申报一次。")
   @PreAuthorize("hasAuthority('GROUP_developer')")
+  @CaseScope(kind = ReductionApplicationScope.KIND)
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   UploadView upload(@PathVariable Long id, @RequestPart("file") MultipartFile file) throws IOException {
     try (InputStream csv = file.getInputStream()) {
