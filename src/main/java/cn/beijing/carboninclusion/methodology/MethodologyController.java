@@ -100,7 +100,15 @@ class MethodologyController {
     return Map.of("methodologyId", id, "message", "已启动动态评估，技术中心将开展评估");
   }
 
-  record Calculation(@NotNull @Size(max = 100_000) List<Map<String, Object>> activities) {}
+  /**
+   * A calculation is a check of the formula on a sample (up to 10,000 records, under a second); whole monitoring
+   * periods go through the streamed activity upload of a reduction application.
+   */
+  record Calculation(@NotNull @Size(max = MAX_CALCULATION_ACTIVITIES,
+      message = "一次试算至多 10000 条活动记录，完整监测期数据请通过减排量申请的活动数据上传 (at most 10,000 records; "
+          + "upload a whole period as the application's activity data)") List<Map<String, Object>> activities) {}
+
+  static final int MAX_CALCULATION_ACTIVITIES = 10_000;
 
   record CalculationResult(Long methodologyId, BigDecimal reduction, String unit, int activities) {}
 

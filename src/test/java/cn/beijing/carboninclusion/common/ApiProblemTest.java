@@ -106,4 +106,41 @@ class ApiProblemTest extends PlatformIntegrationTest {
     assertThat(answer.json().get("errors").has("body")).isTrue();
     assertThat(jdbc.queryForObject("select count(*) from conflict_declaration", Long.class)).isEqualTo(declarations);
   }
+
+  @Test
+  void aRefusalBeforeAnyControllerIsAProblemWhateverTheClientAccepts() {
+    // found by fuzz.OpenApiFuzzTest: the container's error page answered 404/405/406/415 as Spring's JSON, as an HTML
+    // page, or with no body at all
+    Answer missing = RawHttp.send(port, "GET", "/api/public/nothing-here", null, Map.of("Accept", "image/png"), null);
+    Answer method = RawHttp.send(port, "DELETE", "/api/public/projects", null, Map.of("Accept", "text/html"), null);
+    Answer type = RawHttp.send(port, "POST", "/api/conflicts", "wangfang", Map.of("Content-Type", "text/plain"),
+        "x".getBytes(StandardCharsets.UTF_8));
+    Answer format = RawHttp.send(port, "GET", "/api/public/projects", null, Map.of("Accept", "image/png"), null);
+    for (Answer answer : new Answer[] {missing, method, type, format}) {
+      assertThat(answer.problem()).as(answer.status() + " " + answer.contentType() + " " + answer.body()).isTrue();
+      assertThat(answer.json().get("status").asInt()).isEqualTo(answer.status());
+      assertThat(answer.json().get("title").asText()).isNotBlank();
+      assertThat(answer.body()).doesNotContain("Exception", "trace");
+    }
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(method.status()).isEqualTo(405);
+    assertThat(type.status()).isEqualTo(415);
+    assertThat(format.status()).isEqualTo(406);
+  }
+
+  @Test
+  void aTextOfIdeographicOrInvisibleSpacesIsBlank() {
+    // found by fuzz.OpenApiFuzzTest: a reason of full-width spaces passed @NotBlank (it trims ASCII only)
+    long declarations = jdbc.queryForObject("select count(*) from conflict_declaration", Long.class);
+    for (String reason : new String[] {"\u3000\u3000", "\u00a0\u200b\u2003", "\t\n"}) {
+      Answer answer = RawHttp.send(port, "POST", "/api/conflicts", "wangfang",
+          Map.of("Content-Type", "application/json"), ("{\"developerId\":1,\"reason\":\"" + reason + "\"}")
+              .getBytes(StandardCharsets.UTF_8));
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.json().get("errors").has("reason")).as(answer.body()).isTrue();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from conflict_declaration", Long.class)).isEqualTo(declarations);
+    assertThat(VisibleText.blank("\u3000意见\u3000")).isFalse();
+    assertThat(VisibleText.blank("\u3000\ufeff")).isTrue();
+  }
 }
