@@ -40,7 +40,8 @@ class StartupUrls {
         base, base, base, base, base, base, base, base, base, env.getProperty("spring.datasource.url"),
         demo ? "Demo users (password: carbon-inclusion.demo.password, default 'demo'): admin, zhangwei/lina (bureau), "
             + "wangfang/liuyang (techcenter), chenjing (exchange), greentravel/sunroof/lowcarbon (developers), "
-            + "expertgao/experthu/expertma/expertsong (experts)"
+            + "expertgao/experthu/expertma/expertsong (experts), anquan (security administrator), shenji (audit "
+            + "administrator)"
             : "Demo data off.");
   }
 }

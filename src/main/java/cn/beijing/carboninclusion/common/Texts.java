@@ -12,4 +12,15 @@ public final class Texts {
     }
     return text.substring(0, max - 1) + "…";
   }
+
+  /**
+   * A text a spreadsheet shows as text: a cell beginning with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+   * return (a formula to Excel and WPS) gets a leading quote; {@code null} is empty.
+   */
+  public static String spreadsheetSafe(String text) {
+    if (text == null) {
+      return "";
+    }
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
 }

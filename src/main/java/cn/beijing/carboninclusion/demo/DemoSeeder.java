@@ -62,7 +62,10 @@ public class DemoSeeder {
       new DemoUser("expertgao", "教授", "高", Groups.EXPERT),
       new DemoUser("experthu", "研究员", "胡", Groups.EXPERT),
       new DemoUser("expertma", "教授", "马", Groups.EXPERT),
-      new DemoUser("expertsong", "高工", "宋", Groups.EXPERT));
+      new DemoUser("expertsong", "高工", "宋", Groups.EXPERT),
+      // 三员分立: the system administrator is the platform's admin user (camunda-admin); these are the other two
+      new DemoUser("anquan", "管理员", "安全", Groups.SECURITY_ADMIN),
+      new DemoUser("shenji", "管理员", "审计", Groups.AUDIT_ADMIN));
 
   static final List<DemoOrganisation> ORGANISATIONS = List.of(
       new DemoOrganisation("91110105MA01ABCD13", "北京绿色出行科技有限公司", DeveloperOrganisation.Kind.ENTERPRISE,

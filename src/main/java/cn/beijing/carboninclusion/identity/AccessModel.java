@@ -47,7 +47,9 @@ public class AccessModel {
       Groups.TECHCENTER, "北京市应对气候变化管理事务中心",
       Groups.EXCHANGE, "北京绿色交易所",
       Groups.DEVELOPER, "项目开发方",
-      Groups.EXPERT, "方法学评审专家");
+      Groups.EXPERT, "方法学评审专家",
+      Groups.SECURITY_ADMIN, "安全管理员",
+      Groups.AUDIT_ADMIN, "审计管理员");
 
   /**
    * Filter name → (candidate group; or {@link #ASSIGNED_TO_ME} / {@link #OFFERED_TO_ME} for the current user's own
@@ -97,6 +99,14 @@ public class AccessModel {
     grant(Groups.TECHCENTER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(Groups.EXCHANGE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(Groups.EXPERT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    // 三员分立: the security administrator keeps accounts, groups and authorizations (Admin), nothing of the cases,
+    // models or rules; the audit administrator reads the security audit through the platform API only
+    grant(Groups.SECURITY_ADMIN, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(Groups.SECURITY_ADMIN, Resources.APPLICATION, "welcome", Permissions.ACCESS);
+    for (Resource resource : List.of(Resources.USER, Resources.GROUP, Resources.GROUP_MEMBERSHIP,
+        Resources.AUTHORIZATION)) {
+      grant(Groups.SECURITY_ADMIN, resource, ANY, Permissions.ALL);
+    }
     FILTERS.forEach(this::ensureFilter);
   }
 

@@ -12,13 +12,19 @@ public final class Groups {
   public static final String DEVELOPER = "developer";
   /** 方法学评审专家: the expert pool from which methodology review panels are drawn. */
   public static final String EXPERT = "expert";
-  /** Platform administrators (Camunda's own admin group). */
+  /** Platform administrators (Camunda's own admin group): the system administrator of 三员分立. */
   public static final String ADMIN = "camunda-admin";
+  /** 安全管理员 (三员分立): accounts, groups, authorizations, lockouts. */
+  public static final String SECURITY_ADMIN = "secadmin";
+  /** 审计管理员 (三员分立): reads the security audit, changes nothing else. */
+  public static final String AUDIT_ADMIN = "auditadmin";
+  /** The three administrators' groups, of which no account holds two. */
+  public static final java.util.List<String> ADMINISTRATORS = java.util.List.of(ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
 
   /** Spring Security authority carried by members of a group. */
   /** The groups the platform creates on every start (see {@code AccessModel}). */
   public static final java.util.Set<String> ALL = java.util.Set.of(BUREAU, TECHCENTER, EXCHANGE, DEVELOPER, EXPERT,
-      ADMIN);
+      ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
 
   public static String authority(String groupId) {
     return "GROUP_" + groupId;

@@ -140,6 +140,19 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /** The security audit's view of every answer: refusals and webapp logouts (identity.SecurityAuditFilter). */
+  @Bean
+  FilterRegistrationBean<SecurityAuditFilter> securityAuditFilter(
+      org.springframework.beans.factory.ObjectProvider<cn.beijing.carboninclusion.common.SecurityAudit> audit) {
+    FilterRegistrationBean<SecurityAuditFilter> registration = new FilterRegistrationBean<>(
+        new SecurityAuditFilter(audit));
+    registration.setName("security-audit");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/actuator/*");
+    // after Spring's RequestContextFilter (-105: the address is known), before Spring Security's chain (-100)
+    registration.setOrder(-104);
+    return registration;
+  }
+
   /** The engine REST API requires HTTP Basic credentials of a Camunda user; the engine then checks authorizations. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

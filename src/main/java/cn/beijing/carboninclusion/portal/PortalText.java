@@ -57,8 +57,7 @@ final class PortalText {
     if (value instanceof Number) {
       return value.toString();
     }
-    String text = value.toString();
     // a cell a spreadsheet would read as a formula (=, +, -, @, tab, return first) is defused with a leading quote
-    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    return cn.beijing.carboninclusion.common.Texts.spreadsheetSafe(value.toString());
   }
 }

@@ -35,7 +35,7 @@ class DeveloperApiTest extends PlatformIntegrationTest {
   void wrongPasswordIsRefused() {
     // a user of its own: after a failed login the engine delays the next one
     User user = identityService.newUser("wrongpasswordprobe");
-    user.setPassword("right-password");
+    user.setPassword("Right-passw0rd");
     identityService.saveUser(user);
     try {
       assertThat(http.withBasicAuth("wrongpasswordprobe", "nope").getForEntity("/api/developers/me",

@@ -54,6 +54,7 @@ class OpenApiFuzzTest extends PlatformIntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired OverdueTaskEscalation escalation;
+  @Autowired cn.beijing.carboninclusion.identity.SecurityAuditLog securityAudit;
   @Value("${carbon-inclusion.demo.password}") String password;
 
   @Test
@@ -82,6 +83,8 @@ class OpenApiFuzzTest extends PlatformIntegrationTest {
     DatabaseSnapshot before = settled(null);
     long accessLogBefore = jdbc.queryForObject("select count(*) from access_log", Long.class);
     long accessLogLastId = jdbc.queryForObject("select coalesce(max(id), 0) from access_log", Long.class);
+    long auditBefore = jdbc.queryForObject("select count(*) from security_audit", Long.class);
+    long auditLastId = jdbc.queryForObject("select coalesce(max(id), 0) from security_audit", Long.class);
     Map<Integer, Integer> statuses = new TreeMap<>();
     Map<String, Integer> answers = new TreeMap<>();
     Map<String, Map<Integer, Integer>> byOperation = new TreeMap<>();
@@ -140,6 +143,9 @@ class OpenApiFuzzTest extends PlatformIntegrationTest {
     List<String> changed = before.differences(after);
     assertThat(jdbc.queryForObject("select count(*) from access_log where id <= ?", Long.class, accessLogLastId))
         .as("the access log only grows").isEqualTo(accessLogBefore);
+    assertThat(jdbc.queryForObject("select count(*) from security_audit where id <= ?", Long.class, auditLastId))
+        .as("the security audit only grows").isEqualTo(auditBefore);
+    assertThat(securityAudit.verify().intact()).as("the security audit's chain holds").isTrue();
 
     print("5xx", serverErrors);
     print("unexpected write", unexpectedWrites);

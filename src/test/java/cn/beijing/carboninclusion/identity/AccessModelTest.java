@@ -33,11 +33,11 @@ class AccessModelTest extends PlatformIntegrationTest {
   void aWrongPasswordFailsAndDelaysTheNextLogin() {
     // a user of its own: the engine delays the next login after a failed one
     org.camunda.bpm.engine.identity.User user = identityService.newUser("lockoutprobe");
-    user.setPassword("right-password");
+    user.setPassword("Right-passw0rd");
     identityService.saveUser(user);
     try {
       assertThat(identityService.checkPassword("lockoutprobe", "wrong")).isFalse();
-      assertThat(identityService.checkPassword("lockoutprobe", "right-password")).isFalse();
+      assertThat(identityService.checkPassword("lockoutprobe", "Right-passw0rd")).isFalse();
     } finally {
       identityService.deleteUser("lockoutprobe");
     }

@@ -46,7 +46,7 @@ class DeveloperStandingBarTest extends PlatformIntegrationTest {
 
   @Test
   void aBarInForceFailsTheDeveloperCheckAndALiftedOneDoesNot() {
-    String account = cases.aDeveloperAccount("standing", "standing-password");
+    String account = cases.aDeveloperAccount("standing", "Standing-passw0rd");
     Project project = cases.fileAs(account, aCompleteApplication());
     assertThat(cases.checksOf(project)).filteredOn(c -> c.getCheckName().equals(ProjectRules.DEVELOPER))
         .extracting(CaseCheck::getOutcome).containsExactly(CaseCheck.Outcome.PASSED);

@@ -104,12 +104,12 @@ class ProjectChangeApiTest extends PlatformIntegrationTest {
 
   @Test
   void aBarredDeveloperFilesNoChangeOverHttp() {
-    String account = cases.aDeveloperAccount("changebar", "changebar-password");
+    String account = cases.aDeveloperAccount("changebar", "Changebar-passw0rd");
     Project project = cases.aRegisteredProjectOf(account);
     String url = "/api/projects/" + project.getId() + "/changes";
     cases.as(ProjectCases.BUREAU_OFFICER, Groups.BUREAU, () -> bars.bar(Bar.SubjectKind.DEVELOPER,
         cases.developerIdOf(account), "虚报减排量", null));
-    ResponseEntity<JsonNode> refused = http.withBasicAuth(account, "changebar-password").postForEntity(url,
+    ResponseEntity<JsonNode> refused = http.withBasicAuth(account, "Changebar-passw0rd").postForEntity(url,
         Map.of("kind", "ADDRESS", "reason", "搬迁", "address", "新地址"), JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(refused.getBody().toString()).contains("禁入");

@@ -48,7 +48,7 @@ import org.springframework.util.MultiValueMap;
  * under concurrent requests.
  */
 class BarApiTest extends PlatformIntegrationTest {
-  static final String PASSWORD = "bar-test-password";
+  static final String PASSWORD = "Bar-test-passw0rd";
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   @Autowired TestRestTemplate http;

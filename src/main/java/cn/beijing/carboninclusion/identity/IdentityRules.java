@@ -1,0 +1,174 @@
+package cn.beijing.carboninclusion.identity;
+
+import cn.beijing.carboninclusion.common.SecurityAudit;
+import cn.beijing.carboninclusion.common.SecurityAudit.Event;
+import cn.beijing.carboninclusion.common.SecurityAudit.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of accounts (GB/T 22239-2019 8.1.4.1 身份鉴别 and 8.1.4.2 访问控制), enforced in the engine so that every
+ * way of changing an account meets them — Admin, {@code /engine-rest}, the platform's own code:
+ * <ul>
+ *   <li>passwords follow {@link PasswordRules} (Camunda's password policy, switched on once the start-up accounts are
+ *       in place) and the last five are remembered;</li>
+ *   <li>an account is locked after {@code login-max-attempts} (5) failed logins on any path — the webapps, HTTP Basic
+ *       on {@code /api} and {@code /engine-rest} all check passwords in the engine — and unlocked
+ *       {@code carbon-inclusion.security.lockout} (30 minutes) after its last failure;</li>
+ *   <li>三员分立: no account is a member of two of the administrators' groups (system, security, audit).</li>
+ * </ul>
+ */
+@Component
+class IdentityRules extends AbstractProcessEnginePlugin {
+  private static final Logger log = LoggerFactory.getLogger(IdentityRules.class);
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final ObjectProvider<IdentityService> identity;
+  private final ObjectProvider<SecurityAudit> audit;
+  private final boolean policyOn;
+  private final Duration lockout;
+  private PasswordRules rules;
+  private ProcessEngineConfigurationImpl configuration;
+
+  IdentityRules(JdbcTemplate jdbc, Clock clock, ObjectProvider<IdentityService> identity,
+      ObjectProvider<SecurityAudit> audit,
+      @Value("${carbon-inclusion.security.password-policy:true}") boolean policyOn,
+      @Value("${carbon-inclusion.security.lockout:PT30M}") Duration lockout) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.identity = identity;
+    this.audit = audit;
+    this.policyOn = policyOn;
+    this.lockout = lockout;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        String newPassword = null;
+        String userId = null;
+        if (command instanceof CreateMembershipCmd membership) {
+          requireSeparateAdministrators(SecurityAuditPlugin.field(membership, "userId"),
+              SecurityAuditPlugin.field(membership, "groupId"));
+        } else if (command instanceof SaveUserCmd save
+            && SecurityAuditPlugin.field(save, "user") instanceof UserEntity user) {
+          newPassword = SecurityAuditPlugin.field(user, "newPassword");
+          userId = user.getId();
+          if (newPassword != null && !Boolean.TRUE.equals(SecurityAuditPlugin.field(save, "skipPasswordPolicy"))) {
+            requireCompliant(newPassword, user);
+          }
+        }
+        T result = next.execute(command);
+        if (newPassword != null && rules != null) {
+          rules.remember(userId, newPassword);
+        } else if (command instanceof DeleteUserCmd delete && rules != null) {
+          rules.forget(SecurityAuditPlugin.field(delete, "userId"));
+        }
+        return result;
+      }
+    });
+  }
+
+  /** Once the start-up accounts exist (admin user, demo users): the password policy applies from here on. */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(20)
+  public void switchOnPasswordPolicy() {
+    rules = new PasswordRules(jdbc, clock);
+    if (policyOn && configuration != null) {
+      configuration.setPasswordPolicy(rules);
+      configuration.setEnablePasswordPolicy(true);
+      log.info("password policy on: at least {} characters of {} classes, no account data, not one of the last {}",
+          PasswordRules.MIN_LENGTH, PasswordRules.MIN_CLASSES, PasswordRules.HISTORY);
+    }
+  }
+
+  PasswordRules rules() {
+    return rules;
+  }
+
+  /**
+   * The password policy checked before the engine's own check, so that a refusal is the client's error (400 on
+   * {@code /engine-rest}, naming the rules broken) rather than the engine's bare ProcessEngineException (a 500).
+   */
+  private void requireCompliant(String password, UserEntity user) {
+    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+    if (!engine.isEnablePasswordPolicy() || engine.getPasswordPolicy() == null) {
+      return;
+    }
+    List<String> broken = engine.getPasswordPolicy().getRules().stream()
+        .filter(rule -> !rule.execute(password, user)).map(PasswordRules::describe).toList();
+    if (!broken.isEmpty()) {
+      refused(Event.USER_CHANGED, "user:" + user.getId(), "密码不符合要求：" + String.join("；", broken));
+      throw new BadUserRequestException("密码不符合要求 (the password breaks the password rules)：" + String.join("；", broken));
+    }
+  }
+
+  private void requireSeparateAdministrators(String userId, String groupId) {
+    if (!Groups.ADMINISTRATORS.contains(groupId)) {
+      return;
+    }
+    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+    List<String> held = Context.getCommandContext().runWithoutAuthorization(() -> engine.getIdentityService()
+        .createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+        .filter(g -> Groups.ADMINISTRATORS.contains(g) && !g.equals(groupId)).toList());
+    if (!held.isEmpty()) {
+      refused(Event.MEMBERSHIP_CHANGED, "group:" + groupId, "加入 " + userId + "；三员分立：已是 " + held + " 的成员");
+      throw new BadUserRequestException("三员分立：账号 " + userId + " 已是 " + held + " 的成员，不得再加入 " + groupId
+          + " (an account holds one of the system, security and audit administrator roles only)");
+    }
+  }
+
+  private void refused(Event event, String object, String detail) {
+    String actor = Context.getCommandContext().getAuthenticatedUserId();
+    audit.getObject().record(event, actor == null ? "system" : actor, object, Outcome.REFUSED, detail);
+  }
+
+  /** Unlocks the accounts whose lockout has run its time since the last failure. */
+  @Scheduled(fixedDelayString = "${carbon-inclusion.security.lockout-check:PT1M}")
+  public int unlockExpired() {
+    if (configuration == null) {
+      return 0;
+    }
+    java.sql.Timestamp before = new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime() - lockout.toMillis());
+    List<String> locked = jdbc.queryForList("""
+        select id_ from act_id_user where attempts_ >= ? and (lock_exp_time_ is null or lock_exp_time_ < ?)""",
+        String.class, configuration.getLoginMaxAttempts(), before);
+    for (String userId : locked) {
+      identity.getObject().unlockUser(userId);
+      log.info("account {} unlocked after its lockout of {}", userId, lockout);
+    }
+    return locked.size();
+  }
+}

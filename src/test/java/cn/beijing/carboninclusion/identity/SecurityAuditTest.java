@@ -1,0 +1,254 @@
+package cn.beijing.carboninclusion.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.RawHttp;
+import cn.beijing.carboninclusion.support.RawHttp.Answer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The security audit and the rules of accounts on PostgreSQL: logins and their failures on every path, the lockout
+ * after five and its end after thirty minutes, refusals, changes of accounts and memberships, 三员分立, the password
+ * rules, the audit administrator as its only reader, and an append-only, hash-chained table the database itself
+ * defends.
+ */
+class SecurityAuditTest extends PlatformIntegrationTest {
+  static final String GOOD_PASSWORD = "Carbon-2026-ok";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identityService;
+  @Autowired IdentityRules identityRules;
+  @Autowired SecurityAuditLog audit;
+
+  private final List<String> users = new java.util.ArrayList<>();
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    users.forEach(identityService::deleteUser);
+  }
+
+  private String anExpert(String prefix) {
+    String id = prefix + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(id);
+    user.setFirstName("测试");
+    user.setLastName("账号");
+    user.setPassword(GOOD_PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(id, Groups.EXPERT);
+    users.add(id);
+    return id;
+  }
+
+  @Test
+  void fiveFailedLoginsOnAnyPathLockTheAccountForThirtyMinutesAndEveryStepIsAudited() throws Exception {
+    String user = anExpert("lock");
+    // two failures on the platform API, two on the engine REST API, one at the webapps' login
+    // (the engine delays the next check after a failure — 3 s, 6 s, 12 s …; the clock moves past each delay)
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < 2; i++) {
+      ClockUtil.setCurrentTime(new Date(now += 120_000));
+      assertThat(basic("GET", "/api/methodologies", user, "wrong-" + i).status()).isEqualTo(401);
+      ClockUtil.setCurrentTime(new Date(now += 120_000));
+      assertThat(basic("GET", "/engine-rest/task", user, "wrong-" + i).status()).isEqualTo(401);
+    }
+    ClockUtil.setCurrentTime(new Date(now += 120_000));
+    assertThat(webappLogin(user, "wrong-webapp")).isEqualTo(401);
+    ClockUtil.setCurrentTime(new Date(now += 120_000));
+
+    // locked: the right password no longer opens any door
+    assertThat(basic("GET", "/api/methodologies", user, GOOD_PASSWORD).status()).isEqualTo(401);
+    assertThat(webappLogin(user, GOOD_PASSWORD)).isEqualTo(401);
+    assertThat(events(user, "LOGIN_FAILED")).isGreaterThanOrEqualTo(7);
+    assertThat(events(user, "ACCOUNT_LOCKED")).isOne();
+    assertThat(jdbc.queryForObject("""
+        select source_address from security_audit where user_id = ? and event = 'ACCOUNT_LOCKED'""", String.class,
+        user)).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+
+    // not before thirty minutes after the last failure
+    ClockUtil.setCurrentTime(new Date(now + 25 * 60_000L));
+    assertThat(identityRules.unlockExpired()).isZero();
+    assertThat(basic("GET", "/api/methodologies", user, GOOD_PASSWORD).status()).isEqualTo(401);
+    ClockUtil.setCurrentTime(new Date(now + 32 * 60_000L));
+    assertThat(identityRules.unlockExpired()).isGreaterThanOrEqualTo(1);
+    assertThat(basic("GET", "/api/methodologies", user, GOOD_PASSWORD).status()).isEqualTo(200);
+    assertThat(events(user, "LOGIN_SUCCEEDED")).isOne();
+    assertThat(jdbc.queryForObject("""
+        select user_id from security_audit where object = ? and event = 'ACCOUNT_UNLOCKED'""", String.class,
+        "user:" + user)).isEqualTo("system");
+  }
+
+  @Test
+  void refusalsChangesOfAccountsAndMembershipsAndExportsAreAudited() {
+    assertThat(basic("GET", "/api/access-log", "greentravel", "demo").status()).isEqualTo(403);
+    assertThat(jdbc.queryForObject("""
+        select count(*) from security_audit where user_id = 'greentravel' and event = 'ACCESS_REFUSED'
+        and object = 'GET /api/access-log' and outcome = 'REFUSED'""", Long.class)).isPositive();
+
+    // the security administrator creates an account through the engine REST API: audited under its name
+    String id = "made" + UUID.randomUUID().toString().substring(0, 8);
+    users.add(id);
+    Answer created = RawHttp.send(port, "POST", "/engine-rest/user/create", "anquan",
+        Map.of("Content-Type", "application/json"), ("""
+            {"profile":{"id":"%s","firstName":"新","lastName":"账号"},"credentials":{"password":"%s"}}"""
+            .formatted(id, GOOD_PASSWORD)).getBytes(StandardCharsets.UTF_8));
+    assertThat(created.status()).as(created.body()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("""
+        select count(*) from security_audit where user_id = 'anquan' and event = 'USER_CHANGED' and object = ?""",
+        Long.class, "user:" + id)).isOne();
+    // a weak password is refused with the rules it breaks, and nothing is created
+    String weak = "weak" + UUID.randomUUID().toString().substring(0, 8);
+    Answer refused = RawHttp.send(port, "POST", "/engine-rest/user/create", "anquan",
+        Map.of("Content-Type", "application/json"), ("""
+            {"profile":{"id":"%s","firstName":"弱","lastName":"口令"},"credentials":{"password":"demo"}}"""
+            .formatted(weak)).getBytes(StandardCharsets.UTF_8));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(identityService.createUserQuery().userId(weak).count()).isZero();
+    assertThat(refused.json().get("message").asText()).contains("至少 10 个字符", "至少 3 类");
+    assertThat(jdbc.queryForObject("""
+        select count(*) from security_audit where event = 'USER_CHANGED' and object = ? and outcome = 'REFUSED'""",
+        Long.class, "user:" + weak)).isOne();
+
+    // 三员分立: one administrator role per account
+    identityService.createMembership(id, Groups.SECURITY_ADMIN);
+    assertThatThrownBy(() -> identityService.createMembership(id, Groups.AUDIT_ADMIN))
+        .hasMessageContaining("三员分立");
+    assertThat(identityService.createGroupQuery().groupMember(id).groupId(Groups.AUDIT_ADMIN).count()).isZero();
+    assertThat(jdbc.queryForObject("""
+        select count(*) from security_audit where event = 'MEMBERSHIP_CHANGED' and object = 'group:auditadmin'
+        and outcome = 'REFUSED' and detail like ?""", Long.class, "加入 " + id + "%三员分立%")).isOne();
+  }
+
+  @Test
+  void onlyTheAuditAdministratorReadsExportsAndVerifiesTheAudit() {
+    for (String other : List.of("admin", "anquan", "zhangwei", "wangfang", "greentravel")) {
+      assertThat(basic("GET", "/api/security-audit", other, "demo").status()).as(other).isEqualTo(403);
+    }
+    assertThat(RawHttp.send(port, "GET", "/api/security-audit", null, Map.of(), null).status()).isEqualTo(401);
+
+    Answer page = basic("GET", "/api/security-audit?event=ACCESS_REFUSED&size=5", "shenji", "demo");
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    JsonNode items = page.json().get("items");
+    assertThat(items.size()).isBetween(1, 5);
+    items.forEach(item -> assertThat(item.get("event").asText()).isEqualTo("ACCESS_REFUSED"));
+    assertThat(basic("GET", "/api/security-audit?event=NOPE", "shenji", "demo").json().get("errors").has("event"))
+        .isTrue();
+
+    long exports = jdbc.queryForObject("select count(*) from security_audit where event = 'EXPORT'", Long.class);
+    Answer csv = basic("GET", "/api/security-audit/export?event=ACCESS_REFUSED", "shenji", "demo");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.body()).startsWith("id,occurredAt,userId,sourceAddress,event,object,outcome,detail,hash\n");
+    assertThat(jdbc.queryForObject("select count(*) from security_audit where event = 'EXPORT'", Long.class))
+        .isEqualTo(exports + 1);
+
+    JsonNode verification = basic("GET", "/api/security-audit/verify", "shenji", "demo").json();
+    assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.get("entries").asLong()).isPositive();
+  }
+
+  @Test
+  void theAuditIsAppendOnlyInTheDatabaseAndAChangedRowBreaksTheChain() {
+    basic("GET", "/api/access-log", "greentravel", "demo"); // at least one row
+    long last = jdbc.queryForObject("select max(id) from security_audit", Long.class);
+    assertThatThrownBy(() -> jdbc.update("update security_audit set detail = 'x' where id = ?", last))
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("delete from security_audit where id = ?", last))
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("six months");
+    assertThatThrownBy(() -> jdbc.execute("truncate security_audit"))
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("update security_audit_head set last_id = 0"))
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("forward");
+
+    // the owner of the table can switch the defence off; the chain still shows what was changed
+    String detail = jdbc.queryForObject("select detail from security_audit where id = ?", String.class, last);
+    jdbc.execute("alter table security_audit disable trigger security_audit_append_only");
+    try {
+      jdbc.update("update security_audit set detail = '篡改' where id = ?", last);
+      SecurityAuditLog.Verification broken = audit.verify();
+      assertThat(broken.intact()).isFalse();
+      assertThat(broken.brokenAt()).isEqualTo(last);
+      jdbc.update("update security_audit set detail = ? where id = ?", detail, last);
+    } finally {
+      jdbc.execute("alter table security_audit enable trigger security_audit_append_only");
+    }
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void passwordsFollowThePlatformRulesAndNoneOfTheLastFiveReturns() {
+    String user = anExpert("pwd");
+    User account = identityService.createUserQuery().userId(user).singleResult();
+    for (String weak : List.of("Short-1", "alllowercase-but-long", "NoDigitsOrSigns", user + "-Xy-99", "demo")) {
+      account.setPassword(weak);
+      assertThatThrownBy(() -> identityService.saveUser(account)).as(weak)
+          .isInstanceOf(ProcessEngineException.class);
+    }
+    assertThat(identityService.checkPassword(user, GOOD_PASSWORD)).isTrue();
+    for (int i = 1; i <= 5; i++) {
+      account.setPassword("Second-pass-" + i);
+      identityService.saveUser(account);
+    }
+    account.setPassword("Second-pass-3");
+    assertThatThrownBy(() -> identityService.saveUser(account)).isInstanceOf(ProcessEngineException.class);
+    // six changes ago: allowed again
+    account.setPassword(GOOD_PASSWORD);
+    identityService.saveUser(account);
+    assertThat(identityService.checkPassword(user, GOOD_PASSWORD)).isTrue();
+    assertThat(jdbc.queryForObject("select count(*) from password_history where user_id = ?", Long.class, user))
+        .isEqualTo(5);
+    assertThat(jdbc.queryForObject("select count(*) from password_history where hash like '%Second%'", Long.class))
+        .isZero();
+  }
+
+  private Answer basic(String method, String path, String user, String password) {
+    return RawHttp.send(port, method, path, null, Map.of("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))), null);
+  }
+
+  /** Logs in as Tasklist does: the XSRF-TOKEN cookie of a first page echoed in the X-XSRF-TOKEN header. */
+  private int webappLogin(String user, String password) throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
+        .GET().build(), HttpResponse.BodyHandlers.discarding());
+    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+        .build();
+    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private long events(String user, String event) {
+    return jdbc.queryForObject("select count(*) from security_audit where user_id = ? and event = ?", Long.class,
+        user, event);
+  }
+}
