@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
@@ -51,19 +52,25 @@ class IdentityRules extends AbstractProcessEnginePlugin {
   private final Clock clock;
   private final ObjectProvider<IdentityService> identity;
   private final ObjectProvider<SecurityAudit> audit;
+  private final ObjectProvider<SecondFactors> secondFactors;
   private final boolean policyOn;
   private final Duration lockout;
   private PasswordRules rules;
+  @Value("${carbon-inclusion.security.admin-totp-secret:}")
+  private String adminTotpSecret;
+  @Value("${camunda.bpm.admin-user.id:admin}")
+  private String adminId;
   private ProcessEngineConfigurationImpl configuration;
 
   IdentityRules(JdbcTemplate jdbc, Clock clock, ObjectProvider<IdentityService> identity,
-      ObjectProvider<SecurityAudit> audit,
+      ObjectProvider<SecurityAudit> audit, ObjectProvider<SecondFactors> secondFactors,
       @Value("${carbon-inclusion.security.password-policy:true}") boolean policyOn,
       @Value("${carbon-inclusion.security.lockout:PT30M}") Duration lockout) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.identity = identity;
     this.audit = audit;
+    this.secondFactors = secondFactors;
     this.policyOn = policyOn;
     this.lockout = lockout;
   }
@@ -79,6 +86,9 @@ class IdentityRules extends AbstractProcessEnginePlugin {
       public <T> T execute(Command<T> command) {
         String newPassword = null;
         String userId = null;
+        if (command instanceof CheckPassword check) {
+          return checkWithSecondFactor(check, () -> next.execute(command));
+        }
         if (command instanceof CreateMembershipCmd membership) {
           requireSeparateAdministrators(SecurityAuditPlugin.field(membership, "userId"),
               SecurityAuditPlugin.field(membership, "groupId"));
@@ -101,10 +111,52 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     });
   }
 
+  /**
+   * A login of an account with a confirmed second factor: the code is taken off the end of the password and checked
+   * ({@link SecondFactors}); the engine then checks the password alone. A wrong or missing code makes the engine see
+   * a password that cannot match, so the failure counts toward the lockout like any other.
+   */
+  private <T> T checkWithSecondFactor(CheckPassword check, java.util.function.Supplier<T> proceed) {
+    String userId = SecurityAuditPlugin.field(check, "userId");
+    String given = SecurityAuditPlugin.field(check, "password");
+    SecondFactors factors = secondFactors.getIfAvailable();
+    if (factors == null || userId == null || given == null) {
+      return proceed.get();
+    }
+    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+    List<String> groups = Context.getCommandContext().runWithoutAuthorization(() -> engine.getIdentityService()
+        .createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    SecondFactors.Verdict verdict = factors.check(userId, given, groups, enrolling());
+    try {
+      if (verdict instanceof SecondFactors.Accepted accepted) {
+        SecurityAuditPlugin.setField(check, "password", accepted.password());
+        SecurityAuditPlugin.LOGIN_NOTE.set("含动态口令 (with second factor)");
+      } else if (verdict instanceof SecondFactors.Refused refused) {
+        // counted: a password that never matches; not counted (an unenrolled staff account): no password at all
+        SecurityAuditPlugin.setField(check, "password", refused.counted() ? "\u0000" + java.util.UUID.randomUUID()
+            : null);
+        SecurityAuditPlugin.LOGIN_NOTE.set(refused.why());
+      }
+      return proceed.get();
+    } finally {
+      SecurityAuditPlugin.LOGIN_NOTE.remove();
+    }
+  }
+
+  private static boolean enrolling() {
+    return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+        && attributes.getRequest().getRequestURI().startsWith("/api/me/second-factor");
+  }
+
   /** Once the start-up accounts exist (admin user, demo users): the password policy applies from here on. */
   @EventListener(ApplicationReadyEvent.class)
   @Order(20)
   public void switchOnPasswordPolicy() {
+    if (adminTotpSecret != null && !adminTotpSecret.isBlank() && !secondFactors.getObject().confirmed(adminId)) {
+      secondFactors.getObject().preEnrol(adminId, adminTotpSecret);
+      log.info("second factor of {} enrolled from configuration (CARBON_ADMIN_TOTP_SECRET)", adminId);
+    }
     rules = new PasswordRules(jdbc, clock);
     if (policyOn && configuration != null) {
       configuration.setPasswordPolicy(rules);

@@ -14,6 +14,8 @@ import java.util.Base64;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,12 +37,26 @@ class SecurityAuditFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI();
     String webappUser = path.equals(WEBAPP_LOGOUT) ? webappUser(request) : null;
-    chain.doFilter(request, response);
-    if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
-      audit.getObject().record(Event.ACCESS_REFUSED, basicUser(request, webappUser), request.getMethod() + " " + path,
-          Outcome.REFUSED, "");
-    } else if (webappUser != null && response.getStatus() < 300) {
-      audit.getObject().record(Event.LOGOUT, webappUser, "webapps", Outcome.SUCCESS, "会话已在服务端结束 (session ended)");
+    // the request is known to everything below from here on — the engine's password check included, which runs in
+    // Spring Security's chain before the dispatcher would make it known (the audit's source address, the second
+    // factor's enrolment path)
+    boolean bound = RequestContextHolder.getRequestAttributes() == null;
+    if (bound) {
+      RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+    }
+    try {
+      chain.doFilter(request, response);
+      if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
+        audit.getObject().record(Event.ACCESS_REFUSED, basicUser(request, webappUser),
+            request.getMethod() + " " + path, Outcome.REFUSED, "");
+      } else if (webappUser != null && response.getStatus() < 300) {
+        audit.getObject().record(Event.LOGOUT, webappUser, "webapps", Outcome.SUCCESS,
+            "会话已在服务端结束 (session ended)");
+      }
+    } finally {
+      if (bound) {
+        RequestContextHolder.resetRequestAttributes();
+      }
     }
   }
 

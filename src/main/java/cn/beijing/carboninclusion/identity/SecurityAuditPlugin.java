@@ -47,6 +47,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityAuditPlugin extends AbstractProcessEnginePlugin {
   static final Duration LOGIN_RECORD_WINDOW = Duration.ofMinutes(15);
+  /** What the login's second-factor check found, for the audit's detail (identity.IdentityRules sets it). */
+  static final ThreadLocal<String> LOGIN_NOTE = new ThreadLocal<>();
 
   private final ObjectProvider<SecurityAudit> audit;
   private final Map<String, Instant> lastLogin = new ConcurrentHashMap<>();
@@ -139,13 +141,14 @@ class SecurityAuditPlugin extends AbstractProcessEnginePlugin {
     SecurityAudit log = audit.getObject();
     if (command instanceof CheckPassword check) {
       String userId = field(check, "userId");
+      String note = LOGIN_NOTE.get() == null ? "" : LOGIN_NOTE.get();
       if (Boolean.TRUE.equals(result)) {
         String key = userId + "@" + SecurityAuditLog.sourceAddress();
         Instant now = Instant.now();
         Instant last = lastLogin.get(key);
         if (last == null || last.isBefore(now.minus(LOGIN_RECORD_WINDOW))) {
           lastLogin.put(key, now);
-          log.record(Event.LOGIN_SUCCEEDED, userId, recorded.object(), Outcome.SUCCESS, "");
+          log.record(Event.LOGIN_SUCCEEDED, userId, recorded.object(), Outcome.SUCCESS, note);
         }
         return;
       }
@@ -153,9 +156,9 @@ class SecurityAuditPlugin extends AbstractProcessEnginePlugin {
           : Context.getCommandContext().getDbEntityManager().selectById(UserEntity.class, userId);
       int max = Context.getProcessEngineConfiguration().getLoginMaxAttempts();
       int attempts = user == null ? 0 : user.getAttempts();
-      log.record(Event.LOGIN_FAILED, userId, recorded.object(), Outcome.FAILURE, user == null
+      log.record(Event.LOGIN_FAILED, userId, recorded.object(), Outcome.FAILURE, (user == null
           ? "无此账号 (no such account)" : attemptsBefore >= max ? "账号已锁定 (the account is locked)"
-          : "连续第 " + attempts + " 次失败 (failure " + attempts + " in a row)");
+          : "连续第 " + attempts + " 次失败 (failure " + attempts + " in a row)") + (note.isEmpty() ? "" : "；" + note));
       if (user != null && attemptsBefore < max && attempts >= max) {
         log.record(Event.ACCOUNT_LOCKED, userId, recorded.object(), Outcome.SUCCESS,
             "连续 " + max + " 次登录失败，账号锁定 (locked after " + max + " failures)");
@@ -168,6 +171,22 @@ class SecurityAuditPlugin extends AbstractProcessEnginePlugin {
   private static String actor() {
     String user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
     return user == null ? "system" : user;
+  }
+
+  static void setField(Object target, String name, Object value) {
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
+        return;
+      } catch (NoSuchFieldException e) {
+        // up one level
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("engine command " + target.getClass().getName() + " has no field " + name);
   }
 
   @SuppressWarnings("unchecked")

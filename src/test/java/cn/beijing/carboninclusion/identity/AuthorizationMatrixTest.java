@@ -425,6 +425,7 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
     long agency = agency();
     values.put("agencies", String.valueOf(agency));
     values.put("bars", String.valueOf(bar(agency)));
+    values.put("userId", "lina");
   }
 
   private void fixtureJob() {
