@@ -53,6 +53,7 @@ class IdentityRules extends AbstractProcessEnginePlugin {
   private final ObjectProvider<IdentityService> identity;
   private final ObjectProvider<SecurityAudit> audit;
   private final ObjectProvider<SecondFactors> secondFactors;
+  private final ObjectProvider<PasswordExpiry> passwordExpiry;
   private final boolean policyOn;
   private final Duration lockout;
   private PasswordRules rules;
@@ -64,6 +65,7 @@ class IdentityRules extends AbstractProcessEnginePlugin {
 
   IdentityRules(JdbcTemplate jdbc, Clock clock, ObjectProvider<IdentityService> identity,
       ObjectProvider<SecurityAudit> audit, ObjectProvider<SecondFactors> secondFactors,
+      ObjectProvider<PasswordExpiry> passwordExpiry,
       @Value("${carbon-inclusion.security.password-policy:true}") boolean policyOn,
       @Value("${carbon-inclusion.security.lockout:PT30M}") Duration lockout) {
     this.jdbc = jdbc;
@@ -71,6 +73,7 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     this.identity = identity;
     this.audit = audit;
     this.secondFactors = secondFactors;
+    this.passwordExpiry = passwordExpiry;
     this.policyOn = policyOn;
     this.lockout = lockout;
   }
@@ -103,8 +106,10 @@ class IdentityRules extends AbstractProcessEnginePlugin {
         T result = next.execute(command);
         if (newPassword != null && rules != null) {
           rules.remember(userId, newPassword);
+          passwordExpiry.getObject().changed(userId);
         } else if (command instanceof DeleteUserCmd delete && rules != null) {
           rules.forget(SecurityAuditPlugin.field(delete, "userId"));
+          passwordExpiry.getObject().forget(SecurityAuditPlugin.field(delete, "userId"));
         }
         return result;
       }
@@ -127,6 +132,12 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     List<String> groups = Context.getCommandContext().runWithoutAuthorization(() -> engine.getIdentityService()
         .createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
     SecondFactors.Verdict verdict = factors.check(userId, given, groups, enrolling());
+    PasswordExpiry expiry = passwordExpiry.getIfAvailable();
+    if (expiry != null && expiry.expired(userId, groups) && !changingPassword()
+        && !(verdict instanceof SecondFactors.Refused)) {
+      verdict = new SecondFactors.Refused("密码已过期，须先修改 (the password expired: change it with PUT "
+          + PasswordExpiry.CHANGE_PATH + ")", false);
+    }
     try {
       if (verdict instanceof SecondFactors.Accepted accepted) {
         SecurityAuditPlugin.setField(check, "password", accepted.password());
@@ -141,6 +152,12 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     } finally {
       SecurityAuditPlugin.LOGIN_NOTE.remove();
     }
+  }
+
+  private static boolean changingPassword() {
+    return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+        && attributes.getRequest().getRequestURI().equals(PasswordExpiry.CHANGE_PATH);
   }
 
   private static boolean enrolling() {
@@ -158,6 +175,13 @@ class IdentityRules extends AbstractProcessEnginePlugin {
       log.info("second factor of {} enrolled from configuration (CARBON_ADMIN_TOTP_SECRET)", adminId);
     }
     rules = new PasswordRules(jdbc, clock);
+    IdentityService identities = identity.getObject();
+    int baselined = passwordExpiry.getObject().baseline(SecondFactors.STAFF.stream().flatMap(group -> identities
+        .createUserQuery().memberOfGroup(group).list().stream().map(org.camunda.bpm.engine.identity.User::getId))
+        .distinct().toList());
+    if (baselined > 0) {
+      log.info("password age of {} staff accounts counts from now", baselined);
+    }
     if (policyOn && configuration != null) {
       configuration.setPasswordPolicy(rules);
       configuration.setEnablePasswordPolicy(true);

@@ -29,8 +29,11 @@ class SecondFactorController {
   private final SecondFactors factors;
   private final CurrentUser currentUser;
   private final SecurityAudit audit;
+  private final org.camunda.bpm.engine.IdentityService identityService;
 
-  SecondFactorController(SecondFactors factors, CurrentUser currentUser, SecurityAudit audit) {
+  SecondFactorController(SecondFactors factors, CurrentUser currentUser, SecurityAudit audit,
+      org.camunda.bpm.engine.IdentityService identityService) {
+    this.identityService = identityService;
     this.factors = factors;
     this.currentUser = currentUser;
     this.audit = audit;
@@ -62,6 +65,24 @@ class SecondFactorController {
     SecondFactors.Status status = factors.confirm(user, confirmation.code());
     audit.record(Event.SECOND_FACTOR_CHANGED, user, "user:" + user, Outcome.SUCCESS, "动态口令已启用 (confirmed)");
     return status;
+  }
+
+  record PasswordChange(@NotBlank @jakarta.validation.constraints.Size(max = 200) String newPassword) {}
+
+  @Operation(summary = "修改本人密码（工作人员密码 90 天过期后，仅可调用此接口）",
+      description = "新密码须符合平台密码规则：至少 10 个字符，包含大写字母、小写字母、数字、其他字符中的至少 3 类，不含账号、姓名或邮箱，"
+          + "且不得与最近 5 次使用的密码相同。")
+  @org.springframework.web.bind.annotation.PutMapping(PasswordExpiry.CHANGE_PATH)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void changePassword(@Valid @RequestBody PasswordChange change) {
+    org.camunda.bpm.engine.identity.User user = identityService.createUserQuery().userId(currentUser.id())
+        .singleResult();
+    user.setPassword(change.newPassword());
+    try {
+      identityService.saveUser(user);
+    } catch (org.camunda.bpm.engine.BadUserRequestException e) {
+      throw new cn.beijing.carboninclusion.common.InvalidInputException("newPassword", e.getMessage());
+    }
   }
 
   @Operation(summary = "重置某账号的动态口令（安全管理员）：该账号须重新启用")

@@ -195,6 +195,8 @@ public class SecurityConfiguration {
         // JSON answers: nothing to load, never framed, never cached (Spring Security adds no-store and nosniff)
         .headers(h -> h.frameOptions(f -> f.deny()).referrerPolicy(r -> r.policy(REFERRER_POLICY))
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-        .authenticationProvider(identityProvider);
+        // one manager with one provider and no parent: the global manager holds the same provider, and a parent
+        // would check a wrong password a second time — two failures counted toward the lockout for one request
+        .authenticationManager(new org.springframework.security.authentication.ProviderManager(identityProvider));
   }
 }

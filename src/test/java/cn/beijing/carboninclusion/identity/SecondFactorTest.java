@@ -117,6 +117,30 @@ class SecondFactorTest extends PlatformIntegrationTest {
     assertThat(send("GET", "/api/projects", "greentravel", "demo", null).status()).isEqualTo(200);
   }
 
+  @Test
+  void anExpiredStaffPasswordOpensOnlyItsChange() {
+    String officer = aBureauOfficer();
+    try {
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.now()
+          .plus(java.time.Duration.ofDays(91))));
+      assertThat(send("GET", "/api/projects", officer, PASSWORD, null).status()).isEqualTo(401);
+      assertThat(jdbc.queryForObject("""
+          select count(*) from security_audit where user_id = ? and event = 'LOGIN_FAILED' and detail like ?""",
+          Long.class, officer, "%密码已过期%")).isOne();
+      // a developer's password does not expire
+      assertThat(send("GET", "/api/projects", "greentravel", "demo", null).status()).isEqualTo(200);
+
+      Answer weak = send("PUT", "/api/me/password", officer, PASSWORD, "{\"newPassword\":\"" + PASSWORD + "\"}");
+      assertThat(weak.status()).as(weak.body()).isEqualTo(400);
+      assertThat(weak.json().get("errors").get("newPassword").asText()).contains("最近 5 次");
+      Answer changed = send("PUT", "/api/me/password", officer, PASSWORD, "{\"newPassword\":\"Renewed-2026-pw\"}");
+      assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+      assertThat(send("GET", "/api/projects", officer, "Renewed-2026-pw", null).status()).isEqualTo(200);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
   private static String code(String secret, long step) throws Exception {
     TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
     int code = totp.generateOneTimePassword(new SecretKeySpec(new Base32().decode(secret), totp.getAlgorithm()),
