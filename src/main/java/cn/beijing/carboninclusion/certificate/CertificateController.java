@@ -1,5 +1,7 @@
 package cn.beijing.carboninclusion.certificate;
 
+import cn.beijing.carboninclusion.crypto.Sm2Signer;
+import cn.beijing.carboninclusion.crypto.Sm3;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -12,16 +14,27 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The certificates as PDF attachments (HTTP Basic). Who may have which: {@link Certificates}. Problems as everywhere
  * on the API: 404 someone else's or unknown, 409 not registered, 503 no CJK font installed.
+ *
+ * <p>Every PDF is signed by the platform (商用密码, docs/crypto.md): {@value #SIGNATURE_HEADER} is the base64 DER
+ * SM3withSM2 signature of the exact bytes of the answer (signer identity 1234567812345678), {@value #DIGEST_HEADER}
+ * their SM3 digest in hex; the key is published at {@value #PUBLIC_KEY}.
  */
 @RestController
 @Tag(name = "证书 certificates")
 class CertificateController {
+  static final String SIGNATURE_HEADER = "X-Signature-SM2";
+  static final String DIGEST_HEADER = "X-Content-SM3";
+  static final String KEY_HEADER = "X-Signature-Key";
+  static final String PUBLIC_KEY = "/api/public/crypto/public-key";
+
   private final Certificates certificates;
   private final CertificateRenderer renderer;
+  private final Sm2Signer signer;
 
-  CertificateController(Certificates certificates, CertificateRenderer renderer) {
+  CertificateController(Certificates certificates, CertificateRenderer renderer, Sm2Signer signer) {
     this.certificates = certificates;
     this.renderer = renderer;
+    this.signer = signer;
   }
 
   @Operation(summary = "项目登记证书 PDF (the project's developer, bureau, techcenter)")
@@ -49,6 +62,10 @@ class CertificateController {
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, certificate.contentDisposition())
         .contentLength(pdf.length)
+        .header(SIGNATURE_HEADER, signer.signBase64(pdf))
+        .header(DIGEST_HEADER, Sm3.hex(pdf))
+        .header(KEY_HEADER, PUBLIC_KEY)
+        .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, SIGNATURE_HEADER + ", " + DIGEST_HEADER + ", " + KEY_HEADER)
         .body(pdf);
   }
 }

@@ -142,7 +142,7 @@ class Certificates {
     fields.add(Field.verbatim("持有账户", RegistryAccount.number(issuance.getAccountId())));
     fields.add(Field.of("签发日期", Certificate.chineseDate(issuedOn)));
     fields.add(Field.of("登记簿日志", "第 " + entry.getId() + " 条（签发）"));
-    fields.add(Field.verbatim("日志哈希（SHA-256）", entry.getHash()));
+    fields.add(Field.verbatim("日志哈希（" + entry.getHashAlgorithm() + "）", entry.getHash()));
     return new Certificate("减排量签发证书", "BJCI-C-I-" + String.format("%08d", issuance.getId()),
         "经审核，下列北京市碳普惠减排量已在北京市碳普惠登记簿签发，计入项目开发方的登记簿账户，特发此证。",
         fields, VERIFY_NOTE, issuedOn);
@@ -184,7 +184,7 @@ class Certificates {
     fields.add(Field.verbatim("注销账户", account.accountNo()));
     fields.add(Field.of("注销日期", Certificate.chineseDate(retiredOn)));
     fields.add(Field.of("登记簿日志", "第 " + entry.getId() + " 条（注销）"));
-    fields.add(Field.verbatim("日志哈希（SHA-256）", entry.getHash()));
+    fields.add(Field.verbatim("日志哈希（" + entry.getHashAlgorithm() + "）", entry.getHash()));
     return new Certificate("减排量注销（消纳）证明", "BJCI-C-R-" + String.format("%08d", retirement.getId()),
         "兹证明下列北京市碳普惠减排量已在北京市碳普惠登记簿注销（消纳），用于下述用途，不再用于交易、抵销或其他声明，特此证明。",
         fields, VERIFY_NOTE, retiredOn);

@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.developer;
 
+import cn.beijing.carboninclusion.crypto.PersonalText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,6 +34,7 @@ public class DeveloperOrganisation {
   @Column(nullable = false)
   private Kind kind;
   @Column(name = "contact_email")
+  @Convert(converter = PersonalText.class)
   private String contactEmail;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)

@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.methodology;
 
+import cn.beijing.carboninclusion.crypto.PersonalText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,8 +20,10 @@ public class MethodologyComment {
   @Column(name = "methodology_id", nullable = false, updatable = false)
   private Long methodologyId;
   @Column(name = "commenter_name", updatable = false)
+  @Convert(converter = PersonalText.class)
   private String commenterName;
   @Column(updatable = false)
+  @Convert(converter = PersonalText.class)
   private String contact;
   @Column(nullable = false, updatable = false)
   private String content;

@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.crypto.PersonalText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,8 +25,10 @@ public class Objection {
   @Column(name = "project_id", nullable = false, updatable = false)
   private Long projectId;
   @Column(name = "objector_name", updatable = false)
+  @Convert(converter = PersonalText.class)
   private String objectorName;
   @Column(updatable = false)
+  @Convert(converter = PersonalText.class)
   private String contact;
   @Column(nullable = false, updatable = false)
   private String content;

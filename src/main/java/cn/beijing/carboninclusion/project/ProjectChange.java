@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.crypto.PersonalText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,6 +37,7 @@ public class ProjectChange {
   @Column(name = "acceptance_required", nullable = false)
   private boolean acceptanceRequired;
   @Column(name = "new_values", nullable = false, updatable = false)
+  @Convert(converter = PersonalText.class) // a change of contact carries the new phone and e-mail
   private String newValues;
   @Column(nullable = false, updatable = false)
   private String reason;

@@ -225,7 +225,7 @@ public class ProjectChangeService {
     return receivingId;
   }
 
-  /** The current and the new values, for the reviewers' forms (contact data is not public, but reviewers see it). */
+  /** The current and the new values, for the reviewers' forms (contact data masked: it is not public, and the engine's variables are not encrypted). */
   private String summary(ProjectChangeRequest request, ProjectVersion latest, Long receivingId) {
     StringBuilder text = new StringBuilder("变更事项：" + request.kind().label() + "（现行第 " + latest.getVersionNo() + " 版）");
     for (String field : request.kind().fields()) {
@@ -253,10 +253,40 @@ public class ProjectChangeService {
             .map(d -> d.getName() + "（" + d.getCreditCode() + "）").orElse(String.valueOf(next));
         default -> String.valueOf(next);
       };
+      if (PERSONAL.contains(field)) { // process variables are not encrypted at rest: reviewers see them masked
+        current = masked(current);
+        shown = masked(shown);
+      }
       text.append("\n").append(LABELS.get(field)).append("：").append(current == null ? "—" : current)
           .append(" → ").append(shown);
     }
+    if (request.kind().fields().stream().anyMatch(PERSONAL::contains)) {
+      text.append("\n（联系方式已遮盖；完整内容见平台接口 GET /api/projects/{id}/changes，访问留痕）");
+    }
     return text.toString();
+  }
+
+  private static final java.util.Set<String> PERSONAL = java.util.Set.of("contactName", "contactPhone", "contactEmail");
+
+  /**
+   * A contact value as the engine keeps it (docs/crypto.md): the first character, the last four of a phone, the
+   * domain of an e-mail address; the rest as {@code *}.
+   */
+  static String masked(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    int at = value.indexOf('@');
+    if (at > 0) {
+      return value.charAt(0) + "***" + value.substring(at);
+    }
+    long digits = value.chars().filter(Character::isDigit).count();
+    if (digits >= 7) {
+      return "*".repeat(Math.max(0, value.length() - 4)) + value.substring(value.length() - 4);
+    }
+    return value.codePointCount(0, value.length()) <= 1 ? "*"
+        : new String(Character.toChars(value.codePointAt(0))) + "*".repeat(
+            Math.min(3, value.codePointCount(0, value.length()) - 1));
   }
 
   private static final Map<String, String> LABELS = Map.of("address", "项目地址", "revenueReturnRatio", "收益返还比例",

@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.crypto.PersonalText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -39,10 +41,13 @@ public class ProjectVersion {
   @Column(name = "monitoring_plan", updatable = false)
   private String monitoringPlan;
   @Column(name = "contact_name", updatable = false)
+  @Convert(converter = PersonalText.class)
   private String contactName;
   @Column(name = "contact_phone", updatable = false)
+  @Convert(converter = PersonalText.class)
   private String contactPhone;
   @Column(name = "contact_email", updatable = false)
+  @Convert(converter = PersonalText.class)
   private String contactEmail;
   @Column(name = "created_by_change_id", updatable = false)
   private Long createdByChangeId;

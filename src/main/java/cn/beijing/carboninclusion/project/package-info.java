@@ -4,7 +4,7 @@
  * <p>A Spring Modulith module: its public types are its API, package-private types its internals; it may depend only
  * on the modules named below (docs/architecture.md).
  */
-@ApplicationModule(displayName = "项目 (project)", allowedDependencies = {"calendar", "common", "decision", "developer", "disclosure", "identity", "methodology", "notification", "registry"})
+@ApplicationModule(displayName = "项目 (project)", allowedDependencies = {"calendar", "common", "crypto", "decision", "developer", "disclosure", "identity", "methodology", "notification", "registry"})
 package cn.beijing.carboninclusion.project;
 
 import org.springframework.modulith.ApplicationModule;

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One entry of the registry's hash-chained journal. Its id is its position in the chain (1, 2, 3, … without gaps);
- * {@code hash = SHA-256(previousHash + "\n" + canonicalContent)} (see {@link RegistryJournal}).
+ * {@code hash = H(previousHash + "\n" + canonicalContent)} with H its {@link #getHashAlgorithm() hash algorithm}: SM3
+ * from the anchor of Flyway V16 on, SHA-256 before it (see {@link RegistryJournal}).
  */
 @Entity
 @Table(name = "registry_journal")
@@ -36,11 +37,13 @@ public class JournalEntry {
   private String privateDetails;
   @Column(name = "private_salt", nullable = false, updatable = false)
   private String privateSalt;
+  @Column(name = "hash_algorithm", nullable = false, updatable = false)
+  private String hashAlgorithm;
 
   protected JournalEntry() {}
 
   JournalEntry(Long id, Instant occurredAt, Operation operation, String payload, String previousHash, String hash,
-      String privateDetails, String privateSalt) {
+      String privateDetails, String privateSalt, String hashAlgorithm) {
     this.id = id;
     this.occurredAt = occurredAt;
     this.operation = operation;
@@ -49,6 +52,7 @@ public class JournalEntry {
     this.hash = hash;
     this.privateDetails = privateDetails;
     this.privateSalt = privateSalt;
+    this.hashAlgorithm = hashAlgorithm;
   }
 
   public Long getId() { return id; }
@@ -57,6 +61,8 @@ public class JournalEntry {
   public String getPayload() { return payload; }
   public String getPreviousHash() { return previousHash; }
   public String getHash() { return hash; }
+  /** {@code SM3} or {@code SHA-256} (entries before the anchor of V16). */
+  public String getHashAlgorithm() { return hashAlgorithm; }
   String getPrivateDetails() { return privateDetails; }
   String getPrivateSalt() { return privateSalt; }
 }

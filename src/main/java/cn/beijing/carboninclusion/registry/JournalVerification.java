@@ -13,6 +13,9 @@ import java.time.Instant;
  * @param headHash the last entry's hash as the head row records it
  * @param privateDetailsChecked whether the digests of the non-public details were recomputed too
  * @param checkedAt when
+ * @param sm3FromEntryId the first entry hashed with SM3 (the anchor of Flyway V16); the entries before it are SHA-256
+ * @param anchorHash the SHA-256 head the first SM3 entry chains from, as recorded when the chain was re-anchored
  */
 public record JournalVerification(boolean ok, long entriesChecked, Long firstBrokenEntryId, String problem,
-    long headEntryId, String headHash, boolean privateDetailsChecked, Instant checkedAt) {}
+    long headEntryId, String headHash, boolean privateDetailsChecked, Instant checkedAt, long sm3FromEntryId,
+    String anchorHash) {}

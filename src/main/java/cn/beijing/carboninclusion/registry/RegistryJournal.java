@@ -1,12 +1,11 @@
 package cn.beijing.carboninclusion.registry;
 
+import cn.beijing.carboninclusion.crypto.Sm3;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,13 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Canonical content of an entry: {@code {id}|{occurredAt}|{operation}|{payload}}, with occurredAt in UTC as
  * {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} and payload in {@link JournalPayload}'s form. Its hash is the lowercase hex
- * SHA-256 of the UTF-8 bytes of {@code previousHash + "\n" + content}; the first entry's previous hash is 64 zeros.
+ * H of the UTF-8 bytes of {@code previousHash + "\n" + content}; the first entry's previous hash is 64 zeros.
  * Details that are not public (who acted, prices, amounts, verified emissions, buyer names) are kept beside the entry
- * and enter the chain as {@code private=SHA-256(salt + "\n" + details)}, the last field of the payload.
+ * and enter the chain as {@code private=H(salt + "\n" + details)}, the last field of the payload.
+ *
+ * <p>H is the entry's hash algorithm: SM3 (GB/T 32905, 商用密码) for every entry from the anchor of Flyway V16 on,
+ * SHA-256 for the entries written before it. The anchor ({@code registry_journal_anchor}) records the first SM3
+ * entry's id and the SHA-256 head it chains from; verification requires SHA-256 before it, SM3 from it, and the
+ * first SM3 entry to chain from the recorded head, so the old entries stay verifiable and none can be re-labelled.
  */
 @Service
 public class RegistryJournal {
   public static final String GENESIS_HASH = "0".repeat(64);
+  public static final String SHA256 = "SHA-256";
+  public static final String SM3 = "SM3";
   static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -74,13 +80,14 @@ public class RegistryJournal {
     RANDOM.nextBytes(saltBytes);
     String salt = HexFormat.of().formatHex(saltBytes);
     String privateDetails = privateFields.toString();
-    String payload = publicFields.put("private", privateDigest(salt, privateDetails)).toString();
+    String payload = publicFields.put("private", privateDigest(SM3, salt, privateDetails)).toString();
     if (payload.length() > 100_000) {
       throw new cn.beijing.carboninclusion.common.ConflictException(
           "一次操作涉及的区块过多，请分批办理 (too many blocks in one operation)");
     }
-    String hash = hash(head.getLastHash(), canonicalContent(id, at, operation.name(), payload));
-    JournalEntry entry = new JournalEntry(id, at, operation, payload, head.getLastHash(), hash, privateDetails, salt);
+    String hash = hash(SM3, head.getLastHash(), canonicalContent(id, at, operation.name(), payload));
+    JournalEntry entry = new JournalEntry(id, at, operation, payload, head.getLastHash(), hash, privateDetails, salt,
+        SM3);
     entityManager.persist(entry);
     head.advance(id, hash);
     entityManager.flush();
@@ -92,12 +99,26 @@ public class RegistryJournal {
     return id + "|" + TIMESTAMP.format(occurredAt) + "|" + operation + "|" + payload;
   }
 
+  /** The hash of a new entry (SM3). */
   public static String hash(String previousHash, String content) {
-    return sha256(previousHash + "\n" + content);
+    return hash(SM3, previousHash, content);
   }
 
-  static String privateDigest(String salt, String privateDetails) {
-    return sha256(salt + "\n" + privateDetails);
+  /** The hash of an entry with {@code algorithm} ({@value #SM3} or {@value #SHA256}). */
+  public static String hash(String algorithm, String previousHash, String content) {
+    return digest(algorithm, previousHash + "\n" + content);
+  }
+
+  static String privateDigest(String algorithm, String salt, String privateDetails) {
+    return digest(algorithm, salt + "\n" + privateDetails);
+  }
+
+  static String digest(String algorithm, String text) {
+    return switch (algorithm) {
+      case SM3 -> Sm3.hex(text);
+      case SHA256 -> sha256(text);
+      default -> throw new IllegalArgumentException("unknown journal hash algorithm " + algorithm);
+    };
   }
 
   static String sha256(String text) {
@@ -130,66 +151,105 @@ public class RegistryJournal {
     record Head(long id, String hash) {}
     Head head = jdbc.queryForObject("select last_entry_id, last_hash from registry_journal_head where id = 1",
         (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+    Anchor anchor = jdbc.queryForObject("""
+        select first_entry_id, previous_hash from registry_journal_anchor where algorithm = 'SM3'""",
+        (rs, n) -> new Anchor(rs.getLong(1), rs.getString(2)));
     Chain chain = jdbc.query("""
-        select id, occurred_at, operation, payload, previous_hash, hash, private_details, private_salt
-        from registry_journal where id <= ? order by id""", (ResultSetExtractor<Chain>) rs -> walk(rs, includePrivate),
-        head.id());
-    if (chain.broken == null) {
-      if (chain.checked < head.id()) {
-        chain.fail(chain.checked + 1, "日志条目缺失 (entry missing before the head)");
-      } else if (!chain.previousHash.equals(head.hash())) {
-        chain.fail(head.id(), "末条目的哈希与日志头记录不符 (last hash differs from the head)");
-      }
-    }
+        select id, occurred_at, operation, payload, previous_hash, hash, private_details, private_salt, hash_algorithm
+        from registry_journal where id <= ? order by id""", (ResultSetExtractor<Chain>) rs -> {
+          Chain walked = new Chain(anchor, includePrivate);
+          boolean intact = true;
+          while (intact && rs.next()) {
+            intact = walked.accept(new Row(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class)
+                .toInstant(), rs.getString("operation"), rs.getString("payload"), rs.getString("previous_hash"),
+                rs.getString("hash"), rs.getString("private_details"), rs.getString("private_salt"),
+                rs.getString("hash_algorithm")));
+          }
+          return walked;
+        }, head.id());
+    chain.end(head.id(), head.hash());
     return new JournalVerification(chain.broken == null, chain.checked, chain.broken, chain.problem, head.id(),
-        head.hash(), includePrivate, now);
+        head.hash(), includePrivate, now, anchor.firstEntryId(), anchor.previousHash());
   }
 
-  private static final class Chain {
+  /** Where SM3 begins: the first SM3 entry and the SHA-256 head it chains from (Flyway V16). */
+  record Anchor(long firstEntryId, String previousHash) {}
+
+  /** A stored entry as verification reads it. */
+  record Row(long id, Instant occurredAt, String operation, String payload, String previousHash, String hash,
+      String privateDetails, String privateSalt, String algorithm) {}
+
+  /** The chain as verification walks it, entry by entry, up to the first broken one. */
+  static final class Chain {
+    private final Anchor anchor;
+    private final boolean includePrivate;
     long checked;
     String previousHash = GENESIS_HASH;
     Long broken;
     String problem;
 
+    Chain(Anchor anchor, boolean includePrivate) {
+      this.anchor = anchor;
+      this.includePrivate = includePrivate;
+    }
+
     void fail(long id, String problem) {
       this.broken = id;
       this.problem = problem;
     }
-  }
 
-  private static Chain walk(ResultSet rs, boolean includePrivate) throws SQLException {
-    Chain chain = new Chain();
-    long expectedId = 1;
-    while (rs.next()) {
-      long id = rs.getLong("id");
-      if (id != expectedId) {
-        chain.fail(expectedId, "日志条目缺失 (entry missing)");
-        return chain;
+    /** Checks the next stored entry; false when the chain is broken at it. */
+    boolean accept(Row row) {
+      long id = row.id();
+      if (id != checked + 1) {
+        fail(checked + 1, "日志条目缺失 (entry missing)");
+        return false;
       }
-      String previous = rs.getString("previous_hash");
-      if (!chain.previousHash.equals(previous)) {
-        chain.fail(id, "前序哈希不符 (previous hash does not match the entry before)");
-        return chain;
+      if (!previousHash.equals(row.previousHash())) {
+        fail(id, "前序哈希不符 (previous hash does not match the entry before)");
+        return false;
       }
-      Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
-      String payload = rs.getString("payload");
-      String content = canonicalContent(id, at, rs.getString("operation"), payload);
-      String stored = rs.getString("hash");
-      if (!hash(previous, content).equals(stored)) {
-        chain.fail(id, "内容与哈希不符 (content does not match its hash)");
-        return chain;
+      String expected = id < anchor.firstEntryId() ? SHA256 : SM3;
+      if (!expected.equals(row.algorithm())) {
+        fail(id, "哈希算法与锚点不符 (entries before " + anchor.firstEntryId() + " are SHA-256, from it SM3; this "
+            + "entry says " + row.algorithm() + ")");
+        return false;
+      }
+      if (id == anchor.firstEntryId() && !anchor.previousHash().equals(row.previousHash())) {
+        fail(id, "首个 SM3 条目未接续锚定时的日志头 (the first SM3 entry does not chain from the anchored head)");
+        return false;
+      }
+      String content = canonicalContent(id, row.occurredAt(), row.operation(), row.payload());
+      if (!hash(row.algorithm(), row.previousHash(), content).equals(row.hash())) {
+        fail(id, "内容与哈希不符 (content does not match its hash)");
+        return false;
       }
       if (includePrivate) {
-        String digest = privateDigest(rs.getString("private_salt"), rs.getString("private_details"));
-        if (!JournalPayload.valueOf(payload, "private").map(digest::equals).orElse(false)) {
-          chain.fail(id, "非公开明细与摘要不符 (private details do not match their digest)");
-          return chain;
+        String digest = privateDigest(row.algorithm(), row.privateSalt(), row.privateDetails());
+        if (!JournalPayload.valueOf(row.payload(), "private").map(digest::equals).orElse(false)) {
+          fail(id, "非公开明细与摘要不符 (private details do not match their digest)");
+          return false;
         }
       }
-      chain.previousHash = stored;
-      chain.checked++;
-      expectedId++;
+      previousHash = row.hash();
+      checked++;
+      return true;
     }
-    return chain;
+
+    /** After the last stored entry up to the head: the head, and the anchor, must agree with what was walked. */
+    void end(long headId, String headHash) {
+      if (broken != null) {
+        return;
+      }
+      if (checked < headId) {
+        fail(checked + 1, "日志条目缺失 (entry missing before the head)");
+      } else if (!previousHash.equals(headHash)) {
+        fail(headId, "末条目的哈希与日志头记录不符 (last hash differs from the head)");
+      } else if (headId < anchor.firstEntryId() - 1) {
+        fail(headId + 1, "日志短于重新锚定时的长度 (entries missing before the SM3 anchor)");
+      } else if (headId == anchor.firstEntryId() - 1 && !headHash.equals(anchor.previousHash())) {
+        fail(headId, "日志头与锚定时的哈希不符 (the head differs from the anchored SHA-256 head)");
+      }
+    }
   }
 }

@@ -86,13 +86,16 @@ public final class RegistryViews {
       long traded, long retired, Map<RetirementPurpose, Long> retiredByPurpose, long cancelled, long outstanding,
       long journalEntries, String journalHeadHash) {}
 
-  /** A journal entry as anyone may recompute it: {@code hash = SHA-256(previousHash + "\n" + content)}. */
+  /**
+   * A journal entry as anyone may recompute it: {@code hash = H(previousHash + "\n" + content)}, H the entry's
+   * {@code hashAlgorithm} ({@code SM3}; {@code SHA-256} before the anchor).
+   */
   public record JournalEntryView(Long id, String occurredAt, JournalEntry.Operation operation, String payload,
-      String content, String previousHash, String hash) {
+      String content, String previousHash, String hash, String hashAlgorithm) {
     static JournalEntryView of(JournalEntry e) {
       return new JournalEntryView(e.getId(), RegistryJournal.TIMESTAMP.format(e.getOccurredAt()), e.getOperation(),
           e.getPayload(), RegistryJournal.canonicalContent(e.getId(), e.getOccurredAt(), e.getOperation().name(),
-              e.getPayload()), e.getPreviousHash(), e.getHash());
+              e.getPayload()), e.getPreviousHash(), e.getHash(), e.getHashAlgorithm());
     }
   }
 

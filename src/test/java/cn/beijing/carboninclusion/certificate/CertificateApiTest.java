@@ -120,6 +120,38 @@ class CertificateApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void everyCertificateIsSignedWithSm2AndVerifiesWithThePublishedKey() {
+    Project project = cases.aRegisteredProject();
+    ResponseEntity<byte[]> response = get(DEVELOPER, "/api/projects/" + project.getId() + "/certificate");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    byte[] pdf = response.getBody();
+    byte[] signature = java.util.Base64.getDecoder().decode(response.getHeaders().getFirst("X-Signature-SM2"));
+    assertThat(response.getHeaders().getFirst("X-Content-SM3")).isEqualTo(cn.beijing.carboninclusion.crypto.Sm3.hex(pdf));
+    assertThat(response.getHeaders().getFirst("X-Signature-Key")).isEqualTo("/api/public/crypto/public-key");
+
+    // the key as anyone gets it, without an account
+    ResponseEntity<String> published = http.getForEntity("/api/public/crypto/public-key", String.class);
+    assertThat(published.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(published.getBody()).startsWith("-----BEGIN PUBLIC KEY-----");
+    java.security.PublicKey key = cn.beijing.carboninclusion.crypto.Sm2Signer.parsePublicKeyPem(published.getBody());
+
+    assertThat(cn.beijing.carboninclusion.crypto.Sm2Signer.verify(key, pdf, signature)).isTrue();
+    for (int at : new int[] {0, pdf.length / 2, pdf.length - 1}) {
+      byte[] changed = pdf.clone();
+      changed[at] ^= 1;
+      assertThat(cn.beijing.carboninclusion.crypto.Sm2Signer.verify(key, changed, signature))
+          .as("byte %d changed", at).isFalse();
+    }
+    // another download is another signature of its own bytes, each verifying
+    ResponseEntity<byte[]> again = get(BUREAU, "/api/projects/" + project.getId() + "/certificate");
+    assertThat(cn.beijing.carboninclusion.crypto.Sm2Signer.verify(key, again.getBody(), java.util.Base64.getDecoder()
+        .decode(again.getHeaders().getFirst("X-Signature-SM2")))).isTrue();
+    assertThat(cn.beijing.carboninclusion.crypto.Sm2Signer.verify(key, pdf, java.util.Base64.getDecoder()
+        .decode(again.getHeaders().getFirst("X-Signature-SM2")))).isEqualTo(java.util.Arrays.equals(pdf,
+        again.getBody()));
+  }
+
+  @Test
   void aProjectNotYetRegisteredHasNoCertificate() {
     Project filed = cases.as(DEVELOPER, Groups.DEVELOPER, () -> applications.apply(anApplication(), documents(), null));
     unregisteredProjectId = filed.getId();

@@ -31,13 +31,15 @@ class CertificateFontMissingTest {
         List.of(), null, LocalDate.of(2025, 3, 1)));
     CertificateRenderer renderer = new CertificateRenderer(
         new CertificateFont(List.of("/nonexistent/fonts/wqy-zenhei.ttc,0")));
-    MockMvc mvc = MockMvcBuilders.standaloneSetup(new CertificateController(certificates, renderer))
+    MockMvc mvc = MockMvcBuilders.standaloneSetup(new CertificateController(certificates, renderer,
+        mock(cn.beijing.carboninclusion.crypto.Sm2Signer.class)))
         .setControllerAdvice(new ApiExceptionHandler()).build();
 
     mvc.perform(get("/api/registry/issuances/7/certificate").accept(MediaType.APPLICATION_PDF))
         .andExpect(status().isServiceUnavailable())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
+        .andExpect(header().doesNotExist(CertificateController.SIGNATURE_HEADER))
         .andExpect(jsonPath("$.status").value(503))
         .andExpect(jsonPath("$.detail")
             .value(containsString("CJK font not installed: apt-get install fonts-wqy-zenhei")));

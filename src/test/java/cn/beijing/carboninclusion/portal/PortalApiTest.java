@@ -80,7 +80,7 @@ class PortalApiTest extends PlatformIntegrationTest {
       assertThat(rows).as(list + " rows = JSON items + header").hasSize(body.get("items").size() + 1);
     }
     ResponseEntity<String> registry = http.getForEntity("/portal/registry", String.class);
-    assertThat(registry.getBody()).contains("日志哈希链校验通过");
+    assertThat(registry.getBody()).contains("日志哈希链校验通过", "href=\"/api/public/crypto/public-key\"");
     JsonNode registryJson = http.getForObject("/portal/registry?format=json", JsonNode.class);
     assertThat(registryJson.get("journalVerification").get("ok").asBoolean()).isTrue();
     assertThat(registryJson.get("statistics").get("unit").asText()).isEqualTo("tCO2e");

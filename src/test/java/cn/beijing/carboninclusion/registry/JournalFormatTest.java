@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.junit.jupiter.api.Test;
 
 /** The journal's canonical form and hash, as docs/registry.md tells anyone to recompute them. */
@@ -23,13 +24,27 @@ class JournalFormatTest {
   }
 
   @Test
-  void theHashIsSha256OfThePreviousHashALineFeedAndTheCanonicalContent() throws Exception {
+  void theHashIsSm3OfThePreviousHashALineFeedAndTheCanonicalContent() throws Exception {
     Instant at = Instant.parse("2025-03-01T08:00:00Z");
     String content = RegistryJournal.canonicalContent(1, at, "ISSUE", "issuance=1;quantity=100");
     assertThat(content).isEqualTo("1|2025-03-01T08:00:00.000Z|ISSUE|issuance=1;quantity=100");
+    byte[] input = (RegistryJournal.GENESIS_HASH + "\n" + content).getBytes(StandardCharsets.UTF_8);
+    SM3Digest sm3 = new SM3Digest();
+    sm3.update(input, 0, input.length);
+    byte[] out = new byte[32];
+    sm3.doFinal(out, 0);
+    String expected = HexFormat.of().formatHex(out);
+    assertThat(RegistryJournal.hash(RegistryJournal.GENESIS_HASH, content)).isEqualTo(expected).hasSize(64);
+    assertThat(RegistryJournal.hash(RegistryJournal.SM3, RegistryJournal.GENESIS_HASH, content)).isEqualTo(expected);
+    assertThat(RegistryJournal.hash(expected, content)).isNotEqualTo(expected);
+  }
+
+  @Test
+  void entriesBeforeTheAnchorAreSha256() throws Exception {
+    String content = RegistryJournal.canonicalContent(1, Instant.parse("2025-03-01T08:00:00Z"), "ISSUE", "x=1");
     String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest((RegistryJournal.GENESIS_HASH + "\n" + content).getBytes(StandardCharsets.UTF_8)));
-    assertThat(RegistryJournal.hash(RegistryJournal.GENESIS_HASH, content)).isEqualTo(expected).hasSize(64);
-    assertThat(RegistryJournal.hash(expected, content)).isNotEqualTo(expected);
+    assertThat(RegistryJournal.hash(RegistryJournal.SHA256, RegistryJournal.GENESIS_HASH, content))
+        .isEqualTo(expected).isNotEqualTo(RegistryJournal.hash(RegistryJournal.GENESIS_HASH, content));
   }
 }

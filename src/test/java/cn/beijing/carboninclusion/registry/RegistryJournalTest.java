@@ -128,8 +128,15 @@ class RegistryJournalTest extends PlatformIntegrationTest {
             + entry.get("operation").asText() + "|" + entry.get("payload").asText();
         assertThat(entry.get("content").asText()).isEqualTo(content);
         assertThat(entry.get("previousHash").asText()).isEqualTo(previous);
-        String hash = HexFormat.of().formatHex(sha256.digest((previous + "\n" + content)
-            .getBytes(StandardCharsets.UTF_8)));
+        byte[] input = (previous + "\n" + content).getBytes(StandardCharsets.UTF_8);
+        // SM3 since the anchor of V16, which this database had from its start; SHA-256 before
+        assertThat(entry.get("hashAlgorithm").asText()).isEqualTo("SM3");
+        org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
+        sm3.update(input, 0, input.length);
+        byte[] digest = new byte[32];
+        sm3.doFinal(digest, 0);
+        String hash = HexFormat.of().formatHex(digest);
+        assertThat(hash).isNotEqualTo(HexFormat.of().formatHex(sha256.digest(input)));
         assertThat(entry.get("hash").asText()).as("entry %s", entry.get("id")).isEqualTo(hash);
         assertThat(entry.toString()).doesNotContain("actor=", "greentravel", "private_details");
         previous = hash;
