@@ -3,6 +3,7 @@ package cn.beijing.carboninclusion.identity;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.crypto.PersonalText;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the current code ({@code password123456}); a code is accepted one step early or late, never one older than the last
  * accepted (a code may serve the requests of its own 30 seconds: HTTP Basic sends it with each). A wrong or missing
  * code is a failed login and counts toward the lockout. With {@code carbon-inclusion.security.second-factor=required}
- * (production) a staff account without a confirmed factor may do nothing but enrol it.
+ * (production) a staff account without a confirmed factor may do nothing but enrol it. The secret is stored
+ * SM4-GCM encrypted under the platform's field key (crypto.PersonalText), never in clear.
  */
 @Component
 public class SecondFactors {
@@ -42,13 +44,15 @@ public class SecondFactors {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final PersonalText cipher;
   private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
   private volatile boolean required;
 
-  SecondFactors(JdbcTemplate jdbc, Clock clock,
+  SecondFactors(JdbcTemplate jdbc, Clock clock, PersonalText cipher,
       @Value("${carbon-inclusion.security.second-factor:enrolled}") String mode) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.cipher = cipher;
     if (!mode.equals("required") && !mode.equals("enrolled")) {
       throw new IllegalStateException("carbon-inclusion.security.second-factor must be 'required' or 'enrolled': " + mode);
     }
@@ -98,7 +102,7 @@ public class SecondFactors {
     String secret = new Base32().encodeAsString(key).replace("=", "");
     jdbc.update("delete from second_factor where user_id = ?", userId);
     jdbc.update("insert into second_factor (user_id, secret, created_at, last_step) values (?, ?, ?, 0)", userId,
-        secret, Timestamp.from(Instant.now(clock)));
+        cipher.convertToDatabaseColumn(secret), Timestamp.from(Instant.now(clock)));
     String label = URLEncoder.encode(ISSUER + ":" + userId, StandardCharsets.UTF_8).replace("+", "%20");
     String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
         + URLEncoder.encode(ISSUER, StandardCharsets.UTF_8) + "&algorithm=SHA1&digits=" + DIGITS + "&period=30";
@@ -109,7 +113,7 @@ public class SecondFactors {
   @Transactional
   public Status confirm(String userId, String code) {
     String secret = jdbc.query("select secret from second_factor where user_id = ? and confirmed_at is null",
-        (rs, i) -> rs.getString(1), userId).stream().findFirst()
+        (rs, i) -> cipher.convertToEntityAttribute(rs.getString(1)), userId).stream().findFirst()
         .orElseThrow(() -> new NotFoundException("second factor enrolment", userId));
     Long step = matchingStep(secret, code, 0);
     if (step == null) {
@@ -132,8 +136,8 @@ public class SecondFactors {
     jdbc.update("delete from second_factor where user_id = ?", userId);
     jdbc.update("""
         insert into second_factor (user_id, secret, created_at, confirmed_at, last_step) values (?, ?, ?, ?, 0)""",
-        userId, secret.replace(" ", "").toUpperCase(), Timestamp.from(Instant.now(clock)),
-        Timestamp.from(Instant.now(clock)));
+        userId, cipher.convertToDatabaseColumn(secret.replace(" ", "").toUpperCase()),
+        Timestamp.from(Instant.now(clock)), Timestamp.from(Instant.now(clock)));
   }
 
   /** What the login is to do with a password that may carry a code. */
@@ -156,7 +160,8 @@ public class SecondFactors {
     record Factor(String secret, long lastStep) {}
     Optional<Factor> factor = jdbc.query("""
         select secret, last_step from second_factor where user_id = ? and confirmed_at is not null""",
-        (rs, i) -> new Factor(rs.getString(1), rs.getLong(2)), userId).stream().findFirst();
+        (rs, i) -> new Factor(cipher.convertToEntityAttribute(rs.getString(1)), rs.getLong(2)), userId).stream()
+        .findFirst();
     if (factor.isEmpty()) {
       if (required && !enrolling && groups.stream().anyMatch(STAFF::contains)) {
         return new Refused("工作人员须先启用动态口令 (staff must enrol a second factor first)", false);

@@ -2,16 +2,13 @@ package cn.beijing.carboninclusion.identity;
 
 import cn.beijing.carboninclusion.common.SecurityAudit;
 import cn.beijing.carboninclusion.common.Texts;
+import cn.beijing.carboninclusion.crypto.Sm3;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -26,7 +23,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The security audit: one row per event with time, user, source address, event, object, outcome and detail, each
- * row's hash the SHA-256 of {@code previousHash + "\n" + content} (the registry journal's rule), appended under the
+ * row's hash the SM3 of {@code previousHash + "\n" + content} (the registry journal's rule), appended under the
  * head row's lock so the chain never forks, in a transaction of its own — a refused or failed request is recorded even
  * though its own work rolls back. PostgreSQL refuses any update and any delete younger than six months (Flyway
  * {@code V30_1}). docs/security.md, "Security audit".
@@ -79,13 +76,9 @@ public class SecurityAuditLog implements SecurityAudit {
         nz(detail));
   }
 
+  /** SM3 (GB/T 32905, 商用密码) of {@code previousHash + "\n" + content}, lowercase hex. */
   static String hash(String previousHash, String content) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest((previousHash + "\n" + content).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sm3.hex(previousHash + "\n" + content);
   }
 
   private static String nz(String value) {

@@ -63,6 +63,8 @@ class SecondFactorTest extends PlatformIntegrationTest {
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     String secret = started.json().get("secret").asText();
     assertThat(started.json().get("otpauthUri").asText()).startsWith("otpauth://totp/").contains("secret=" + secret);
+    String stored = jdbc.queryForObject("select secret from second_factor where user_id = ?", String.class, officer);
+    assertThat(stored).as("the secret is stored SM4-encrypted").doesNotContain(secret);
 
     // a wrong first code is refused naming it; the right one confirms
     Answer wrong = send("POST", "/api/me/second-factor/confirmation", officer, PASSWORD, "{\"code\":\"000000\"}");
