@@ -20,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Records what only the answer tells: a refusal (403) on the platform API, the engine REST API, the webapps' API and
- * the actuator, with the caller and the address asked for; and a logout from the webapps (the session ends on the
- * server). Registered in front of every other filter (identity.SecurityConfiguration), so it sees the final status.
+ * the actuator, with the caller and the address asked for; an export (a CSV answer of the platform API outside
+ * {@code /api/public}); and a logout from the webapps (the session ends on the server). These rows are written by the
+ * request's thread right after the answer, so a client may see the answer a moment before the row. Registered in front of every other filter (identity.SecurityConfiguration), so it sees the final status.
  */
 class SecurityAuditFilter extends OncePerRequestFilter {
   static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
@@ -49,6 +50,12 @@ class SecurityAuditFilter extends OncePerRequestFilter {
       if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
         audit.getObject().record(Event.ACCESS_REFUSED, basicUser(request, webappUser),
             request.getMethod() + " " + path, Outcome.REFUSED, "");
+      } else if (response.getStatus() == HttpServletResponse.SC_OK && path.startsWith("/api/")
+          && !path.startsWith("/api/public/") && response.getContentType() != null
+          && response.getContentType().startsWith("text/csv")) {
+        // an export of non-public data (holdings, the security audit): who took what
+        audit.getObject().record(Event.EXPORT, basicUser(request, null), request.getMethod() + " " + path,
+            Outcome.SUCCESS, request.getQueryString() == null ? "" : request.getQueryString());
       } else if (webappUser != null && response.getStatus() < 300) {
         audit.getObject().record(Event.LOGOUT, webappUser, "webapps", Outcome.SUCCESS,
             "会话已在服务端结束 (session ended)");

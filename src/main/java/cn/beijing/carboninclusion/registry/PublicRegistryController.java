@@ -26,10 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicRegistryController {
   private final RegistryQueries queries;
   private final RegistryJournal journal;
+  private final JournalHeadSignatures signedHeads;
 
-  PublicRegistryController(RegistryQueries queries, RegistryJournal journal) {
+  PublicRegistryController(RegistryQueries queries, RegistryJournal journal, JournalHeadSignatures signedHeads) {
     this.queries = queries;
     this.journal = journal;
+    this.signedHeads = signedHeads;
+  }
+
+  @Operation(summary = "每日以 SM2 签名的日志头，最新在前，分页：签名覆盖 signedText，可用公开的平台公钥验证")
+  @GetMapping("/journal/signed-heads")
+  List<JournalHeadSignatures.SignedHead> signedHeads(@RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    var request = cn.beijing.carboninclusion.common.PublicPage.of(page, size);
+    return signedHeads.page((int) request.getOffset(), request.getPageSize());
   }
 
   @Operation(summary = "序列号查询：一个单位或一段序列号的全部历史")

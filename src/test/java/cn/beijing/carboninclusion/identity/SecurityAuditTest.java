@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import cn.beijing.carboninclusion.support.RawHttp;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -106,9 +108,10 @@ class SecurityAuditTest extends PlatformIntegrationTest {
   @Test
   void refusalsChangesOfAccountsAndMembershipsAndExportsAreAudited() {
     assertThat(basic("GET", "/api/access-log", "greentravel", "demo").status()).isEqualTo(403);
-    assertThat(jdbc.queryForObject("""
+    // (rows of what only the answer tells are written right after it: wait for them)
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject("""
         select count(*) from security_audit where user_id = 'greentravel' and event = 'ACCESS_REFUSED'
-        and object = 'GET /api/access-log' and outcome = 'REFUSED'""", Long.class)).isPositive();
+        and object = 'GET /api/access-log' and outcome = 'REFUSED'""", Long.class)).isPositive());
 
     // the security administrator creates an account through the engine REST API: audited under its name
     String id = "made" + UUID.randomUUID().toString().substring(0, 8);
@@ -164,8 +167,14 @@ class SecurityAuditTest extends PlatformIntegrationTest {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     assertThat(csv.body()).startsWith("id,occurredAt,userId,sourceAddress,event,object,outcome,detail,hash\n");
-    assertThat(jdbc.queryForObject("select count(*) from security_audit where event = 'EXPORT'", Long.class))
-        .isEqualTo(exports + 1);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+        "select count(*) from security_audit where event = 'EXPORT'", Long.class)).isEqualTo(exports + 1));
+
+    // any CSV export of non-public data is recorded with who took it
+    assertThat(basic("GET", "/api/registry/holdings.csv", "greentravel", "demo").status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject("""
+        select count(*) from security_audit where event = 'EXPORT' and user_id = 'greentravel'
+        and object = 'GET /api/registry/holdings.csv'""", Long.class)).isPositive());
 
     JsonNode verification = basic("GET", "/api/security-audit/verify", "shenji", "demo").json();
     assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
