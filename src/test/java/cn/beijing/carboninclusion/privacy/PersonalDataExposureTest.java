@@ -96,6 +96,13 @@ class PersonalDataExposureTest extends PlatformIntegrationTest {
     String versions = http.withBasicAuth("greentravel", "demo").getForObject("/api/projects/" + registered.getId()
         + "/changes", String.class);
     assertThat(versions).contains(CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL);
+    // staff read it too, and each such read is in the access log (it was not: the versions carry the contact)
+    assertThat(http.withBasicAuth("wangfang", "demo").getForObject("/api/projects/" + registered.getId()
+        + "/changes", String.class)).contains(CONTACT_PHONE);
+    JsonNode accessLog = http.withBasicAuth("zhangwei", "demo").getForObject("/api/access-log?objectType="
+        + "PROJECT_VERSIONS&userId=wangfang&size=200", JsonNode.class);
+    assertThat(accessLog.toString()).contains("/api/projects/" + registered.getId() + "/changes")
+        .doesNotContain(CONTACT_PHONE, CONTACT_NAME, CONTACT_EMAIL);
 
     Project inPublicity = cases.aProjectInPublicity();
     ResponseEntity<JsonNode> objection = http.postForEntity("/api/projects/" + inPublicity.getId() + "/objections",
