@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivered notices past retention (docs/personal-data.md): the address, the text (it greets the addressee by name),
- * the idempotency key and the last error (a mail server may echo the address) become null once the notice was sent (or finally failed) longer ago than
- * {@code carbon-inclusion.retention.notice-recipient}. The row stays — template, subject, times, status — as the
+ * the idempotency key and the last error (a mail server may echo the address) become null once the notice was sent
+ * (or finally failed) longer ago than {@code carbon-inclusion.retention.notice-recipient}. The row stays — template, subject, times, status — as the
  * record that the notice went out. A pending notice is never touched.
  */
 @Component

@@ -18,6 +18,9 @@ import org.springframework.test.context.TestPropertySource;
  * ({@code server.forward-headers-strategy=native}): an answer to a request the proxy received over HTTPS
  * ({@code X-Forwarded-Proto: https}) carries {@code Strict-Transport-Security}, on every kind of path; an answer over
  * plain HTTP does not (browsers ignore it there).
+ *
+ * <p>Its context is closed after it, which unregisters its engine from Camunda's process-wide registry: the build runs
+ * it in a JVM of its own (surefire execution {@code own-context}, pom.xml).
  */
 @TestPropertySource(properties = "server.forward-headers-strategy=native")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -43,6 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * job erases across the whole database, so this test has a context (and a PostgreSQL) of its own, closed after it:
  * moving time half a year on would otherwise erase the notices and contacts other tests read. The comments' period is
  * set to 90 days (a bare number is days) so that no two periods here end on the same day.
+ *
+ * <p>Its context is closed after it, which unregisters its engine from Camunda's process-wide registry: the build runs
+ * it in a JVM of its own (surefire execution {@code own-context}, pom.xml).
  */
 @TestPropertySource(properties = {"carbon-inclusion.retention.notice-recipient=30d",
     "carbon-inclusion.retention.comment-contact=90"})

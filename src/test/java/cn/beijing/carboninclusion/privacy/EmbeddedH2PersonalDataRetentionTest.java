@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The retention job's SQL on the embedded default (H2): old personal data (an objection, a notice, a refused contact
  * change) is erased, recent data is kept, and the run is recorded. (PersonalDataRetentionTest covers the periods in detail on PostgreSQL.)
  */
-class PersonalDataRetentionH2Test {
+class EmbeddedH2PersonalDataRetentionTest {
 
   @Test
   void theRetentionJobErasesOnH2() throws Exception {
