@@ -166,6 +166,19 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /**
+   * {@code Cache-Control: no-store} and {@code Pragma: no-cache} on every answer of {@code /api} and
+   * {@code /engine-rest} (before Spring Security's chain, so its refusals carry them too).
+   */
+  @Bean
+  FilterRegistrationBean<NoStoreAnswers> noStoreAnswers() {
+    FilterRegistrationBean<NoStoreAnswers> registration = new FilterRegistrationBean<>(new NoStoreAnswers());
+    registration.setName("carbon-inclusion-no-store");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
   private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
       throws java.io.IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

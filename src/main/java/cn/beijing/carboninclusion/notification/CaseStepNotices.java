@@ -22,8 +22,22 @@ class CaseStepNotices {
   @TransactionalEventListener
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void on(CaseStep step) {
-    notices.step(step.eventId() + ":" + step.recipient(), step.type() == CaseStep.Type.STATUS_CHANGED,
+    notices.step(key(step.eventId(), step.recipient()), step.type() == CaseStep.Type.STATUS_CHANGED,
         step.recipient(), step.addressee(), step.caseKind(), step.caseName(), step.fromLabel(), step.toLabel(),
         step.detail(), step.at());
+  }
+
+  /**
+   * The idempotency key of a step's notice: the event and a SHA-256 of the recipient's address, so the key (kept
+   * while the notice is) names no one (docs/personal-data.md).
+   */
+  static String key(Object eventId, String recipient) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(recipient.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return eventId + ":" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
   }
 }

@@ -22,13 +22,15 @@ public class Notification {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-  @Column(nullable = false, updatable = false)
+  /** Null once the notice's retention period has passed (docs/personal-data.md). */
+  @Column(updatable = false)
   private String recipient;
   @Column(nullable = false, updatable = false)
   private String template;
   @Column(nullable = false, updatable = false)
   private String subject;
-  @Column(nullable = false, updatable = false)
+  /** Null once the notice's retention period has passed: it greets the addressee by name. */
+  @Column(updatable = false)
   private String body;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)

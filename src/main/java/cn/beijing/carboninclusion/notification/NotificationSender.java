@@ -77,11 +77,21 @@ class NotificationSender {
       tx.executeWithoutResult(s -> notifications.findById(id).ifPresent(n -> n.sent(Instant.now(clock))));
       return true;
     } catch (Exception e) {
-      log.warn("notice {} to {} not sent (attempt {}): {}", id, notification.getRecipient(),
-          notification.getAttempts(), e.getMessage());
+      // the log names the notice, never its address (docs/personal-data.md): an operator reads it from the outbox
+      log.warn("notice {} not sent (attempt {}): {}", id, notification.getAttempts(),
+          withoutAddress(e.getMessage(), notification.getRecipient()));
       tx.executeWithoutResult(s -> notifications.findById(id).ifPresent(n -> n.failed(e.getMessage(),
           Instant.now(clock), properties.maxAttempts(), properties.initialBackoff())));
       return false;
     }
+  }
+
+  /** The error's text with the recipient's address (which mail servers echo) replaced. */
+  static String withoutAddress(String text, String recipient) {
+    if (text == null || recipient == null || recipient.isBlank()) {
+      return text;
+    }
+    return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(recipient),
+        java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).replaceAll("<recipient>");
   }
 }

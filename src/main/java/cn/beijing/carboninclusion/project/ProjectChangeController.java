@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.identity.CaseScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,6 +68,7 @@ class ProjectChangeController {
   }
 
   @Operation(summary = "项目的版本与变更记录（主管部门、项目开发方）")
+  @ConfidentialRead(object = "PROJECT_VERSIONS", fields = "项目版本与变更（含联系人及联系方式）")
   @GetMapping("/api/projects/{id}/changes")
   ChangeLog changes(@PathVariable Long id) {
     return new ChangeLog(service.versionsOf(id).stream().map(VersionView::of).toList(),

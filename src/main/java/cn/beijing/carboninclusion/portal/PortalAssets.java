@@ -1,0 +1,24 @@
+package cn.beijing.carboninclusion.portal;
+
+import java.time.Duration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The portal's stylesheet is public and the same for everyone: browsers and proxies may keep it for an hour
+ * ({@code Cache-Control: public, max-age=3600}). Its pages are not cached (they change with every publication), and
+ * nothing of {@code /api} or {@code /engine-rest} is ever stored (docs/security.md).
+ */
+@Configuration
+class PortalAssets implements WebMvcConfigurer {
+  static final Duration STYLESHEET_MAX_AGE = Duration.ofHours(1);
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    registry.addResourceHandler("/portal/*.css")
+        .addResourceLocations("classpath:/static/portal/")
+        .setCacheControl(CacheControl.maxAge(STYLESHEET_MAX_AGE).cachePublic());
+  }
+}
