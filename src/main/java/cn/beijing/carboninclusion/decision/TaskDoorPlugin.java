@@ -1,6 +1,6 @@
 package cn.beijing.carboninclusion.decision;
 
-import java.lang.reflect.Field;
+import cn.beijing.carboninclusion.common.EngineCommandFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -66,7 +66,7 @@ import org.springframework.stereotype.Component;
 /**
  * Puts {@link TaskDoor} in front of the engine: a command interceptor, inside the command's transaction, that no
  * model can drop. It reads what each command carries (the engine keeps it in the commands' fields; the engine line is
- * fixed at 7.24, and {@code TaskDoorPluginTest} fails if a field moves) and asks the door before the engine runs it.
+ * fixed at 7.24, and {@code TaskDoorTest} fails if a field moves) and asks the door before the engine runs it.
  * Task endings, task variable writes and hand-overs are checked on every call, the platform's own included; writes from
  * outside a task and administrators' interventions only on the outermost call of an authenticated client (work the
  * engine does inside a command — a delegate correlating a message, the job executor — is the platform's own).
@@ -274,20 +274,9 @@ class TaskDoorPlugin extends AbstractProcessEnginePlugin {
   }
 
   /** A field the engine keeps in a command (or a builder), found up the class hierarchy. */
-  @SuppressWarnings("unchecked")
+
   static <T> T field(Object target, String name) {
-    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return (T) field.get(target);
-      } catch (NoSuchFieldException e) {
-        // up one level
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException("engine command " + target.getClass().getName() + " has no field " + name
-        + ": the task door no longer matches this engine version");
+    return EngineCommandFields.get(target, name);
   }
+
 }

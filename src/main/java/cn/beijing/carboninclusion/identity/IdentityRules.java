@@ -128,9 +128,7 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     if (factors == null || userId == null || given == null) {
       return proceed.get();
     }
-    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
-    List<String> groups = Context.getCommandContext().runWithoutAuthorization(() -> engine.getIdentityService()
-        .createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    List<String> groups = groupsOf(userId);
     SecondFactors.Verdict verdict = factors.check(userId, given, groups, enrolling());
     PasswordExpiry expiry = passwordExpiry.getIfAvailable();
     if (expiry != null && expiry.expired(userId, groups) && !changingPassword()
@@ -154,16 +152,26 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** The groups of an account, inside a command, whoever asks. */
+  private static List<String> groupsOf(String userId) {
+    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+    return Context.getCommandContext().runWithoutAuthorization(() -> engine.getIdentityService()
+        .createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+  }
+
   private static boolean changingPassword() {
-    return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
-        && attributes.getRequest().getRequestURI().equals(PasswordExpiry.CHANGE_PATH);
+    return requestPath().equals(PasswordExpiry.CHANGE_PATH);
   }
 
   private static boolean enrolling() {
+    return requestPath().startsWith("/api/me/second-factor");
+  }
+
+  /** The path of the request being served ("" outside one). */
+  private static String requestPath() {
     return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
         instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
-        && attributes.getRequest().getRequestURI().startsWith("/api/me/second-factor");
+        ? attributes.getRequest().getRequestURI() : "";
   }
 
   /** Once the start-up accounts exist (admin user, demo users): the password policy applies from here on. */
@@ -215,10 +223,8 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     if (!Groups.ADMINISTRATORS.contains(groupId)) {
       return;
     }
-    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
-    List<String> held = Context.getCommandContext().runWithoutAuthorization(() -> engine.getIdentityService()
-        .createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-        .filter(g -> Groups.ADMINISTRATORS.contains(g) && !g.equals(groupId)).toList());
+    List<String> held = groupsOf(userId).stream()
+        .filter(g -> Groups.ADMINISTRATORS.contains(g) && !g.equals(groupId)).toList();
     if (!held.isEmpty()) {
       refused(Event.MEMBERSHIP_CHANGED, "group:" + groupId, "加入 " + userId + "；三员分立：已是 " + held + " 的成员");
       throw new BadUserRequestException("三员分立：账号 " + userId + " 已是 " + held + " 的成员，不得再加入 " + groupId

@@ -1,9 +1,9 @@
 package cn.beijing.carboninclusion.identity;
 
+import cn.beijing.carboninclusion.common.EngineCommandFields;
 import cn.beijing.carboninclusion.common.SecurityAudit;
 import cn.beijing.carboninclusion.common.SecurityAudit.Event;
 import cn.beijing.carboninclusion.common.SecurityAudit.Outcome;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,35 +174,11 @@ class SecurityAuditPlugin extends AbstractProcessEnginePlugin {
   }
 
   static void setField(Object target, String name, Object value) {
-    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(target, value);
-        return;
-      } catch (NoSuchFieldException e) {
-        // up one level
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException("engine command " + target.getClass().getName() + " has no field " + name);
+    EngineCommandFields.set(target, name, value);
   }
 
-  @SuppressWarnings("unchecked")
   static <T> T field(Object target, String name) {
-    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return (T) field.get(target);
-      } catch (NoSuchFieldException e) {
-        // up one level
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException("engine command " + target.getClass().getName() + " has no field " + name
-        + ": the security audit no longer matches this engine version");
+    return EngineCommandFields.get(target, name);
   }
+
 }
