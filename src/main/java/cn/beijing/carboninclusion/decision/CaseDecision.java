@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * A human decision as it entered through {@link TaskDoor}: who ended which task of which case, when, by which route
- * and with which validated form values (JSON). Written once, never updated.
+ * and with which validated form values (JSON). Written once, never updated; chained to the case's decision before it
+ * with SM3 ({@link DecisionChain}).
  */
 @Entity
 @Table(name = "case_decision")
@@ -36,6 +37,10 @@ public class CaseDecision {
   private Instant decidedAt;
   @Column(name = "decision_values", nullable = false, updatable = false)
   private String values;
+  @Column(name = "previous_hash", updatable = false)
+  private String previousHash;
+  @Column(updatable = false)
+  private String hash;
 
   protected CaseDecision() {}
 
@@ -50,6 +55,12 @@ public class CaseDecision {
     this.decidedBy = decidedBy;
     this.decidedAt = decidedAt;
     this.values = values;
+  }
+
+  /** Chains this decision after {@code previousHash} (decision.DecisionChain), before it is saved. */
+  void chainAfter(String previousHash) {
+    this.previousHash = previousHash;
+    this.hash = DecisionChain.hash(previousHash, DecisionChain.content(this));
   }
 
   public Long getId() {
@@ -90,5 +101,15 @@ public class CaseDecision {
 
   public String getValues() {
     return values;
+  }
+
+  /** The hash of the decision before it in its case's chain (or the case's genesis); null before V41. */
+  public String getPreviousHash() {
+    return previousHash;
+  }
+
+  /** SM3 of the previous hash and this decision's content; null for decisions recorded before V41. */
+  public String getHash() {
+    return hash;
   }
 }

@@ -20,15 +20,30 @@ import org.springframework.stereotype.Service;
 public class Decisions {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final CaseDecisionRecords records;
+  private final DecisionChains chains;
 
-  Decisions(CaseDecisionRecords records) {
+  Decisions(CaseDecisionRecords records, DecisionChains chains) {
     this.records = records;
+    this.chains = chains;
   }
 
-  /** The decisions taken in the process instance of {@code execution} (its case), oldest first. */
+  /**
+   * The decisions taken in the process instance of {@code execution} (its case), oldest first, once their SM3 chain
+   * has been checked: an effect never acts on a record changed after the fact.
+   *
+   * @throws EffectRefused when the case's chain of decisions is broken
+   */
   public Trail of(DelegateExecution execution) {
-    return new Trail(execution.getCurrentActivityName() != null ? execution.getCurrentActivityName()
-        : execution.getCurrentActivityId(), records.findByProcessInstanceIdOrderByIdAsc(execution.getProcessInstanceId()));
+    String effect = execution.getCurrentActivityName() != null ? execution.getCurrentActivityName()
+        : execution.getCurrentActivityId();
+    List<CaseDecision> taken = records.findByProcessInstanceIdOrderByIdAsc(execution.getProcessInstanceId());
+    DecisionChain.Verified chain = chains.verify(execution.getProcessInstanceId(), taken);
+    Trail trail = new Trail(effect, taken, chain.head());
+    if (!chain.intact()) {
+      throw trail.refused("决定记录的哈希链在第 " + chain.brokenAt().getId() + " 条处断开：" + chain.problem()
+          + " (the case's decision chain is broken)");
+    }
+    return trail;
   }
 
   /** One decision taken, with the values validated by its form. */
@@ -55,10 +70,20 @@ public class Decisions {
   public static final class Trail {
     private final String effect;
     private final List<CaseDecision> decisions;
+    private final String head;
 
-    Trail(String effect, List<CaseDecision> decisions) {
+    Trail(String effect, List<CaseDecision> decisions, String head) {
       this.effect = effect;
       this.decisions = decisions;
+      this.head = head;
+    }
+
+    /**
+     * The head of the case's decision chain (SM3, hex): the hash that covers every decision taken so far. An effect
+     * that enters the registry journal records it there, so the daily signed journal head covers the decisions too.
+     */
+    public String head() {
+      return head;
     }
 
     /**

@@ -4,6 +4,7 @@ import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.identity.Groups;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,15 +57,15 @@ public class TaskDoor {
   enum Route { COMPLETE, SUBMIT_FORM, BPMN_ERROR, ESCALATION }
 
   private final FormContracts forms;
-  private final CaseDecisionRecords decisions;
+  private final DecisionChains chains;
   private final ObjectProvider<CaseDuties> duties;
   private final ObjectProvider<AuditTrail> auditTrail;
   private final Clock clock;
 
-  TaskDoor(FormContracts forms, CaseDecisionRecords decisions, ObjectProvider<CaseDuties> duties,
+  TaskDoor(FormContracts forms, DecisionChains chains, ObjectProvider<CaseDuties> duties,
       ObjectProvider<AuditTrail> auditTrail, Clock clock) {
     this.forms = forms;
-    this.decisions = decisions;
+    this.chains = chains;
     this.duties = duties;
     this.auditTrail = auditTrail;
     this.clock = clock;
@@ -105,9 +106,9 @@ public class TaskDoor {
       entered.put(route == Route.BPMN_ERROR ? "(errorCode)" : "(escalationCode)", code);
     }
     ExecutionEntity instance = task.getExecution().getProcessInstance();
-    decisions.save(new CaseDecision(taskId, task.getProcessInstanceId(), instance.getProcessDefinition().getKey(),
+    chains.append(new CaseDecision(taskId, task.getProcessInstanceId(), instance.getProcessDefinition().getKey(),
         instance.getBusinessKey(), task.getTaskDefinitionKey(), route.name(), actingUser(context, task),
-        Instant.now(clock), Decisions.write(entered)));
+        Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), Decisions.write(entered)));
     CaseDuties rules = duties.getIfAvailable();
     if (rules != null) {
       rules.acted(taskId, actingUser(context, task));

@@ -59,7 +59,7 @@ class ReductionIssuance implements JavaDelegate {
       // the reductions of the period belong to the developer of the version in force on its last day
       Long developerId = versions.inForce(project.getId(), application.getPeriodEnd()).getDeveloperId();
       IssuedBlock block = registry.issue(new IssueRequest(id, project.getId(), project.getRegistrationNo(),
-          developerId, application.getPeriodEnd().getYear(), units));
+          developerId, application.getPeriodEnd().getYear(), units, trail.head()));
       application.issued(block.quantity(), block.firstSerial(), block.lastSerial());
       issued = "签发 " + block.quantity() + " tCO2e，序号 " + block.firstSerial() + " 至 " + block.lastSerial() + fraction;
     } else {

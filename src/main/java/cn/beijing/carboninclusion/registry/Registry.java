@@ -95,7 +95,8 @@ public class Registry {
         .put("registrationNo", request.projectRegistrationNo())
         .put("vintage", request.vintageYear())
         .put("quantity", request.quantity())
-        .put("account", account.accountNo());
+        .put("account", account.accountNo())
+        .put("decisionsSm3", request.decisionsHead());
     JournalEntry entry = ledger.record(JournalEntry.Operation.ISSUE, publicFields, new JournalPayload(),
         List.of(Movement.Step.of(Movement.Kind.ISSUED, block, null, account.getId())));
     issuance.journalled(entry.getId());

@@ -43,6 +43,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   @Autowired RuntimeService runtimeService;
   @Autowired CaseChecks checks;
   @Autowired DisclosureFeed feed;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   ProjectCases cases;
 
@@ -84,6 +85,15 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     assertThat(registered.getFirstSerial()).isNotBlank();
     assertThat(registered.getStatusReason()).contains("签发 5 tCO2e").contains("不足 1 吨的 0.2 tCO2e 不予签发");
     assertThat(feedKinds(application)).containsExactly("REDUCTION_FILED", "REDUCTION_REGISTERED");
+    // the issuance's journal entry records the head of the case's SM3 chain of decisions (the bureau's, the last)
+    String decisionsHead = jdbc.queryForObject("""
+        select hash from case_decision where process_instance_id = ? order by id desc fetch first 1 rows only""",
+        String.class, pi.getId());
+    String payload = jdbc.queryForObject("""
+        select payload from registry_journal where operation = 'ISSUE' and payload like ?""", String.class,
+        "%application=" + application.getId() + ";%");
+    assertThat(decisionsHead).hasSize(64);
+    assertThat(payload).contains(";decisionsSm3=" + decisionsHead + ";");
   }
 
   @Test
