@@ -62,10 +62,11 @@ class IdentityRules extends AbstractProcessEnginePlugin {
   @Value("${camunda.bpm.admin-user.id:admin}")
   private String adminId;
   private ProcessEngineConfigurationImpl configuration;
+  private final ObjectProvider<ApiTokens> apiTokens;
 
   IdentityRules(JdbcTemplate jdbc, Clock clock, ObjectProvider<IdentityService> identity,
       ObjectProvider<SecurityAudit> audit, ObjectProvider<SecondFactors> secondFactors,
-      ObjectProvider<PasswordExpiry> passwordExpiry,
+      ObjectProvider<PasswordExpiry> passwordExpiry, ObjectProvider<ApiTokens> apiTokens,
       @Value("${carbon-inclusion.security.password-policy:true}") boolean policyOn,
       @Value("${carbon-inclusion.security.lockout:PT30M}") Duration lockout) {
     this.jdbc = jdbc;
@@ -74,6 +75,7 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     this.audit = audit;
     this.secondFactors = secondFactors;
     this.passwordExpiry = passwordExpiry;
+    this.apiTokens = apiTokens;
     this.policyOn = policyOn;
     this.lockout = lockout;
   }
@@ -92,6 +94,7 @@ class IdentityRules extends AbstractProcessEnginePlugin {
         if (command instanceof CheckPassword check) {
           return checkWithSecondFactor(check, () -> next.execute(command));
         }
+        requireSecurityAdministrator(command);
         if (command instanceof CreateMembershipCmd membership) {
           requireSeparateAdministrators(SecurityAuditPlugin.field(membership, "userId"),
               SecurityAuditPlugin.field(membership, "groupId"));
@@ -107,9 +110,12 @@ class IdentityRules extends AbstractProcessEnginePlugin {
         if (newPassword != null && rules != null) {
           rules.remember(userId, newPassword);
           passwordExpiry.getObject().changed(userId);
+          apiTokens.getObject().revokeAll(userId, null, "密码已修改 (the password changed)");
         } else if (command instanceof DeleteUserCmd delete && rules != null) {
           rules.forget(SecurityAuditPlugin.field(delete, "userId"));
           passwordExpiry.getObject().forget(SecurityAuditPlugin.field(delete, "userId"));
+          apiTokens.getObject().revokeAll(SecurityAuditPlugin.field(delete, "userId"), null,
+              "账号已删除 (the account was deleted)");
         }
         return result;
       }
@@ -217,6 +223,63 @@ class IdentityRules extends AbstractProcessEnginePlugin {
       refused(Event.USER_CHANGED, "user:" + user.getId(), "密码不符合要求：" + String.join("；", broken));
       throw new BadUserRequestException("密码不符合要求 (the password breaks the password rules)：" + String.join("；", broken));
     }
+  }
+
+  /** The commands that change accounts, groups, memberships, tenants or authorizations: 安全管理员's alone. */
+  static final java.util.Set<Class<?>> ACCOUNT_COMMANDS = java.util.Set.of(
+      org.camunda.bpm.engine.impl.cmd.SaveUserCmd.class, org.camunda.bpm.engine.impl.cmd.DeleteUserCmd.class,
+      org.camunda.bpm.engine.impl.cmd.UnlockUserCmd.class, org.camunda.bpm.engine.impl.cmd.SaveGroupCmd.class,
+      org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd.class, org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd.class,
+      org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd.class,
+      org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd.class,
+      org.camunda.bpm.engine.impl.cmd.DeleteAuthorizationCmd.class, org.camunda.bpm.engine.impl.cmd.SaveTenantCmd.class,
+      org.camunda.bpm.engine.impl.cmd.DeleteTenantCmd.class,
+      org.camunda.bpm.engine.impl.cmd.CreateTenantUserMembershipCmd.class,
+      org.camunda.bpm.engine.impl.cmd.CreateTenantGroupMembershipCmd.class,
+      org.camunda.bpm.engine.impl.cmd.DeleteTenantUserMembershipCmd.class,
+      org.camunda.bpm.engine.impl.cmd.DeleteTenantGroupMembershipCmd.class,
+      org.camunda.bpm.engine.impl.cmd.SetUserInfoCmd.class, org.camunda.bpm.engine.impl.cmd.DeleteUserInfoCmd.class,
+      org.camunda.bpm.engine.impl.cmd.SetUserPictureCmd.class,
+      org.camunda.bpm.engine.impl.cmd.DeleteUserPictureCmd.class);
+
+  /**
+   * 三员分立: accounts, groups, memberships, tenants and authorizations change only by the security administrator —
+   * not by the system administrator, whom Camunda's admin group would otherwise let do anything. An account may
+   * still change its own profile and password. The platform's own start-up and jobs (no authenticated user) are not
+   * people and pass.
+   */
+  private void requireSecurityAdministrator(Command<?> command) {
+    if (!ACCOUNT_COMMANDS.contains(command.getClass())) {
+      return;
+    }
+    org.camunda.bpm.engine.impl.identity.Authentication acting = Context.getCommandContext().getAuthentication();
+    if (acting == null || acting.getUserId() == null) {
+      return;
+    }
+    List<String> groups = acting.getGroupIds() != null ? acting.getGroupIds() : groupsOf(acting.getUserId());
+    if (groups.contains(Groups.SECURITY_ADMIN) || ownAccount(command, acting.getUserId())) {
+      return;
+    }
+    String what = command.getClass().getSimpleName().replace("Cmd", "");
+    refused(Event.ACCESS_REFUSED, what, "三员分立：账号、组、成员与授权仅由安全管理员变更");
+    throw new org.camunda.bpm.engine.AuthorizationException("三员分立：账号、组、成员关系与授权仅由安全管理员（"
+        + Groups.SECURITY_ADMIN + "）变更 (accounts, groups, memberships and authorizations are the security "
+        + "administrator's alone): " + what);
+  }
+
+  /** A change of the acting account's own profile, password, picture or information. */
+  private static boolean ownAccount(Command<?> command, String userId) {
+    if (command instanceof SaveUserCmd save) {
+      return SecurityAuditPlugin.field(save, "user") instanceof UserEntity user && userId.equals(user.getId())
+          && user.getRevision() > 0;
+    }
+    if (command instanceof org.camunda.bpm.engine.impl.cmd.SetUserInfoCmd
+        || command instanceof org.camunda.bpm.engine.impl.cmd.DeleteUserInfoCmd
+        || command instanceof org.camunda.bpm.engine.impl.cmd.SetUserPictureCmd
+        || command instanceof org.camunda.bpm.engine.impl.cmd.DeleteUserPictureCmd) {
+      return userId.equals(SecurityAuditPlugin.field(command, "userId"));
+    }
+    return false;
   }
 
   private void requireSeparateAdministrators(String userId, String groupId) {

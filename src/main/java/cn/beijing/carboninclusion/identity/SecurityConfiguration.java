@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Who may call what.
  * <ul>
- *   <li>{@code /api/**}: the platform API, HTTP Basic against the Camunda identity, stateless;
+ *   <li>{@code /api/**}: the platform API, a bearer token ({@link ApiTokens}) or HTTP Basic against the Camunda
+ *       identity, stateless;
  *       {@code /api/public/**} (the disclosure data) is open to everyone.</li>
  *   <li>{@code /engine-rest/**}: the engine REST API, HTTP Basic through Camunda's own authentication filter,
  *       so the engine's authorizations apply; never anonymous.</li>
@@ -52,7 +52,9 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain platformApi(HttpSecurity http, IdentityService identityService,
-      CamundaIdentityAuthenticationProvider identityProvider, ObjectMapper json) throws Exception {
+      CamundaIdentityAuthenticationProvider identityProvider, ObjectMapper json, ApiTokens tokens,
+      org.springframework.beans.factory.ObjectProvider<cn.beijing.carboninclusion.common.SecurityAudit> audit)
+      throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/public/**").permitAll()
@@ -62,6 +64,11 @@ public class SecurityConfiguration {
             .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/methodologies/*/comments").permitAll()
             .anyRequest().authenticated());
     statelessBasic(http, identityProvider, json)
+        // a bearer token of ApiTokens, else HTTP Basic
+        .addFilterBefore(new BearerTokenFilter(tokens, identityService, audit, (request, response, e) ->
+                writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                    "客户端令牌无效、已过期或已撤销 (invalid, expired or revoked token)")),
+            org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
   }
@@ -153,7 +160,10 @@ public class SecurityConfiguration {
     return registration;
   }
 
-  /** The engine REST API requires HTTP Basic credentials of a Camunda user; the engine then checks authorizations. */
+  /**
+   * The engine REST API requires a bearer token ({@link ApiTokens}) or HTTP Basic credentials of a Camunda user; the
+   * engine then checks authorizations.
+   */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -161,7 +171,7 @@ public class SecurityConfiguration {
     registration.setName("camunda-engine-rest-auth");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        BearerOrBasicAuthenticationProvider.class.getName());
     registration.setOrder(101);
     return registration;
   }

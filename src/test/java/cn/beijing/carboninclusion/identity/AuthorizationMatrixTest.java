@@ -401,6 +401,7 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
 
     long project = registered.getId();
     values.put("projects", String.valueOf(project));
+    values.put("tokenId", String.valueOf(context.getBean(ApiTokens.class).issue("greentravel", "matrix").id()));
     values.put("documentId", String.valueOf(jdbc.queryForObject(
         "select min(id) from project_document where project_id = ?", Long.class, project)));
     values.put("changeId", String.valueOf(change(project)));

@@ -147,6 +147,49 @@ class SecurityAuditTest extends PlatformIntegrationTest {
         and outcome = 'REFUSED' and detail like ?""", Long.class, "加入 " + id + "%三员分立%")).isOne();
   }
 
+  private static String quoted(String text) {
+    return text == null ? "null" : "\"" + text + "\"";
+  }
+
+  @Test
+  void onlyTheSecurityAdministratorChangesAccountsGroupsAndAuthorizations() {
+    String id = "sys" + UUID.randomUUID().toString().substring(0, 8);
+    users.add(id);
+    byte[] account = ("""
+        {"profile":{"id":"%s","firstName":"新","lastName":"账号"},"credentials":{"password":"%s"}}"""
+        .formatted(id, GOOD_PASSWORD)).getBytes(StandardCharsets.UTF_8);
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+    // the system administrator (Camunda's admin group) manages models and rules, not accounts: refused, audited
+    Answer bySystemAdmin = RawHttp.send(port, "POST", "/engine-rest/user/create", "admin", json, account);
+    assertThat(bySystemAdmin.status()).as(bySystemAdmin.body()).isEqualTo(403);
+    assertThat(bySystemAdmin.json().get("message").asText()).contains("三员分立");
+    assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+    assertThat(RawHttp.send(port, "POST", "/engine-rest/group/create", "admin", json,
+        "{\"id\":\"sysgroup\",\"name\":\"x\",\"type\":\"WORKFLOW\"}".getBytes(StandardCharsets.UTF_8))
+        .status()).isEqualTo(403);
+    assertThat(RawHttp.send(port, "PUT", "/engine-rest/group/bureau/members/admin", "admin", json, null).status())
+        .as("the system administrator cannot make itself a bureau officer").isEqualTo(403);
+    assertThat(identityService.createGroupQuery().groupMember("admin").groupId("bureau").count()).isZero();
+    assertThat(RawHttp.send(port, "POST", "/engine-rest/authorization/create", "admin", json, """
+        {"type":1,"permissions":["ALL"],"userId":"admin","groupId":null,"resourceType":0,"resourceId":"*"}"""
+        .getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject("""
+        select count(*) from security_audit where user_id = 'admin' and event = 'ACCESS_REFUSED'
+        and object in ('SaveUser', 'SaveGroup', 'CreateMembership', 'SaveAuthorization') and detail like ?""",
+        Long.class, "%三员分立%")).isGreaterThanOrEqualTo(4));
+    // the security administrator may; every account still changes its own profile
+    assertThat(RawHttp.send(port, "POST", "/engine-rest/user/create", "anquan", json, account).status())
+        .isEqualTo(204);
+    User admin = identityService.createUserQuery().userId("admin").singleResult();
+    Answer ownProfile = RawHttp.send(port, "PUT", "/engine-rest/user/admin/profile", "admin", json, ("""
+        {"id":"admin","firstName":%s,"lastName":%s,"email":%s}""".formatted(quoted(admin.getFirstName()),
+        quoted(admin.getLastName()), quoted(admin.getEmail()))).getBytes(StandardCharsets.UTF_8));
+    assertThat(ownProfile.status()).as(ownProfile.body()).isEqualTo(204);
+    assertThat(RawHttp.send(port, "PUT", "/engine-rest/user/" + id + "/profile", "admin", json, ("""
+        {"id":"%s","firstName":"改","lastName":"名"}""".formatted(id)).getBytes(StandardCharsets.UTF_8)).status())
+        .as("but not another's").isEqualTo(403);
+  }
+
   @Test
   void onlyTheAuditAdministratorReadsExportsAndVerifiesTheAudit() {
     for (String other : List.of("admin", "anquan", "zhangwei", "wangfang", "greentravel")) {
