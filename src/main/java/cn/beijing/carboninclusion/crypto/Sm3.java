@@ -25,6 +25,25 @@ public final class Sm3 {
     return HexFormat.of().formatHex(digest(data));
   }
 
+  /** An SM3 digest fed piece by piece (a streamed listing); not thread-safe. */
+  public static final class Stream {
+    private final SM3Digest digest = new SM3Digest();
+
+    /** Feeds the UTF-8 bytes of {@code text} followed by a line feed. */
+    public Stream line(String text) {
+      byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
+      digest.update(bytes, 0, bytes.length);
+      return this;
+    }
+
+    /** The digest of everything fed, as 64 lowercase hex digits. */
+    public String hex() {
+      byte[] out = new byte[LENGTH];
+      digest.doFinal(out, 0);
+      return HexFormat.of().formatHex(out);
+    }
+  }
+
   /** The SM3 digest of the UTF-8 bytes of {@code text} as 64 lowercase hex digits. */
   public static String hex(String text) {
     return hex(text.getBytes(StandardCharsets.UTF_8));

@@ -38,9 +38,11 @@ class SecurityAuditController {
   private static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
   private final SecurityAuditLog log;
+  private final AccessControlSeal accessControl;
 
-  SecurityAuditController(SecurityAuditLog log) {
+  SecurityAuditController(SecurityAuditLog log, AccessControlSeal accessControl) {
     this.log = log;
+    this.accessControl = accessControl;
   }
 
   record AuditPage(List<SecurityAuditLog.Row> items, int page, int size) {}
@@ -81,6 +83,12 @@ class SecurityAuditController {
   @GetMapping("/verify")
   SecurityAuditLog.Verification verify() {
     return log.verify();
+  }
+
+  @Operation(summary = "校验访问控制信息（组、成员关系、授权）的完整性：与安全审计中最近一次 SM3 封存比对（审计管理员）")
+  @GetMapping("/access-control")
+  AccessControlSeal.Check accessControl() {
+    return accessControl.check();
   }
 
   private static SecurityAuditLog.Query query(Instant from, Instant to, String userId, String event) {

@@ -53,8 +53,11 @@ class SecurityAuditPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<SecurityAudit> audit;
   private final Map<String, Instant> lastLogin = new ConcurrentHashMap<>();
 
-  SecurityAuditPlugin(ObjectProvider<SecurityAudit> audit) {
+  private final ObjectProvider<AccessControlSeal> accessControl;
+
+  SecurityAuditPlugin(ObjectProvider<SecurityAudit> audit, ObjectProvider<AccessControlSeal> accessControl) {
     this.audit = audit;
+    this.accessControl = accessControl;
   }
 
   @Override
@@ -65,6 +68,19 @@ class SecurityAuditPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostCommandInterceptorsTxRequired().add(new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
+        AccessControlSeal seal = AccessControlSeal.CHANGES.contains(command.getClass()) ? accessControl.getIfAvailable()
+            : null;
+        if (seal != null) {
+          seal.beforeChange();
+        }
+        T done = audited(command);
+        if (seal != null) {
+          seal.changed();
+        }
+        return done;
+      }
+
+      private <T> T audited(Command<T> command) {
         Recorded recorded = describe(command);
         if (recorded == null) {
           return next.execute(command);

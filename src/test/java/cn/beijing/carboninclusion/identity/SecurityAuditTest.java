@@ -147,6 +147,42 @@ class SecurityAuditTest extends PlatformIntegrationTest {
         and outcome = 'REFUSED' and detail like ?""", Long.class, "加入 " + id + "%三员分立%")).isOne();
   }
 
+  @Test
+  void aGrantWrittenIntoTheDatabaseBehindTheEngineBreaksTheAccessControlSeal() {
+    String id = anExpert("seal");
+    JsonNode sealed = basic("GET", "/api/security-audit/access-control", "shenji", "demo").json();
+    assertThat(sealed.get("intact").asBoolean()).as(sealed.toString()).isTrue();
+    assertThat(sealed.get("current").asText()).hasSize(64);
+    assertThat(basic("GET", "/api/security-audit/access-control", "admin", "demo").status()).isEqualTo(403);
+    assertThat(basic("GET", "/api/security-audit/access-control", "anquan", "demo").status()).isEqualTo(403);
+
+    // a change through the engine is sealed anew after it commits
+    identityService.createMembership(id, Groups.EXCHANGE);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        basic("GET", "/api/security-audit/access-control", "shenji", "demo").json().get("intact").asBoolean())
+        .isTrue());
+    identityService.deleteMembership(id, Groups.EXCHANGE);
+
+    // a membership slipped in by SQL is found, and so is a grant
+    jdbc.update("insert into act_id_membership (user_id_, group_id_) values (?, 'bureau')", id);
+    try {
+      JsonNode found = basic("GET", "/api/security-audit/access-control", "shenji", "demo").json();
+      assertThat(found.get("intact").asBoolean()).isFalse();
+      assertThat(found.get("problem").asText()).contains("未经平台变更");
+      // the next change through the engine records the difference it found before sealing the new state
+      identityService.createMembership(id, Groups.TECHCENTER);
+      identityService.deleteMembership(id, Groups.TECHCENTER);
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject("""
+          select count(*) from security_audit where event = 'ACCESS_CONTROL_SEALED' and outcome = 'FAILURE'
+          and occurred_at > current_timestamp - interval '1 minute'""", Long.class)).isPositive());
+    } finally {
+      jdbc.update("delete from act_id_membership where user_id_ = ? and group_id_ = 'bureau'", id);
+      // (and that removal, behind the engine too, is recorded by the next change, which seals the state again)
+      identityService.createMembership(id, Groups.TECHCENTER);
+      identityService.deleteMembership(id, Groups.TECHCENTER);
+    }
+  }
+
   private static String quoted(String text) {
     return text == null ? "null" : "\"" + text + "\"";
   }
