@@ -181,9 +181,10 @@ public final class CasesBenchmark {
       System.out.printf(Locale.ROOT, "real reductions: %.2f cases/s%n", n / realR);
       System.out.printf(Locale.ROOT, "twin reductions: %.2f cases/s%n", n / twinR);
       System.out.printf(Locale.ROOT, "reduction ratio: %.2f real/twin%n", twinR / realR);
-      System.out.printf(Locale.ROOT, "phase seconds: %.1f s real %.1f/%.1f/%.1f, twin %.1f/%.1f/%.1f "
-          + "(to publicity/after publicity/reductions)%n", realA + realB + realR, realA, realB, realR,
-          twinA + twinB + twinR, twinA, twinB, twinR);
+      System.out.printf(Locale.ROOT, "real seconds: %.1f s (to publicity %.1f, after publicity %.1f, reductions "
+          + "%.1f)%n", realA + realB + realR, realA, realB, realR);
+      System.out.printf(Locale.ROOT, "twin seconds: %.1f s (to publicity %.1f, after publicity %.1f, reductions "
+          + "%.1f)%n", twinA + twinB + twinR, twinA, twinB, twinR);
       System.out.printf(Locale.ROOT, "real: %.2f cases/s%n", real);
       System.out.printf(Locale.ROOT, "twin: %.2f cases/s%n", twin);
       System.out.printf(Locale.ROOT, "ratio: %.2f real/twin%n", real / twin);
@@ -544,7 +545,7 @@ public final class CasesBenchmark {
           throw new IllegalStateException("GET /api/developers/me: " + response.statusCode());
         }
       }
-      System.out.printf(Locale.ROOT, "GET /api/developers/me with %s: %.1f ms%n", mode,
+      System.out.printf(Locale.ROOT, "auth %s GET /api/developers/me: %.1f ms%n", mode,
           (System.nanoTime() - start) / 1e6 / rounds);
     }
     if (wasBasic) {
