@@ -46,5 +46,5 @@ fi
 echo "== driving (java -Xmx$HEAP, load: $(cut -d' ' -f1-3 /proc/loadavg))"
 java -Xmx"$HEAP" "${jfr[@]}" -Djava.io.tmpdir="$PWD/target" -Dfile.encoding=UTF-8 -cp "$CP" \
   cn.beijing.carboninclusion.bench.CasesBenchmark target/bench/twins "$@" 2>&1 \
-  | grep -vE '^\s*$' | grep -E '^(database|jvm|twin|twins|clock|  [0-9]|real|registration|reduction|ratio|auth|requests|Exception|Caused|\s+at cn\.)' 
+  | grep -vE '^\s*$' | grep -E '^(database|jvm|twin|twins|clock|  [0-9]|real|registration|reduction|ratio|auth|requests|writes|Exception|Caused|\s+at cn\.)' 
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -63,8 +63,11 @@ public final class CasesBenchmark {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final String REAL_PROJECT_TWIN_KEY = "ProjectRegistration" + TwinModels.SUFFIX;
   private static final String REDUCTION_TWIN_KEY = "ReductionRegistration" + TwinModels.SUFFIX;
+  /** Polls start 25 ms apart and back off to at most 200 ms (the same for real and twin). */
   private static final long POLL_MILLIS = 25;
+  private static final long POLL_MAX_MILLIS = 200;
   private static final Duration CASE_TIMEOUT = Duration.ofMinutes(5);
+  private static final boolean DIAG = "1".equals(System.getenv("DIAG"));
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
@@ -74,9 +77,54 @@ public final class CasesBenchmark {
   private final AtomicInteger requests = new AtomicInteger();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-  private CasesBenchmark(int port, boolean basic) {
+  private final JdbcTemplate jdbc;
+  /** With DIAG=1: the time spent in each kind of request, per variant ({@code real} / {@code twin}). */
+  private final Map<String, long[]> timings = new ConcurrentHashMap<>();
+  private volatile String variant = "setup";
+
+  private CasesBenchmark(int port, boolean basic, JdbcTemplate jdbc) {
     this.base = "http://127.0.0.1:" + port;
     this.basic = basic;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Write-ahead log flushes of the server so far (PostgreSQL 14+, {@code pg_stat_wal.wal_sync}): each committed
+   * transaction that wrote something waits for one, unless it shares it with another (group commit).
+   */
+  private final List<Map<String, Long>> writes = new ArrayList<>();
+
+  /** Rows written per table so far ({@code pg_stat_user_tables}), kept for {@link #printWrites}. */
+  private void snapshotWrites() {
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    jdbc.query("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables",
+        (java.sql.ResultSet rs) -> {
+          rows.put(rs.getString(1), rs.getLong(2));
+        });
+    writes.add(rows);
+  }
+
+  /** Rows written per case and table by the real cases and by the twins (DIAG=1). */
+  private void printWrites(int n) {
+    Map<String, double[]> perTable = new java.util.TreeMap<>();
+    int[][] phases = {{0, 1, 0}, {3, 4, 0}, {1, 2, 1}, {5, 6, 1}};
+    for (int[] phase : phases) {
+      writes.get(phase[1]).forEach((table, count) -> perTable.computeIfAbsent(table, t -> new double[2])[phase[2]] +=
+          (count - writes.get(phase[0]).getOrDefault(table, 0L)) / (2.0 * n));
+    }
+    perTable.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] >= 0.5)
+        .sorted((a, b) -> Double.compare(b.getValue()[0] - b.getValue()[1], a.getValue()[0] - a.getValue()[1]))
+        .forEach(e -> System.out.printf(Locale.ROOT, "writes %s: %.1f real, %.1f twin rows per case%n", e.getKey(),
+            e.getValue()[0], e.getValue()[1]));
+  }
+
+  private long commits() {
+    if (DIAG) {
+      pause();
+      snapshotWrites();
+    }
+    Long syncs = jdbc.queryForObject("select wal_sync from pg_stat_wal", Long.class);
+    return syncs == null ? 0 : syncs;
   }
 
   public static void main(String[] args) throws Exception {
@@ -122,7 +170,7 @@ public final class CasesBenchmark {
           System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20, n, threads, warmup, basic ? "basic" : "token");
       int port = Integer.parseInt(env("APP_PORT", "18083"));
-      new CasesBenchmark(port, basic).drive(twins, n, threads, warmup);
+      new CasesBenchmark(port, basic, jdbc).drive(twins, n, threads, warmup);
     } finally {
       ClockUtil.reset();
       app.close();
@@ -147,31 +195,46 @@ public final class CasesBenchmark {
             + URLEncoder.encode("基准测试预热", StandardCharsets.UTF_8), null, 204);
       }
 
+      long[] commits = new long[7];
+      commits[0] = commits();
+      variant = "real";
       long start = System.nanoTime();
       List<Long> projects = all(pool, n, i -> realToPublicity(), "real registrations to publicity");
       double realA = seconds(start);
+      commits[1] = commits();
+      variant = "twin";
       start = System.nanoTime();
       List<String> twinCases = all(pool, n, i -> twinToPublicity(i, "P40WD"), "twin registrations to publicity");
       double twinA = seconds(start);
+      commits[2] = commits();
 
       // publicity runs its course: the clock moves past the last day of every real publicity (20 working days)
+      variant = "setup";
       LocalDate lastDay = projects.stream().map(this::publicityEnd).max(LocalDate::compareTo).orElseThrow();
+      variant = "setup";
       moveClockTo(lastDay.plusDays(1));
+      commits[3] = commits();
+      variant = "real";
       start = System.nanoTime();
       List<Long> registered = all(pool, n, i -> realFromPublicity(projects.get(i)), "real registrations ended");
       double realB = seconds(start);
       start = System.nanoTime();
       all(pool, n, i -> realReduction(registered.get(i)), "real reductions ended");
       double realR = seconds(start);
+      commits[4] = commits();
 
       // the twin's publicity (40 working days) runs its course
+      variant = "setup";
       moveClockTo(lastDay.plusDays(1).plusWeeks(5));
+      commits[5] = commits();
+      variant = "twin";
       start = System.nanoTime();
       all(pool, n, i -> twinFromPublicity(twinCases.get(i)), "twin registrations ended");
       double twinB = seconds(start);
       start = System.nanoTime();
       all(pool, n, i -> twinReduction(i), "twin reductions ended");
       double twinR = seconds(start);
+      commits[6] = commits();
 
       double real = 2.0 * n / (realA + realB + realR);
       double twin = 2.0 * n / (twinA + twinB + twinR);
@@ -188,6 +251,17 @@ public final class CasesBenchmark {
       System.out.printf(Locale.ROOT, "real: %.2f cases/s%n", real);
       System.out.printf(Locale.ROOT, "twin: %.2f cases/s%n", twin);
       System.out.printf(Locale.ROOT, "ratio: %.2f real/twin%n", real / twin);
+      System.out.printf(Locale.ROOT, "real wal flushes: %.1f per case%n",
+          ((commits[1] - commits[0]) + (commits[4] - commits[3])) / (2.0 * n));
+      System.out.printf(Locale.ROOT, "twin wal flushes: %.1f per case%n",
+          ((commits[2] - commits[1]) + (commits[6] - commits[5])) / (2.0 * n));
+      if (DIAG) {
+        printWrites(n);
+        timings.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(30)
+            .forEach(e -> System.out.printf(Locale.ROOT, "requests %s: %.1f s in %d, %.1f ms each%n", e.getKey(),
+                e.getValue()[0] / 1e9, e.getValue()[1], e.getValue()[0] / 1e6 / e.getValue()[1]));
+      }
+      variant = "auth";
       authenticationCost();
       System.out.printf(Locale.ROOT, "requests: %d count%n", requests.get());
     } finally {
@@ -406,12 +480,14 @@ public final class CasesBenchmark {
 
   private static JsonNode await(String what, Probe probe) throws Exception {
     long deadline = System.nanoTime() + CASE_TIMEOUT.toNanos();
+    long pause = POLL_MILLIS;
     while (System.nanoTime() < deadline) {
       JsonNode found = probe.probe();
       if (found != null) {
         return found;
       }
-      Thread.sleep(POLL_MILLIS);
+      Thread.sleep(pause);
+      pause = Math.min(2 * pause, POLL_MAX_MILLIS);
     }
     throw new IllegalStateException("timed out waiting for " + what);
   }
@@ -474,7 +550,17 @@ public final class CasesBenchmark {
     request.header("Authorization", basic ? basicOf(user) : "Bearer " + tokens.get(user))
         .header("Accept", "application/json").timeout(Duration.ofSeconds(60));
     requests.incrementAndGet();
+    long sent = System.nanoTime();
     HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (DIAG) {
+      HttpRequest built = request.build();
+      String path = built.uri().getPath().replaceAll("/[0-9a-f-]{8,}|/\\d+", "/{id}");
+      long[] t = timings.computeIfAbsent(variant + " " + built.method() + " " + path, k -> new long[2]);
+      synchronized (t) {
+        t[0] += System.nanoTime() - sent;
+        t[1]++;
+      }
+    }
     if (response.statusCode() != expected) {
       throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " as " + user + ": "
           + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
@@ -550,6 +636,15 @@ public final class CasesBenchmark {
     }
     if (wasBasic) {
       tokens.clear();
+    }
+  }
+
+  /** Lets the server's statistics catch up (a backend reports them at most once a second). */
+  private static void pause() {
+    try {
+      Thread.sleep(1500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
