@@ -14,7 +14,13 @@ import org.springframework.data.repository.query.Param;
 public interface DisclosureEntries extends JpaRepository<DisclosureEntry, Long> {
   List<DisclosureEntry> findBySubjectTypeAndSubjectIdOrderByIdAsc(String subjectType, Long subjectId);
 
-  Page<DisclosureEntry> findAllByOrderByIdDesc(Pageable page);
+  /** One page, newest first, without counting the whole feed. */
+  List<DisclosureEntry> findByOrderByIdDesc(Pageable page);
+
+  /** One page of these kinds, newest first, without counting. */
+  List<DisclosureEntry> readByKindInOrderByIdDesc(Collection<String> kinds, Pageable page);
+
+  long countByKindIn(Collection<String> kinds);
 
   Optional<DisclosureEntry> findFirstBySubjectTypeAndSubjectIdAndKindOrderByIdAsc(String subjectType, Long subjectId,
       String kind);
@@ -27,5 +33,4 @@ public interface DisclosureEntries extends JpaRepository<DisclosureEntry, Long> 
 
   boolean existsByEventId(UUID eventId);
 
-  Page<DisclosureEntry> findByKindInOrderByIdDesc(Collection<String> kinds, Pageable page);
 }
