@@ -5,8 +5,10 @@
 -- backwards for items of rare kinds.
 create index ix_disclosure_kind on disclosure_entry (kind, id);
 
--- The reduction applications of one status, newest first (the portal's reductions list filtered by status).
+-- The reduction applications of one status, newest first (the portal's reductions list filtered by status), and of
+-- every filed status (id and status: the page's ids are read from the index alone, not from a million rows).
 create index ix_reduction_status on reduction_application (status, id);
+create index ix_reduction_id_status on reduction_application (id, status);
 
 -- The projects of one status, newest first (the portal's and the API's project lists, the status counts).
 create index ix_project_status_id on project (status, id);

@@ -4,6 +4,7 @@ import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.common.PublicCounts;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +53,17 @@ public class DisclosureFeed {
 
   @Transactional(readOnly = true)
   public Page<DisclosureEntry> latest(Pageable page) {
-    return new PageImpl<>(entries.findByOrderByIdDesc(page), page, counts.count("disclosures", entries::count));
+    return new PageImpl<>(newestFirst(entries.pageIds(page)), page, counts.count("disclosures", entries::count));
   }
 
   /** The latest items of these kinds (kind names, so kinds other modules publish can be asked for by name). */
   @Transactional(readOnly = true)
   public Page<DisclosureEntry> latest(Collection<String> kinds, Pageable page) {
-    return new PageImpl<>(entries.readByKindInOrderByIdDesc(kinds, page), page,
+    return new PageImpl<>(newestFirst(entries.pageIds(kinds, page)), page,
         counts.count("disclosures:" + new java.util.TreeSet<>(kinds), () -> entries.countByKindIn(kinds)));
+  }
+
+  private List<DisclosureEntry> newestFirst(List<Long> ids) {
+    return entries.findAllById(ids).stream().sorted(Comparator.comparing(DisclosureEntry::getId).reversed()).toList();
   }
 }

@@ -7,6 +7,7 @@ import cn.beijing.carboninclusion.project.Projects;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,8 @@ public class PublicReductions {
         : criteria.text().trim().toLowerCase(Locale.ROOT);
     String pattern = text == null ? null
         : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    List<ReductionApplication> rows = applications.filed(criteria.status(), pattern, pageable);
+    List<ReductionApplication> rows = applications.findAllById(applications.filed(criteria.status(), pattern,
+        pageable)).stream().sorted(Comparator.comparing(ReductionApplication::getId).reversed()).toList();
     long total = counts.count("reductions:" + criteria.status() + ":" + pattern,
         () -> applications.countFiled(criteria.status(), pattern));
     Page<ReductionApplication> found = new PageImpl<>(rows, pageable, total);
