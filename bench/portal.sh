@@ -12,6 +12,7 @@
 #   BENCH_SECONDS=120 BENCH_CLIENTS=32 bench/portal.sh
 #   BENCH_PROJECTS=1000 BENCH_ENTRIES=10000 bench/portal.sh   # a quick run
 #   bench/portal.sh --carbon-inclusion.public-cache.ttl=PT30S  # any platform setting
+#   PG_DIR=/tmp/portal-bench-pg bench/portal.sh      # keep the server and its data: the next run skips the seeding
 #   JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench/portal.jfr bench/portal.sh   # profile it
 set -euo pipefail
 
@@ -28,15 +29,20 @@ mvn -B -q -ntp -DskipModelLint=true test-compile dependency:build-classpath \
 
 bin=/usr/lib/postgresql/15/bin
 [[ -x "$bin/initdb" ]] || { echo "Debian's PostgreSQL 15 is missing: apt-get install postgresql-15" >&2; exit 1; }
-data="$(mktemp -d /tmp/portal-bench-pg.XXXXXX)"
+# a throwaway server; PG_DIR=/some/dir keeps it (and its seeded data) for the next run
+data="${PG_DIR:-$(mktemp -d /tmp/portal-bench-pg.XXXXXX)}"
+mkdir -p "$data"
 as_pg=()
 if [[ $(id -u) -eq 0 ]]; then chown postgres "$data"; as_pg=(runuser -u postgres --); fi
-"${as_pg[@]}" "$bin/initdb" -D "$data/db" -U postgres --auth=trust -E UTF8 >/dev/null
-# Debian's defaults (fsync on, synchronous_commit on, shared_buffers 128MB) but for max_connections (the platform's pool
-# and the seeding's connection fit in the default 100 too)
+[[ -d "$data/db" ]] || "${as_pg[@]}" "$bin/initdb" -D "$data/db" -U postgres --auth=trust -E UTF8 >/dev/null
+# Debian's defaults: fsync on, synchronous_commit on, shared_buffers 128MB, work_mem 4MB
 "${as_pg[@]}" "$bin/pg_ctl" -D "$data/db" -o "-p $PG_PORT -k $data -c listen_addresses=127.0.0.1" -l "$data/log" \
   -w start >/dev/null
-trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$data/db" -m fast -w stop >/dev/null; rm -rf "$data"' EXIT
+if [[ -n "${PG_DIR:-}" ]]; then
+  trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$data/db" -m fast -w stop >/dev/null' EXIT
+else
+  trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$data/db" -m fast -w stop >/dev/null; rm -rf "$data"' EXIT
+fi
 export BENCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" BENCH_DB_USER=postgres BENCH_DB_PASSWORD=""
 
 run() {
