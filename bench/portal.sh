@@ -9,7 +9,7 @@
 #
 #   bench/portal.sh                                   # the figures of docs/benchmarks.md
 #   UNCACHED=1 bench/portal.sh                        # then a second run on the same data without the shared cache
-#   BENCH_SECONDS=120 BENCH_CLIENTS=32 bench/portal.sh
+#   BENCH_SECONDS=120 BENCH_CLIENTS=32 BENCH_SINGLE_SECONDS=0 bench/portal.sh   # no single-client phase
 #   BENCH_PROJECTS=1000 BENCH_ENTRIES=10000 bench/portal.sh   # a quick run
 #   bench/portal.sh --carbon-inclusion.public-cache.ttl=PT30S  # any platform setting
 #   PG_DIR=/tmp/portal-bench-pg bench/portal.sh      # keep the server and its data: the next run skips the seeding

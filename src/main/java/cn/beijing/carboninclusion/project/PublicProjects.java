@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.PublicCounts;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.disclosure.DisclosureEntry;
@@ -25,6 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -50,10 +52,12 @@ public class PublicProjects {
   private final WorkingDayCalendar calendar;
   private final ProjectVersions versions;
   private final Clock clock;
+  private final PublicCounts counts;
 
   PublicProjects(Projects projects, DeveloperOrganisations developers, Methodologies methodologies,
       Objections objections, DisclosureFeed feed, WorkingDayCalendar calendar, ProjectVersions versions,
-      Clock clock) {
+      Clock clock, PublicCounts counts) {
+    this.counts = counts;
     this.versions = versions;
     this.projects = projects;
     this.developers = developers;
@@ -128,9 +132,11 @@ public class PublicProjects {
       }
       return cb.and(where.toArray(Predicate[]::new));
     };
-    Page<Project> found = projects.findAll(spec, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-        Sort.by(Sort.Direction.DESC, "id")));
-    List<Project> rows = found.getContent();
+    // a slice: the count is asked once per public-cache period, not for every page
+    List<Project> rows = projects.findBy(spec, q -> q.slice(PageRequest.of(pageable.getPageNumber(),
+        pageable.getPageSize(), Sort.by(Sort.Direction.DESC, "id")))).getContent();
+    Page<Project> found = new PageImpl<>(rows, pageable, counts.count("projects:" + statuses + ":"
+        + criteria.projectClass() + ":" + district + ":" + text, () -> projects.count(spec)));
     Map<Long, String> developerNames = developers.findAllById(rows.stream().map(Project::getDeveloperId)
         .collect(Collectors.toSet())).stream()
         .collect(Collectors.toMap(DeveloperOrganisation::getId, DeveloperOrganisation::getName));
@@ -161,7 +167,7 @@ public class PublicProjects {
   /** The districts of published projects, for filters. */
   @Transactional(readOnly = true)
   public List<String> districts() {
-    return projects.districtsOf(PUBLIC);
+    return counts.value("districts", () -> List.copyOf(projects.districtsOf(PUBLIC)));
   }
 
   /**

@@ -35,8 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code BENCH_ENTRIES} registry journal entries once ({@link VolumeSeed}), checks that the journal's hash chain still
  * verifies, then drives {@code BENCH_CLIENTS} client threads over HTTP for {@code BENCH_SECONDS} seconds (after
  * {@code BENCH_WARMUP} seconds not counted) over {@code /portal}, its list pages and every list of
- * {@code /api/public}, each at a random page. Prints every figure as one line {@code name: value unit}. Arguments are
- * platform settings ({@code --key=value}).
+ * {@code /api/public}, each at a random page, and then one client alone for {@code BENCH_SINGLE_SECONDS} (the service
+ * time without queueing). Prints every figure as one line {@code name: value unit}. Arguments are platform settings
+ * ({@code --key=value}).
  */
 public final class PortalBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -159,6 +160,15 @@ public final class PortalBenchmark {
     System.out.printf(Locale.ROOT, "warm-up: %d requests in %d s%n", warm.count(), warmup);
     Recorder measured = drive(http, base, endpoints, clients, seconds);
     measured.print(endpoints, seconds);
+    // one client alone: the service time of a request without queueing behind the others
+    int single = Integer.parseInt(env("BENCH_SINGLE_SECONDS", "20"));
+    if (single > 0) {
+      long[] alone = drive(http, base, endpoints, 1, single).latencies.values().stream()
+          .flatMapToLong(Arrays::stream).sorted().toArray();
+      System.out.printf(Locale.ROOT, "portal_single_client_rps: %.0f req/s%n", alone.length / (double) single);
+      System.out.printf(Locale.ROOT, "portal_single_client_p50_ms: %.1f ms%n", Recorder.percentile(alone, 50));
+      System.out.printf(Locale.ROOT, "portal_single_client_p95_ms: %.1f ms%n", Recorder.percentile(alone, 95));
+    }
   }
 
   private static String name(String path) {
