@@ -51,10 +51,13 @@ public class PublicReductions {
         : criteria.text().trim().toLowerCase(Locale.ROOT);
     String pattern = text == null ? null
         : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    List<ReductionApplication> rows = applications.findAllById(applications.filed(criteria.status(), pattern,
-        pageable)).stream().sorted(Comparator.comparing(ReductionApplication::getId).reversed()).toList();
+    boolean unfiltered = criteria.status() == null && pattern == null;
+    List<Long> ids = unfiltered ? applications.filed(pageable)
+        : applications.filed(criteria.status(), pattern, pageable);
+    List<ReductionApplication> rows = applications.findAllById(ids).stream()
+        .sorted(Comparator.comparing(ReductionApplication::getId).reversed()).toList();
     long total = counts.count("reductions:" + criteria.status() + ":" + pattern,
-        () -> applications.countFiled(criteria.status(), pattern));
+        () -> unfiltered ? applications.countFiled() : applications.countFiled(criteria.status(), pattern));
     Page<ReductionApplication> found = new PageImpl<>(rows, pageable, total);
     Map<Long, Project> byId = projects.findAllById(found.stream().map(ReductionApplication::getProjectId)
         .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Project::getId, Function.identity()));

@@ -25,6 +25,21 @@ public interface ReductionApplications extends JpaRepository<ReductionApplicatio
       order by a.id desc""")
   List<Long> filed(@Param("status") ReductionStatus status, @Param("pattern") String pattern, Pageable page);
 
+  /**
+   * The same without filters (the list as it opens): a query of its own, since a plan made for "status or any,
+   * pattern or any" reads the whole table.
+   */
+  @Query("""
+      select a.id from ReductionApplication a
+      where a.status <> cn.beijing.carboninclusion.reduction.ReductionStatus.DRAFT
+      order by a.id desc""")
+  List<Long> filed(Pageable page);
+
+  @Query("""
+      select count(a) from ReductionApplication a
+      where a.status <> cn.beijing.carboninclusion.reduction.ReductionStatus.DRAFT""")
+  long countFiled();
+
   @Query("""
       select count(a) from ReductionApplication a
       where a.status <> cn.beijing.carboninclusion.reduction.ReductionStatus.DRAFT

@@ -163,8 +163,13 @@ public final class PortalBenchmark {
     // one client alone: the service time of a request without queueing behind the others
     int single = Integer.parseInt(env("BENCH_SINGLE_SECONDS", "20"));
     if (single > 0) {
-      long[] alone = drive(http, base, endpoints, 1, single).latencies.values().stream()
-          .flatMapToLong(Arrays::stream).sorted().toArray();
+      Recorder one = drive(http, base, endpoints, 1, single);
+      long[] alone = one.latencies.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      for (Endpoint e : endpoints) {
+        long[] own = one.latencies.getOrDefault(e.name(), new long[0]).clone();
+        Arrays.sort(own);
+        System.out.printf(Locale.ROOT, "%s_single_p50_ms: %.1f ms%n", e.name(), Recorder.percentile(own, 50));
+      }
       System.out.printf(Locale.ROOT, "portal_single_client_rps: %.0f req/s%n", alone.length / (double) single);
       System.out.printf(Locale.ROOT, "portal_single_client_p50_ms: %.1f ms%n", Recorder.percentile(alone, 50));
       System.out.printf(Locale.ROOT, "portal_single_client_p95_ms: %.1f ms%n", Recorder.percentile(alone, 95));
