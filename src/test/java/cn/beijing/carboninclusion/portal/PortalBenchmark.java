@@ -128,7 +128,7 @@ public final class PortalBenchmark {
         + "'REGISTERED', 'SUSPENDED', 'CANCELLED', 'DISCLOSED') order by id", Long.class);
     long journalSize = jdbc.queryForObject("select last_entry_id from registry_journal_head", Long.class);
     List<Endpoint> endpoints = new ArrayList<>();
-    endpoints.add(new Endpoint("home", "/portal", p -> "/portal", 1));
+    endpoints.add(new Endpoint("portal_home", "/portal", p -> "/portal", 1));
     for (String list : List.of("/portal/projects", "/portal/projects?status=REGISTERED",
         "/portal/projects?status=IN_PUBLICITY", "/portal/class-two", "/portal/class-two/overdue-reports",
         "/portal/reductions", "/portal/methodologies", "/portal/audit-reports", "/portal/bars",
