@@ -11,8 +11,13 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -37,9 +42,16 @@ public class PublicAnswerCache extends OncePerRequestFilter {
   /** Answers larger than this are still tagged but never kept. */
   static final int MAX_KEPT_BYTES = 1 << 20;
 
-  /** A kept answer: what the client receives again. */
-  record Answer(String contentType, String contentLanguage, String contentDisposition, String cacheControl,
-      byte[] body, String etag, long lastModified) {}
+  /** Headers of an answer that are never kept: the cache's own, the connection's, and cookies. */
+  private static final Set<String> NOT_KEPT = Set.of("set-cookie", "etag", "last-modified", "content-length",
+      "transfer-encoding", "date", "connection", "content-type");
+
+  /**
+   * A kept answer: what the client receives again, with the headers the application set (such as a list's
+   * {@code X-Total-Count}, a CSV's file name, the cache headers); the security headers are written afresh by the chain.
+   */
+  record Answer(String contentType, List<Map.Entry<String, String>> headers, byte[] body, String etag,
+      long lastModified) {}
 
   private final Duration ttl;
   private final Cache<String, Answer> kept;
@@ -91,9 +103,14 @@ public class PublicAnswerCache extends OncePerRequestFilter {
       // a browser keeps a public page and asks again with its tag (the stylesheet keeps its own max-age)
       buffered.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
-    Answer answer = new Answer(buffered.getContentType(), buffered.getHeader(HttpHeaders.CONTENT_LANGUAGE),
-        buffered.getHeader(HttpHeaders.CONTENT_DISPOSITION), buffered.getHeader(HttpHeaders.CACHE_CONTROL), body,
-        etag(body), System.currentTimeMillis() / 1000 * 1000);
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    for (String name : buffered.getHeaderNames()) {
+      if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+        buffered.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
+      }
+    }
+    Answer answer = new Answer(buffered.getContentType(), List.copyOf(headers), body, etag(body),
+        System.currentTimeMillis() / 1000 * 1000);
     if (kept != null && shareable && body.length <= MAX_KEPT_BYTES) {
       kept.put(key, answer);
     }
@@ -111,11 +128,11 @@ public class PublicAnswerCache extends OncePerRequestFilter {
 
   private static void write(HttpServletRequest request, HttpServletResponse response, Answer answer)
       throws IOException {
+    for (Map.Entry<String, String> header : answer.headers()) {
+      response.addHeader(header.getKey(), header.getValue());
+    }
     response.setHeader(HttpHeaders.ETAG, answer.etag());
     response.setDateHeader(HttpHeaders.LAST_MODIFIED, answer.lastModified());
-    if (answer.cacheControl() != null) {
-      response.setHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl());
-    }
     if (notModified(request, answer)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
@@ -123,12 +140,6 @@ public class PublicAnswerCache extends OncePerRequestFilter {
     response.setStatus(HttpServletResponse.SC_OK);
     if (answer.contentType() != null) {
       response.setContentType(answer.contentType());
-    }
-    if (answer.contentLanguage() != null) {
-      response.setHeader(HttpHeaders.CONTENT_LANGUAGE, answer.contentLanguage());
-    }
-    if (answer.contentDisposition() != null) {
-      response.setHeader(HttpHeaders.CONTENT_DISPOSITION, answer.contentDisposition());
     }
     response.setContentLength(answer.body().length);
     response.getOutputStream().write(answer.body());

@@ -78,6 +78,16 @@ class PublicAnswerCacheTest {
   }
 
   @Test
+  void aKeptListKeepsItsTotal() throws Exception {
+    FilterChain list = page(r -> r.setHeader("X-Total-Count", "12345"));
+    send(get("/api/public/disclosures?page=7"), list);
+    MockHttpServletResponse kept = send(get("/api/public/disclosures?page=7"), list);
+    assertThat(rendered).hasValue(1);
+    assertThat(kept.getHeader("X-Total-Count")).isEqualTo("12345");
+    assertThat(kept.getHeaders("X-Total-Count")).hasSize(1);
+  }
+
+  @Test
   void aClientThatHasTheAnswerGetsNotModified() throws Exception {
     MockHttpServletResponse first = send(get("/api/public/projects"), page());
     MockHttpServletRequest again = get("/api/public/projects");
