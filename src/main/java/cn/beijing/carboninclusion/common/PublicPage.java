@@ -1,16 +1,21 @@
 package cn.beijing.carboninclusion.common;
 
 import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The one paging rule of the lists ({@code /api/public/**} and the portal's): {@code page} counts from 0, {@code size}
  * from 1 to {@value #MAX_SIZE}; anything outside is brought within, so no request returns unbounded rows, and no page
  * lies beyond the offset a query can skip ({@code page × size} within an {@code int}, the first result JPA takes): a
- * page past the end is an empty page, as for any page past the last row.
+ * page past the end is an empty page, as for any page past the last row. A list's answer is the page's array with the
+ * number of rows of the whole list in the header {@value #TOTAL_COUNT} ({@link #answer}).
  */
 public final class PublicPage {
   public static final int MAX_SIZE = 200;
+  /** The header that carries a list's total number of rows beside the page's array. */
+  public static final String TOTAL_COUNT = "X-Total-Count";
 
   private PublicPage() {
   }
@@ -24,6 +29,21 @@ public final class PublicPage {
 
   public static PageRequest of(int page, int size) {
     return of(page, size, MAX_SIZE);
+  }
+
+  /** A page of a list as the answer: its rows, the total number of rows in {@value #TOTAL_COUNT}. */
+  public static <T> ResponseEntity<List<T>> answer(List<T> rows, long total) {
+    return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(total)).body(rows);
+  }
+
+  /** A page a repository answered, with its total. */
+  public static <T> ResponseEntity<List<T>> answer(Page<T> page) {
+    return answer(page.getContent(), page.getTotalElements());
+  }
+
+  /** The page asked for of a list already in memory, with its total. */
+  public static <T> ResponseEntity<List<T>> answer(List<T> all, int page, int size) {
+    return answer(slice(all, page, size), all.size());
   }
 
   /** The page asked for, cut from a list already in memory. */

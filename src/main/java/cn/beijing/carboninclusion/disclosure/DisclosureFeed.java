@@ -1,13 +1,16 @@
 package cn.beijing.carboninclusion.disclosure;
 
 import cn.beijing.carboninclusion.common.PublicEvent;
+import cn.beijing.carboninclusion.common.PublicCounts;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DisclosureFeed {
   private final DisclosureEntries entries;
+  private final PublicCounts counts;
 
-  public DisclosureFeed(DisclosureEntries entries) {
+  public DisclosureFeed(DisclosureEntries entries, PublicCounts counts) {
     this.entries = entries;
+    this.counts = counts;
   }
 
   @Transactional(readOnly = true)
@@ -48,12 +53,17 @@ public class DisclosureFeed {
 
   @Transactional(readOnly = true)
   public Page<DisclosureEntry> latest(Pageable page) {
-    return entries.findAllByOrderByIdDesc(page);
+    return new PageImpl<>(newestFirst(entries.pageIds(page)), page, counts.count("disclosures", entries::count));
   }
 
   /** The latest items of these kinds (kind names, so kinds other modules publish can be asked for by name). */
   @Transactional(readOnly = true)
   public Page<DisclosureEntry> latest(Collection<String> kinds, Pageable page) {
-    return entries.findByKindInOrderByIdDesc(kinds, page);
+    return new PageImpl<>(newestFirst(entries.pageIds(kinds, page)), page,
+        counts.count("disclosures:" + new java.util.TreeSet<>(kinds), () -> entries.countByKindIn(kinds)));
+  }
+
+  private List<DisclosureEntry> newestFirst(List<Long> ids) {
+    return entries.findAllById(ids).stream().sorted(Comparator.comparing(DisclosureEntry::getId).reversed()).toList();
   }
 }

@@ -4,6 +4,7 @@ import cn.beijing.carboninclusion.common.PublicPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,9 +23,8 @@ class PublicDisclosureController {
 
   @Operation(summary = "最新公开信息（公示、登记、异议处理结果、撤回、注销等）")
   @GetMapping("/disclosures")
-  List<PublishedItem> disclosures(@RequestParam(defaultValue = "0") int page,
+  ResponseEntity<List<PublishedItem>> disclosures(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return feed.latest(PublicPage.of(page, size)).stream()
-        .map(PublishedItem::of).toList();
+    return PublicPage.answer(feed.latest(PublicPage.of(page, size)).map(PublishedItem::of));
   }
 }

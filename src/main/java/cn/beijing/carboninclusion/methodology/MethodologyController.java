@@ -141,10 +141,11 @@ class MethodologyController {
 
   @Operation(summary = "公开的方法学（征求意见中、现行、已修订、已废止），分页")
   @GetMapping("/api/public/methodologies")
-  List<MethodologyView> published(@RequestParam(defaultValue = "0") int page,
+  org.springframework.http.ResponseEntity<List<MethodologyView>> published(
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     // tens of methodologies, read whole and cut (common.PublicPage bounds the page)
-    return PublicPage.slice(published.find(PublicMethodologies.Criteria.ALL), page, size);
+    return PublicPage.answer(published.find(PublicMethodologies.Criteria.ALL), page, size);
   }
 
   @Operation(summary = "公开的方法学详情")

@@ -47,15 +47,15 @@ class PortalClassTwoController {
   ModelAndView classTwo(@RequestParam(required = false) String district, @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
       @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
-    List<PublicProject> found = projects.find(new PublicProjects.Criteria(ProjectStatus.DISCLOSED,
-        ProjectClass.CLASS_II, district, q));
+    Paged<PublicProject> found = Paged.of(projects.find(new PublicProjects.Criteria(ProjectStatus.DISCLOSED,
+        ProjectClass.CLASS_II, district, q), Paged.Request.of(page, size).pageable()));
     Map<String, String> query = query("district", district, "q", q);
     List<Filter> filters = List.of(PortalProjectController.districts(projects, district),
         text("q", "项目名称或开发方", q));
     return pages.list(format, response, "二类项目信息公开", "class-two", "/portal/class-two",
         "二类项目无需登记、不签发减排量；其开发方申请公开的项目信息、收益使用计划和运营情况。"
             + "年度报告逾期名单见 /portal/class-two/overdue-reports。", query, filters,
-        PortalProjectController.PROJECT_COLUMNS, Paged.Request.of(page, size).slice(found));
+        PortalProjectController.PROJECT_COLUMNS, found);
   }
 
   /** 二类项目年度报告逾期名单: every disclosed Class II project and year whose report is past due and not filed. */

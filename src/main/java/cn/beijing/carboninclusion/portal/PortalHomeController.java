@@ -6,10 +6,8 @@ import cn.beijing.carboninclusion.methodology.MethodologyStatus;
 import cn.beijing.carboninclusion.methodology.PublicMethodologies;
 import cn.beijing.carboninclusion.project.ProjectStatus;
 import cn.beijing.carboninclusion.project.PublicProjects;
-import cn.beijing.carboninclusion.project.PublicProjects.PublicProject;
 import cn.beijing.carboninclusion.registry.RegistryQueries;
 import cn.beijing.carboninclusion.registry.RegistryViews.Statistics;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
@@ -37,9 +35,7 @@ class PortalHomeController {
 
   @GetMapping({"/portal", "/portal/"})
   ModelAndView home() {
-    List<PublicProject> published = projects.find(PublicProjects.Criteria.ALL);
-    Map<ProjectStatus, Long> byStatus = new EnumMap<>(ProjectStatus.class);
-    published.forEach(p -> byStatus.merge(p.status(), 1L, Long::sum));
+    Map<ProjectStatus, Long> byStatus = projects.countByStatus();
     Statistics statistics = registry.statistics();
     List<Count> counts = List.of(
         new Count("现行方法学", methodologies.find(new PublicMethodologies.Criteria(null, MethodologyStatus.EFFECTIVE,

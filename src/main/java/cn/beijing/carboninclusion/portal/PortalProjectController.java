@@ -6,6 +6,7 @@ import static cn.beijing.carboninclusion.portal.PortalView.text;
 
 import cn.beijing.carboninclusion.common.ClientRateLimiter;
 import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.common.PublicAnswerCache;
 import cn.beijing.carboninclusion.common.TooManyRequestsException;
 import cn.beijing.carboninclusion.portal.PortalView.Field;
 import cn.beijing.carboninclusion.portal.PortalView.Filter;
@@ -85,7 +86,9 @@ class PortalProjectController {
       @RequestParam(required = false) String district, @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
       @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
-    List<PublicProject> found = projects.find(new PublicProjects.Criteria(status, projectClass, district, q));
+    Paged.Request request = Paged.Request.of(page, size);
+    Paged<PublicProject> found = Paged.of(projects.find(new PublicProjects.Criteria(status, projectClass, district, q),
+        request.pageable()));
     Map<String, String> query = query("status", status, "class", projectClass, "district", district, "q", q);
     List<Filter> filters = List.of(
         select("status", "状态", status, PublicProjects.PUBLIC.stream()
@@ -96,7 +99,7 @@ class PortalProjectController {
         text("q", "项目名称、登记编号或开发方", q));
     return pages.list(format, response, "项目", "projects", "/portal/projects",
         "公示中、已登记、已暂停、已注销的一类项目和已公开的二类项目。公示中的项目可在公示期内提出异议。", query,
-        filters, PROJECT_COLUMNS, Paged.Request.of(page, size).slice(found));
+        filters, PROJECT_COLUMNS, found);
   }
 
   /** The objection form's fields, validated like the API's objection request; messages name no field (the page does). */
@@ -159,8 +162,11 @@ class PortalProjectController {
       HttpServletRequest request) {
     PublicProject p = detail.project();
     boolean open = p.status() == ProjectStatus.IN_PUBLICITY;
-    if (open && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-      token.getToken(); // issues the form's token cookie before the page is written
+    if (open) {
+      PublicAnswerCache.doNotShare(request); // the form carries this visitor's token: never kept nor shared
+      if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+        token.getToken(); // issues the form's token cookie before the page is written
+      }
     }
     List<Field> fields = List.of(Field.of("项目名称", p.name()), Field.of("登记编号", p.registrationNo()),
         Field.of("类别", p.projectClassLabel()), Field.of("状态", p.statusLabel()),

@@ -59,7 +59,8 @@ class PortalReductionController {
       @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
       @RequestParam(required = false) Integer size, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
-    List<PublicReduction> found = reductions.find(new PublicReductions.Criteria(status, q));
+    Paged<PublicReduction> found = Paged.of(reductions.find(new PublicReductions.Criteria(status, q),
+        Paged.Request.of(page, size).pageable()));
     Map<String, String> query = query("status", status, "q", q);
     List<Filter> filters = List.of(
         select("status", "状态", status, Arrays.stream(ReductionStatus.values()).filter(s -> s != ReductionStatus.DRAFT)
@@ -67,7 +68,7 @@ class PortalReductionController {
         text("q", "项目名称或登记编号", q));
     return pages.list(format, response, "减排量申请与登记", "reductions", "/portal/reductions",
         "一类项目的减排量申请（提交时公开）和登记结果（签发的序列号可在登记簿中查询）。", query, filters,
-        REDUCTION_COLUMNS, Paged.Request.of(page, size).slice(found));
+        REDUCTION_COLUMNS, found);
   }
 
   @GetMapping("/portal/reductions/{id}")

@@ -3,7 +3,7 @@ package cn.beijing.carboninclusion.portal;
 import cn.beijing.carboninclusion.portal.PortalFormats.Format;
 import cn.beijing.carboninclusion.portal.PortalView.Field;
 import cn.beijing.carboninclusion.registry.JournalVerification;
-import cn.beijing.carboninclusion.registry.RegistryJournal;
+import cn.beijing.carboninclusion.registry.PublicJournalCheck;
 import cn.beijing.carboninclusion.registry.RegistryQueries;
 import cn.beijing.carboninclusion.registry.RegistryViews.Statistics;
 import cn.beijing.carboninclusion.registry.RetirementPurpose;
@@ -22,10 +22,10 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class PortalRegistryController {
   private final RegistryQueries registry;
-  private final RegistryJournal journal;
+  private final PublicJournalCheck journal;
   private final PortalFormats formats;
 
-  PortalRegistryController(RegistryQueries registry, RegistryJournal journal, PortalFormats formats) {
+  PortalRegistryController(RegistryQueries registry, PublicJournalCheck journal, PortalFormats formats) {
     this.registry = registry;
     this.journal = journal;
     this.formats = formats;
@@ -38,7 +38,7 @@ class PortalRegistryController {
   ModelAndView registry(@RequestParam(required = false) String format, HttpServletResponse response)
       throws IOException {
     Statistics s = registry.statistics();
-    JournalVerification v = journal.verify(false);
+    JournalVerification v = journal.latest();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("statistics", s);
     body.put("journalVerification", v);

@@ -3,16 +3,25 @@ package cn.beijing.carboninclusion.project;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Repository of projects. */
-public interface Projects extends JpaRepository<Project, Long> {
+public interface Projects extends JpaRepository<Project, Long>, JpaSpecificationExecutor<Project> {
   List<Project> findByDeveloperIdOrderByIdDesc(Long developerId);
 
   List<Project> findByStatusIn(Collection<ProjectStatus> statuses);
 
   List<Project> findByMethodologyId(Long methodologyId);
+
+  /** How many projects are in each of the statuses: rows of (status, count). */
+  @Query("select p.status, count(p) from Project p where p.status in :statuses group by p.status")
+  List<Object[]> countByStatus(@Param("statuses") Collection<ProjectStatus> statuses);
+
+  /** The districts of the projects in the statuses, in order, each once. */
+  @Query("select distinct p.district from Project p where p.status in :statuses order by p.district")
+  List<String> districtsOf(@Param("statuses") Collection<ProjectStatus> statuses);
 
   /** Other projects (any methodology, any status) that declare the identifier. */
   @Query("""

@@ -7,6 +7,7 @@ import cn.beijing.carboninclusion.project.PublicProjects.PublicProjectDetail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,9 +31,9 @@ class PublicProjectController {
 
   @Operation(summary = "公开的项目（公示中、已登记、已暂停、已注销、二类已公开），可按状态筛选；分页（page 从 0 起，size ≤ 200）")
   @GetMapping("/projects")
-  List<PublicProject> projects(@RequestParam(required = false) ProjectStatus status,
+  ResponseEntity<List<PublicProject>> projects(@RequestParam(required = false) ProjectStatus status,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return PublicPage.slice(projects.find(new Criteria(status, null, null, null)), page, size);
+    return PublicPage.answer(projects.find(new Criteria(status, null, null, null), PublicPage.of(page, size)));
   }
 
   @Operation(summary = "项目公开信息：状态、公示期、异议处理结果、公开记录")

@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.project;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.PublicCounts;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.disclosure.DisclosureEntry;
@@ -13,7 +14,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +24,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,10 +52,12 @@ public class PublicProjects {
   private final WorkingDayCalendar calendar;
   private final ProjectVersions versions;
   private final Clock clock;
+  private final PublicCounts counts;
 
   PublicProjects(Projects projects, DeveloperOrganisations developers, Methodologies methodologies,
       Objections objections, DisclosureFeed feed, WorkingDayCalendar calendar, ProjectVersions versions,
-      Clock clock) {
+      Clock clock, PublicCounts counts) {
+    this.counts = counts;
     this.versions = versions;
     this.projects = projects;
     this.developers = developers;
@@ -84,34 +96,78 @@ public class PublicProjects {
     public static final Criteria ALL = new Criteria(null, null, null, null);
   }
 
-  /** Published projects matching the criteria, newest first. */
+  /**
+   * One page of the published projects matching the criteria, newest first, with the total count. The database
+   * filters, counts and pages; the page's developers, methodologies and objection counts are read in one query each.
+   */
   @Transactional(readOnly = true)
-  public List<PublicProject> find(Criteria criteria) {
+  public Page<PublicProject> find(Criteria criteria, Pageable pageable) {
     Set<ProjectStatus> statuses = criteria.status() == null ? EnumSet.copyOf(PUBLIC) : EnumSet.of(criteria.status());
     statuses.retainAll(PUBLIC);
     if (statuses.isEmpty()) {
-      return List.of();
+      return Page.empty(pageable);
     }
-    Map<Long, String> developerNames = developers.findAll().stream()
-        .collect(Collectors.toMap(DeveloperOrganisation::getId, DeveloperOrganisation::getName));
-    Map<Long, Methodology> methodologyById = methodologies.findAll().stream()
-        .collect(Collectors.toMap(Methodology::getId, Function.identity()));
     String text = blankToNull(criteria.text());
     String district = blankToNull(criteria.district());
-    return projects.findByStatusIn(statuses).stream()
-        .filter(p -> criteria.projectClass() == null || p.getProjectClass() == criteria.projectClass())
-        .filter(p -> district == null || district.equals(p.getDistrict()))
-        .filter(p -> text == null || contains(p.getName(), text) || contains(p.getRegistrationNo(), text)
-            || contains(developerNames.get(p.getDeveloperId()), text))
-        .sorted(Comparator.comparing(Project::getId).reversed())
-        .map(p -> view(p, developerNames.get(p.getDeveloperId()), methodologyById.get(p.getMethodologyId())))
-        .toList();
+    Specification<Project> spec = (root, query, cb) -> {
+      List<Predicate> where = new ArrayList<>();
+      where.add(root.get("status").in(statuses));
+      if (criteria.projectClass() != null) {
+        where.add(cb.equal(root.get("projectClass"), criteria.projectClass()));
+      }
+      if (district != null) {
+        where.add(cb.equal(root.get("district"), district));
+      }
+      if (text != null) {
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+            .replace("_", "\\_") + "%";
+        List<Predicate> any = new ArrayList<>(List.of(cb.like(cb.lower(root.get("name")), pattern, '\\'),
+            cb.like(cb.lower(root.get("registrationNo")), pattern, '\\')));
+        List<Long> developerIds = developers.findAll().stream().filter(d -> contains(d.getName(), text))
+            .map(DeveloperOrganisation::getId).toList();
+        if (!developerIds.isEmpty()) {
+          any.add(root.get("developerId").in(developerIds));
+        }
+        where.add(cb.or(any.toArray(Predicate[]::new)));
+      }
+      return cb.and(where.toArray(Predicate[]::new));
+    };
+    // a slice: the count is asked once per public-cache period, not for every page
+    List<Project> rows = projects.findBy(spec, q -> q.slice(PageRequest.of(pageable.getPageNumber(),
+        pageable.getPageSize(), Sort.by(Sort.Direction.DESC, "id")))).getContent();
+    Page<Project> found = new PageImpl<>(rows, pageable, counts.count("projects:" + statuses + ":"
+        + criteria.projectClass() + ":" + district + ":" + text, () -> projects.count(spec)));
+    Map<Long, String> developerNames = developers.findAllById(rows.stream().map(Project::getDeveloperId)
+        .collect(Collectors.toSet())).stream()
+        .collect(Collectors.toMap(DeveloperOrganisation::getId, DeveloperOrganisation::getName));
+    Map<Long, Methodology> methodologyById = methodologies.findAllById(rows.stream().map(Project::getMethodologyId)
+        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Methodology::getId, Function.identity()));
+    Map<Long, Long> objectionCounts = new HashMap<>();
+    if (!rows.isEmpty()) {
+      for (Object[] row : objections.countByProjectIds(rows.stream().map(Project::getId).toList())) {
+        objectionCounts.put((Long) row[0], ((Number) row[1]).longValue());
+      }
+    }
+    LocalDate today = today();
+    return found.map(p -> view(p, developerNames.get(p.getDeveloperId()), methodologyById.get(p.getMethodologyId()),
+        objectionCounts.getOrDefault(p.getId(), 0L), today));
+  }
+
+  /** How many published projects are in each public status (every public status has an entry, zero or more). */
+  @Transactional(readOnly = true)
+  public Map<ProjectStatus, Long> countByStatus() {
+    Map<ProjectStatus, Long> counts = new EnumMap<>(ProjectStatus.class);
+    PUBLIC.forEach(s -> counts.put(s, 0L));
+    for (Object[] row : projects.countByStatus(PUBLIC)) {
+      counts.put((ProjectStatus) row[0], ((Number) row[1]).longValue());
+    }
+    return counts;
   }
 
   /** The districts of published projects, for filters. */
   @Transactional(readOnly = true)
   public List<String> districts() {
-    return projects.findByStatusIn(PUBLIC).stream().map(Project::getDistrict).distinct().sorted().toList();
+    return counts.value("districts", () -> List.copyOf(projects.districtsOf(PUBLIC)));
   }
 
   /**
@@ -152,19 +208,22 @@ public class PublicProjects {
 
   private PublicProject view(Project p) {
     return view(p, developers.findById(p.getDeveloperId()).map(DeveloperOrganisation::getName).orElse(null),
-        methodologies.findById(p.getMethodologyId()).orElse(null));
+        methodologies.findById(p.getMethodologyId()).orElse(null), objections.countByProjectId(p.getId()), today());
   }
 
-  private PublicProject view(Project p, String developerName, Methodology m) {
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(calendar.zone()));
+  }
+
+  private PublicProject view(Project p, String developerName, Methodology m, long objectionCount, LocalDate today) {
     Integer daysLeft = null;
     if (p.getStatus() == ProjectStatus.IN_PUBLICITY && p.getPublicityEnd() != null) {
-      LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
       daysLeft = Math.max(0, calendar.workingDaysBetween(today, p.getPublicityEnd()));
     }
     return new PublicProject(p.getId(), p.getName(), p.getProjectClass(), p.getProjectClass().label(), p.getStatus(),
         p.getStatus().label(), p.getRegistrationNo(), developerName == null ? "—" : developerName,
         m == null ? "—" : m.getName() + "（" + m.getCode() + "）", p.getDistrict(), p.getPublicityStart(),
-        p.getPublicityEnd(), daysLeft, objections.countByProjectId(p.getId()));
+        p.getPublicityEnd(), daysLeft, objectionCount);
   }
 
   private static boolean contains(String value, String text) {

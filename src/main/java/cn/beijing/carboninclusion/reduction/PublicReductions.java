@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.reduction;
 
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.PublicCounts;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.Projects;
 import java.math.BigDecimal;
@@ -12,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublicReductions {
   private final ReductionApplications applications;
   private final Projects projects;
+  private final PublicCounts counts;
 
-  PublicReductions(ReductionApplications applications, Projects projects) {
+  PublicReductions(ReductionApplications applications, Projects projects, PublicCounts counts) {
     this.applications = applications;
     this.projects = projects;
+    this.counts = counts;
   }
 
   public record PublicReduction(Long id, Long projectId, String projectName, String registrationNo,
@@ -38,20 +44,24 @@ public class PublicReductions {
   /** Search criteria; every one optional ({@code text} matches project name or registration number). */
   public record Criteria(ReductionStatus status, String text) {}
 
-  /** Filed applications (every status but draft) matching the criteria, newest first. */
+  /** One page of the filed applications (every status but draft) matching the criteria, newest first. */
   @Transactional(readOnly = true)
-  public List<PublicReduction> find(Criteria criteria) {
+  public Page<PublicReduction> find(Criteria criteria, Pageable pageable) {
     String text = criteria.text() == null || criteria.text().isBlank() ? null
         : criteria.text().trim().toLowerCase(Locale.ROOT);
-    List<ReductionApplication> filed = applications.findAll().stream()
-        .filter(a -> a.getStatus() != ReductionStatus.DRAFT)
-        .filter(a -> criteria.status() == null || a.getStatus() == criteria.status()).toList();
-    Map<Long, Project> byId = projects.findAllById(filed.stream().map(ReductionApplication::getProjectId)
+    String pattern = text == null ? null
+        : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    boolean unfiltered = criteria.status() == null && pattern == null;
+    List<Long> ids = unfiltered ? applications.filed(pageable)
+        : applications.filed(criteria.status(), pattern, pageable);
+    List<ReductionApplication> rows = applications.findAllById(ids).stream()
+        .sorted(Comparator.comparing(ReductionApplication::getId).reversed()).toList();
+    long total = counts.count("reductions:" + criteria.status() + ":" + pattern,
+        () -> unfiltered ? applications.countFiled() : applications.countFiled(criteria.status(), pattern));
+    Page<ReductionApplication> found = new PageImpl<>(rows, pageable, total);
+    Map<Long, Project> byId = projects.findAllById(found.stream().map(ReductionApplication::getProjectId)
         .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Project::getId, Function.identity()));
-    return filed.stream().map(a -> view(a, byId.get(a.getProjectId())))
-        .filter(r -> text == null || (r.projectName() + " " + r.registrationNo()).toLowerCase(Locale.ROOT)
-            .contains(text))
-        .sorted(Comparator.comparing(PublicReduction::id).reversed()).toList();
+    return found.map(a -> view(a, byId.get(a.getProjectId())));
   }
 
   /** A filed application, or not found. */

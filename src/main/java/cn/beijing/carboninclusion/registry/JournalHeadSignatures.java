@@ -73,6 +73,11 @@ public class JournalHeadSignatures {
         where last_entry_id = ? and last_hash = ?""", (rs, i) -> row(rs), head.id(), head.hash());
   }
 
+  /** How many heads were signed. */
+  public long count() {
+    return jdbc.queryForObject("select count(*) from signed_journal_head", Long.class);
+  }
+
   /** The signed heads, newest first, one page. */
   public List<SignedHead> page(int offset, int limit) {
     return jdbc.query("""

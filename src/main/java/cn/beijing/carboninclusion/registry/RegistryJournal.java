@@ -135,6 +135,12 @@ public class RegistryJournal {
     return entries.findByIdGreaterThanOrderByIdAsc(afterId, PageRequest.of(0, limit));
   }
 
+  /** How many entries the journal holds (its head's id: entries are numbered from 1 without gaps). */
+  @Transactional(readOnly = true)
+  public long size() {
+    return heads.findById(JournalHead.ID).map(JournalHead::getLastEntryId).orElse(0L);
+  }
+
   @Transactional(readOnly = true)
   public JournalEntry entry(long id) {
     return entries.findById(id).orElseThrow(() -> new cn.beijing.carboninclusion.common.NotFoundException(

@@ -81,8 +81,9 @@ class AuditReportController {
 
   @Operation(summary = "公开的审计报告（合格、不合格、逾期、已整改），最新在前")
   @GetMapping("/api/public/audit-reports")
-  List<PublicAuditReport> published(@RequestParam(defaultValue = "0") int page,
+  org.springframework.http.ResponseEntity<List<PublicAuditReport>> published(
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return publicReports.published(null, PublicPage.of(page, size, 100)).getContent();
+    return PublicPage.answer(publicReports.published(null, PublicPage.of(page, size, 100)));
   }
 }

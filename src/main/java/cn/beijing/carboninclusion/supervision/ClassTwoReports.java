@@ -58,12 +58,18 @@ public class ClassTwoReports {
   private final AuditTrail auditTrail;
   private final CurrentUser currentUser;
   private final SchemeRuleBook rules;
+  private final com.github.benmanes.caffeine.cache.Cache<LocalDate, List<OverdueReport>> recentOverdue;
   private final CalendarProperties calendar;
   private final Clock clock;
 
   public ClassTwoReports(ClassTwoAnnualReports reports, Projects projects, DeveloperService developers,
       DeveloperOrganisations organisations, DisclosureFeed feed, PublicEvents publicEvents, AuditTrail auditTrail,
-      CurrentUser currentUser, SchemeRuleBook rules, CalendarProperties calendar, Clock clock) {
+      CurrentUser currentUser, SchemeRuleBook rules, CalendarProperties calendar, Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${carbon-inclusion.public-cache.ttl:PT5S}")
+      java.time.Duration publicCacheTtl) {
+    this.recentOverdue = publicCacheTtl.isZero() || publicCacheTtl.isNegative() ? null
+        : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(publicCacheTtl).maximumSize(2)
+            .build();
     this.reports = reports;
     this.projects = projects;
     this.developers = developers;
@@ -128,17 +134,18 @@ public class ClassTwoReports {
 
   /** Filed reports, newest first; of one project when {@code projectId} is given. */
   @Transactional(readOnly = true)
-  public List<PublicReport> filed(Long projectId, Pageable page) {
+  public Page<PublicReport> filed(Long projectId, Pageable page) {
     Page<ClassTwoAnnualReport> rows = projectId == null ? reports.findAllByOrderByIdDesc(page)
         : reports.findByProjectIdOrderByReportYearDesc(projectId, page);
     Map<Long, Project> byId = projects.findAllById(rows.stream().map(ClassTwoAnnualReport::getProjectId)
         .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Project::getId, Function.identity()));
     Map<Long, String> names = developerNames(byId.values());
-    return rows.stream().map(r -> {
+    int dueDays = rules.count(SchemeRule.CLASS_TWO_REPORT_DUE_DAYS); // one rule version for the page
+    return rows.map(r -> {
       Project p = byId.get(r.getProjectId());
       return new PublicReport(r.getId(), r.getProjectId(), p.getName(), names.getOrDefault(p.getDeveloperId(), "—"),
-          r.getReportYear(), r.getRevenuePlan(), r.getOperatingReport(), r.getFiledAt(), dueDate(r.getReportYear()));
-    }).toList();
+          r.getReportYear(), r.getRevenuePlan(), r.getOperatingReport(), r.getFiledAt(), dueDate(r.getReportYear(), dueDays));
+    });
   }
 
   /**
@@ -147,6 +154,11 @@ public class ClassTwoReports {
    */
   @Transactional(readOnly = true)
   public List<OverdueReport> overdue() {
+    // computed from every disclosed project: kept as long as a public answer, so that each page does not compute it
+    return recentOverdue == null ? computeOverdue() : recentOverdue.get(today(), day -> computeOverdue());
+  }
+
+  private List<OverdueReport> computeOverdue() {
     LocalDate today = today();
     List<Project> disclosed = projects.findByStatusIn(EnumSet.of(ProjectStatus.DISCLOSED)).stream()
         .filter(p -> p.getProjectClass() == ProjectClass.CLASS_II).toList();
@@ -157,11 +169,14 @@ public class ClassTwoReports {
       filed.add(row[0] + ":" + row[1]);
     }
     Map<Long, String> names = developerNames(disclosed);
+    // read once: every project's every year has the same rule (one engine query per year and project made this list
+    // take seconds at a few thousand projects)
+    int dueDays = rules.count(SchemeRule.CLASS_TWO_REPORT_DUE_DAYS);
     List<OverdueReport> overdue = new ArrayList<>();
     for (Project project : disclosed) {
       int first = yearOf(disclosedAt.getOrDefault(project.getId(), project.getCreatedAt()));
       for (int year = first; year <= today.getYear(); year++) {
-        LocalDate due = dueDate(year);
+        LocalDate due = dueDate(year, dueDays);
         if (today.isAfter(due) && !filed.contains(project.getId() + ":" + year)) {
           overdue.add(new OverdueReport(project.getId(), project.getName(),
               names.getOrDefault(project.getDeveloperId(), "—"), year, due, ChronoUnit.DAYS.between(due, today)));
@@ -169,12 +184,16 @@ public class ClassTwoReports {
       }
     }
     overdue.sort(Comparator.comparing(OverdueReport::dueDate).thenComparing(OverdueReport::projectId));
-    return overdue;
+    return List.copyOf(overdue);
   }
 
   /** Due date of the report for {@code year}: 1 January of the next year plus the configured days. */
   public LocalDate dueDate(int year) {
-    return LocalDate.of(year + 1, 1, 1).plusDays(rules.count(SchemeRule.CLASS_TWO_REPORT_DUE_DAYS));
+    return dueDate(year, rules.count(SchemeRule.CLASS_TWO_REPORT_DUE_DAYS));
+  }
+
+  private static LocalDate dueDate(int year, int dueDays) {
+    return LocalDate.of(year + 1, 1, 1).plusDays(dueDays);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,38 +39,38 @@ class PublicSupervisionController {
 
   @Operation(summary = "服务机构名录（审计机构、核查机构）及是否处于禁入期，按登记先后分页；可按统一社会信用代码查找")
   @GetMapping("/agencies")
-  List<PublicAgency> agencies(@RequestParam(required = false) String creditCode,
+  ResponseEntity<List<PublicAgency>> agencies(@RequestParam(required = false) String creditCode,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     Set<Long> barred = bars.barredIds(Bar.SubjectKind.AGENCY);
-    return agencies.page(creditCode, PublicPage.of(page, size)).stream().map(a -> new PublicAgency(a.getName(),
-        a.getCreditCode(), a.getKind(), a.getKind().label(), barred.contains(a.getId()))).toList();
+    return PublicPage.answer(agencies.page(creditCode, PublicPage.of(page, size)).map(a -> new PublicAgency(
+        a.getName(), a.getCreditCode(), a.getKind(), a.getKind().label(), barred.contains(a.getId()))));
   }
 
   @Operation(summary = "禁入名单（项目开发方、服务机构），含已解除和已期满的，最新在前")
   @GetMapping("/bars")
-  List<PublicBar> bars(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+  ResponseEntity<List<PublicBar>> bars(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     LocalDate today = bars.today();
-    return bars.page(PublicPage.of(page, size)).stream().map(b -> new PublicBar(b.getId(), b.getSubjectKind(),
+    return PublicPage.answer(bars.page(PublicPage.of(page, size)).map(b -> new PublicBar(b.getId(), b.getSubjectKind(),
         b.getSubjectKind().label(), b.getSubjectName(), b.getReason(), b.getBarredFrom(), b.getBarredUntil(),
-        b.isInForceOn(today), b.isLifted(), b.getLiftedAt(), b.getLiftReason())).toList();
+        b.isInForceOn(today), b.isLifted(), b.getLiftedAt(), b.getLiftReason())));
   }
 
   @Operation(summary = "二类项目年度报告（收益管理方案、运营情况报告），最新在前，可按项目筛选")
   @GetMapping("/class-two-reports")
-  List<ClassTwoReports.PublicReport> classTwoReports(@RequestParam(required = false) Long projectId,
+  ResponseEntity<List<ClassTwoReports.PublicReport>> classTwoReports(@RequestParam(required = false) Long projectId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return reports.filed(projectId, PublicPage.of(page, size));
+    return PublicPage.answer(reports.filed(projectId, PublicPage.of(page, size)));
   }
 
   @Operation(summary = "逾期未提交的二类项目年度报告（已公开、未注销的二类项目，自公开当年起每年一份），逾期最久在前，分页；可按项目筛选")
   @GetMapping("/class-two-reports/overdue")
-  List<ClassTwoReports.OverdueReport> overdueClassTwoReports(@RequestParam(required = false) Long projectId,
+  ResponseEntity<List<ClassTwoReports.OverdueReport>> overdueClassTwoReports(@RequestParam(required = false) Long projectId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     List<ClassTwoReports.OverdueReport> overdue = reports.overdue();
     if (projectId != null) {
       overdue = overdue.stream().filter(r -> r.projectId().equals(projectId)).toList();
     }
-    return PublicPage.slice(overdue, page, size);
+    return PublicPage.answer(overdue, page, size);
   }
 
 }

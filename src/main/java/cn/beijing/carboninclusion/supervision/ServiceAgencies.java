@@ -105,11 +105,13 @@ public class ServiceAgencies {
   }
 
   /** One page of the agencies in the order they were recorded, or the one with this credit code. */
-  public List<ServiceAgency> page(String creditCode, org.springframework.data.domain.Pageable page) {
+  public org.springframework.data.domain.Page<ServiceAgency> page(String creditCode,
+      org.springframework.data.domain.Pageable page) {
     if (creditCode != null) {
-      return records.findByCreditCode(creditCode.strip()).map(List::of).orElse(List.of());
+      return new org.springframework.data.domain.PageImpl<>(records.findByCreditCode(creditCode.strip()).map(List::of)
+          .orElse(List.of()));
     }
-    return records.findAllByOrderByIdAsc(page);
+    return new org.springframework.data.domain.PageImpl<>(records.findAllByOrderByIdAsc(page), page, records.count());
   }
 
   private ServiceAgency register(String code, String name, AgencyKind kind) {
