@@ -38,6 +38,8 @@ class PostgresSchemaTest extends PlatformIntegrationTest {
         .contains("ix_engine_task_due");
     assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = ?", Long.class,
         "st_engine_authorization_perms")).isOne();
+    // statements are planned with their parameters' values (a generic plan cannot use those statistics)
+    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     // the domain's V55: the pages of GET /api/projects
     assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'project'", String.class))
         .contains("ix_project_status_id", "ix_project_developer_id")
