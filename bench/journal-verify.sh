@@ -8,6 +8,8 @@
 #   bench/journal-verify.sh                   # 1,000,000 entries, -Xmx512m, a fresh server removed afterwards
 #   HEAP=128m bench/journal-verify.sh         # the same with a small heap (memory does not grow with the journal)
 #   KEEP=1 bench/journal-verify.sh            # keep the server's data in target/bench/journal-pg and reuse it
+#   BEFORE_CLASSES=/tmp/old bench/journal-verify.sh   # classes put first on the class path (an older
+#                                             # RegistryJournal compiled there, to compare)
 set -euo pipefail
 
 ENTRIES="${ENTRIES:-1000000}"
@@ -40,7 +42,7 @@ export ENTRIES ROUNDS
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx"$HEAP" -Djava.io.tmpdir="$PWD/target" -Dfile.encoding=UTF-8 \
-  -cp "target/classes:target/test-classes:$(cat target/bench/classpath.txt)" \
+  -cp "${BEFORE_CLASSES:+$BEFORE_CLASSES:}target/classes:target/test-classes:$(cat target/bench/classpath.txt)" \
   cn.beijing.carboninclusion.registry.JournalVerifyBenchmark "$@" 2>&1 \
   | grep --line-buffered -E '^(database|jvm|filling|journal|[a-z_0-9]+: )|^[A-Za-z.]*(Exception|Error)\b|^Caused by'
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
