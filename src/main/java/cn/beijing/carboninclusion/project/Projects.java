@@ -12,7 +12,7 @@ import org.springframework.data.repository.query.Param;
 public interface Projects extends JpaRepository<Project, Long> {
   List<Project> findByDeveloperIdOrderByIdDesc(Long developerId);
 
-  // the pages of GET /api/projects, newest first (indexes of V55: status, id and developer_id, status, id)
+  // the pages of GET /api/projects, newest first (indexes of V55: (status, id) and (developer_id, id))
   Page<Project> findPageByOrderByIdDesc(Pageable page);
 
   Page<Project> findPageByStatusOrderByIdDesc(ProjectStatus status, Pageable page);
