@@ -10,7 +10,8 @@ import org.springframework.http.ResponseEntity;
  * from 1 to {@value #MAX_SIZE}; anything outside is brought within, so no request returns unbounded rows, and no page
  * lies beyond the offset a query can skip ({@code page × size} within an {@code int}, the first result JPA takes): a
  * page past the end is an empty page, as for any page past the last row. A list's answer is the page's array with the
- * number of rows of the whole list in the header {@value #TOTAL_COUNT} ({@link #answer}).
+ * number of rows of the whole list in the header {@value #TOTAL_COUNT} ({@link #answer}); the staff lists
+ * ({@code /api/projects}, {@code /api/agencies}, {@code /api/bars}) follow the same rule.
  */
 public final class PublicPage {
   public static final int MAX_SIZE = 200;

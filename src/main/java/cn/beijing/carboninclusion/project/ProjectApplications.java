@@ -25,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -36,6 +35,8 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -254,13 +255,19 @@ public class ProjectApplications {
     return currentUser.isAuthority() ? existing(projectId) : ownProject(projectId);
   }
 
-  /** The projects the caller may see. */
+  /**
+   * One page of the projects the caller may see, newest first, of one status or all: every project for the
+   * authorities, the own organisation's for a developer.
+   */
   @Transactional(readOnly = true)
-  public List<Project> visibleProjects() {
+  public Page<Project> visibleProjects(ProjectStatus status, Pageable page) {
     if (currentUser.isAuthority()) {
-      return projects.findAll().stream().sorted(Comparator.comparing(Project::getId).reversed()).toList();
+      return status == null ? projects.findPageByOrderByIdDesc(page)
+          : projects.findPageByStatusOrderByIdDesc(status, page);
     }
-    return projects.findByDeveloperIdOrderByIdDesc(developers.currentOrganisation().getId());
+    Long own = developers.currentOrganisation().getId();
+    return status == null ? projects.findPageByDeveloperIdOrderByIdDesc(own, page)
+        : projects.findPageByDeveloperIdAndStatusOrderByIdDesc(own, status, page);
   }
 
   @Transactional(readOnly = true)

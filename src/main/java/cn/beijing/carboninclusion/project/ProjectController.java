@@ -5,10 +5,14 @@ import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseCheck;
 import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.InvalidInputException;
+import cn.beijing.carboninclusion.common.PublicPage;
 import cn.beijing.carboninclusion.identity.CaseScope;
 import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -110,10 +115,14 @@ class ProjectController {
     return ResponseEntity.created(URI.create("/api/projects/" + project.getId())).body(detail(project));
   }
 
-  @Operation(summary = "我可查看的项目（开发方：本单位的；生态环境局、技术中心：全部）")
+  @Operation(summary = "我可查看的项目（开发方：本单位的；生态环境局、技术中心：全部），最新在前，可按状态筛选；分页（page 从 0 起，"
+      + "size ≤ 200），符合条件的总数见 X-Total-Count 头")
+  @ApiResponse(responseCode = "200", description = "本页的项目", headers = @Header(name = PublicPage.TOTAL_COUNT,
+      description = "符合条件的项目总数（各页合计）", schema = @Schema(type = "integer")))
   @GetMapping
-  List<ProjectSummary> list() {
-    return applications.visibleProjects().stream().map(ProjectSummary::of).toList();
+  ResponseEntity<List<ProjectSummary>> list(@RequestParam(required = false) ProjectStatus status,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return PublicPage.answer(applications.visibleProjects(status, PublicPage.of(page, size)).map(ProjectSummary::of));
   }
 
   @Operation(summary = "项目详情：状态、自动核查结果、材料、异议、办理记录")

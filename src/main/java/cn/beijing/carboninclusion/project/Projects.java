@@ -2,6 +2,8 @@ package cn.beijing.carboninclusion.project;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -10,6 +12,15 @@ import org.springframework.data.repository.query.Param;
 /** Repository of projects. */
 public interface Projects extends JpaRepository<Project, Long>, JpaSpecificationExecutor<Project> {
   List<Project> findByDeveloperIdOrderByIdDesc(Long developerId);
+
+  // the pages of GET /api/projects, newest first (indexes of V55: (status, id) and (developer_id, id))
+  Page<Project> findPageByOrderByIdDesc(Pageable page);
+
+  Page<Project> findPageByStatusOrderByIdDesc(ProjectStatus status, Pageable page);
+
+  Page<Project> findPageByDeveloperIdOrderByIdDesc(Long developerId, Pageable page);
+
+  Page<Project> findPageByDeveloperIdAndStatusOrderByIdDesc(Long developerId, ProjectStatus status, Pageable page);
 
   List<Project> findByStatusIn(Collection<ProjectStatus> statuses);
 

@@ -150,6 +150,12 @@ public class RegistryJournal {
   /**
    * Recomputes the chain from the stored rows, up to the entry the head names (entries appended meanwhile are left
    * for the next run). With {@code includePrivate}, the digests of the non-public details are recomputed too.
+   *
+   * <p>Streamed in constant memory: the rows are read in order ({@value #VERIFY_FETCH} per round trip), in batches
+   * of {@value #VERIFY_BATCH}; each batch's hashes are recomputed on the verification threads (one per core) while
+   * the next rows are read, with at most {@link #VERIFY_IN_FLIGHT} batches held. The links — ids without gaps, each
+   * entry's previous hash equal to the hash before it, the anchor, the head — are then checked in order, and the
+   * first broken entry is the one reported, as if the chain were walked one entry at a time.
    */
   @Transactional(readOnly = true)
   public JournalVerification verify(boolean includePrivate) {
@@ -160,22 +166,93 @@ public class RegistryJournal {
     Anchor anchor = jdbc.queryForObject("""
         select first_entry_id, previous_hash from registry_journal_anchor where algorithm = 'SM3'""",
         (rs, n) -> new Anchor(rs.getLong(1), rs.getString(2)));
-    Chain chain = jdbc.query("""
-        select id, occurred_at, operation, payload, previous_hash, hash, private_details, private_salt, hash_algorithm
-        from registry_journal where id <= ? order by id""", (ResultSetExtractor<Chain>) rs -> {
-          Chain walked = new Chain(anchor, includePrivate);
-          boolean intact = true;
-          while (intact && rs.next()) {
-            intact = walked.accept(new Row(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class)
-                .toInstant(), rs.getString("operation"), rs.getString("payload"), rs.getString("previous_hash"),
-                rs.getString("hash"), rs.getString("private_details"), rs.getString("private_salt"),
-                rs.getString("hash_algorithm")));
+    String columns = "id, occurred_at, operation, payload, previous_hash, hash, hash_algorithm"
+        + (includePrivate ? ", private_details, private_salt" : "");
+    Chain chain = jdbc.query(con -> {
+      var statement = con.prepareStatement("select " + columns + " from registry_journal where id <= ? order by id",
+          java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+      statement.setFetchSize(VERIFY_FETCH);
+      statement.setLong(1, head.id());
+      return statement;
+    }, (ResultSetExtractor<Chain>) rs -> {
+      Chain walked = new Chain(anchor, includePrivate);
+      java.util.ArrayDeque<java.util.concurrent.Future<List<Checked>>> inFlight = new java.util.ArrayDeque<>();
+      try {
+        boolean intact = true;
+        List<Row> batch = new java.util.ArrayList<>(VERIFY_BATCH);
+        while (intact && rs.next()) {
+          batch.add(new Row(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+              rs.getString("operation"), rs.getString("payload"), rs.getString("previous_hash"),
+              rs.getString("hash"), includePrivate ? rs.getString("private_details") : null,
+              includePrivate ? rs.getString("private_salt") : null, rs.getString("hash_algorithm")));
+          if (batch.size() == VERIFY_BATCH) {
+            inFlight.add(check(batch, includePrivate));
+            batch = new java.util.ArrayList<>(VERIFY_BATCH);
+            while (intact && inFlight.size() > VERIFY_IN_FLIGHT) {
+              intact = walked.acceptAll(done(inFlight.poll()));
+            }
           }
-          return walked;
-        }, head.id());
+        }
+        if (intact && !batch.isEmpty()) {
+          inFlight.add(check(batch, includePrivate));
+        }
+        while (intact && !inFlight.isEmpty()) {
+          intact = walked.acceptAll(done(inFlight.poll()));
+        }
+        return walked;
+      } finally {
+        inFlight.forEach(pending -> pending.cancel(true));
+      }
+    });
     chain.end(head.id(), head.hash());
     return new JournalVerification(chain.broken == null, chain.checked, chain.broken, chain.problem, head.id(),
         head.hash(), includePrivate, now, anchor.firstEntryId(), anchor.previousHash());
+  }
+
+  /** Rows fetched per round trip while verifying. */
+  static final int VERIFY_FETCH = 2000;
+  /** Rows whose hashes one verification thread recomputes at a time. */
+  static final int VERIFY_BATCH = 1000;
+  /** Batches read ahead of the ordered check: bounds the memory a verification holds, whatever the journal's size. */
+  static final int VERIFY_IN_FLIGHT = Runtime.getRuntime().availableProcessors() + 2;
+
+  /** The verification threads: one per core, shared by concurrent verifications. */
+  private static final java.util.concurrent.ExecutorService VERIFIERS = java.util.concurrent.Executors
+      .newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+        Thread thread = new Thread(task, "journal-verify");
+        thread.setDaemon(true);
+        return thread;
+      });
+
+  private static java.util.concurrent.Future<List<Checked>> check(List<Row> batch, boolean includePrivate) {
+    return VERIFIERS.submit(() -> batch.stream().map(row -> Checked.of(row, includePrivate)).toList());
+  }
+
+  private static List<Checked> done(java.util.concurrent.Future<List<Checked>> pending) {
+    try {
+      return pending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("journal verification interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * A stored entry with the outcome of recomputing its own hash (from its own previous hash, content and algorithm)
+   * and, if asked, its private digest: what does not depend on the entries around it, so it is computed in parallel.
+   */
+  record Checked(Row row, boolean contentMatches, boolean privateMatches) {
+    static Checked of(Row row, boolean includePrivate) {
+      boolean known = SM3.equals(row.algorithm()) || SHA256.equals(row.algorithm());
+      boolean content = known && hash(row.algorithm(), row.previousHash(),
+          canonicalContent(row.id(), row.occurredAt(), row.operation(), row.payload())).equals(row.hash());
+      boolean details = !includePrivate || known && row.privateSalt() != null && row.privateDetails() != null
+          && JournalPayload.valueOf(row.payload(), "private")
+              .map(privateDigest(row.algorithm(), row.privateSalt(), row.privateDetails())::equals).orElse(false);
+      return new Checked(row, content, details);
+    }
   }
 
   /** Where SM3 begins: the first SM3 entry and the SHA-256 head it chains from (Flyway V16). */
@@ -204,8 +281,24 @@ public class RegistryJournal {
       this.problem = problem;
     }
 
-    /** Checks the next stored entry; false when the chain is broken at it. */
+    /** Checks stored entries in order; false when the chain is broken at one of them. */
+    boolean acceptAll(List<Checked> rows) {
+      for (Checked row : rows) {
+        if (!accept(row)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Checks the next stored entry, recomputing its hashes here. */
     boolean accept(Row row) {
+      return accept(Checked.of(row, includePrivate));
+    }
+
+    /** Checks the next stored entry; false when the chain is broken at it. */
+    boolean accept(Checked entry) {
+      Row row = entry.row();
       long id = row.id();
       if (id != checked + 1) {
         fail(checked + 1, "日志条目缺失 (entry missing)");
@@ -225,17 +318,13 @@ public class RegistryJournal {
         fail(id, "首个 SM3 条目未接续锚定时的日志头 (the first SM3 entry does not chain from the anchored head)");
         return false;
       }
-      String content = canonicalContent(id, row.occurredAt(), row.operation(), row.payload());
-      if (!hash(row.algorithm(), row.previousHash(), content).equals(row.hash())) {
+      if (!entry.contentMatches()) {
         fail(id, "内容与哈希不符 (content does not match its hash)");
         return false;
       }
-      if (includePrivate) {
-        String digest = privateDigest(row.algorithm(), row.privateSalt(), row.privateDetails());
-        if (!JournalPayload.valueOf(row.payload(), "private").map(digest::equals).orElse(false)) {
-          fail(id, "非公开明细与摘要不符 (private details do not match their digest)");
-          return false;
-        }
+      if (includePrivate && !entry.privateMatches()) {
+        fail(id, "非公开明细与摘要不符 (private details do not match their digest)");
+        return false;
       }
       previousHash = row.hash();
       checked++;

@@ -1,6 +1,10 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.PublicPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Bars (禁入) of developers and service agencies: placed and lifted by the bureau. */
@@ -61,11 +66,14 @@ class BarController {
     return BarView.of(bars.lift(id, request.reason().strip()), bars.today());
   }
 
-  @Operation(summary = "禁入记录（生态环境局、技术中心）")
+  @Operation(summary = "禁入记录（生态环境局、技术中心），最新在前，分页（page 从 0 起，size ≤ 200），总数见 X-Total-Count 头")
+  @ApiResponse(responseCode = "200", description = "本页的禁入记录", headers = @Header(name = PublicPage.TOTAL_COUNT,
+      description = "禁入记录总数（各页合计）", schema = @Schema(type = "integer")))
   @GetMapping
   @PreAuthorize("hasAnyAuthority('GROUP_bureau', 'GROUP_techcenter')")
-  List<BarView> all() {
+  ResponseEntity<List<BarView>> all(@RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
     LocalDate today = bars.today();
-    return bars.all().stream().map(b -> BarView.of(b, today)).toList();
+    return PublicPage.answer(bars.page(PublicPage.of(page, size)).map(b -> BarView.of(b, today)));
   }
 }

@@ -12,7 +12,5 @@ public interface BarRecords extends JpaRepository<Bar, Long> {
 
   List<Bar> findBySubjectKindAndActiveKeyIsNotNull(Bar.SubjectKind subjectKind);
 
-  List<Bar> findAllByOrderByIdDesc();
-
   Page<Bar> findAllByOrderByIdDesc(Pageable page);
 }

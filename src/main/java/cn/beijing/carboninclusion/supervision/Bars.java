@@ -165,11 +165,6 @@ public class Bars implements DeveloperBars {
   }
 
   @Transactional(readOnly = true)
-  public List<Bar> all() {
-    return records.findAllByOrderByIdDesc();
-  }
-
-  @Transactional(readOnly = true)
   public Page<Bar> page(Pageable page) {
     return records.findAllByOrderByIdDesc(page);
   }

@@ -99,9 +99,10 @@ public class ServiceAgencies {
     return records.findById(id).orElseThrow(() -> new NotFoundException("agency", id));
   }
 
+  /** One page of every agency in the order they were recorded, with the number of all of them. */
   @Transactional(readOnly = true)
-  public List<ServiceAgency> all() {
-    return records.findAllByOrderByIdAsc();
+  public org.springframework.data.domain.Page<ServiceAgency> all(org.springframework.data.domain.Pageable page) {
+    return records.findPageByOrderByIdAsc(page);
   }
 
   /** One page of the agencies in the order they were recorded, or the one with this credit code. */

@@ -1,7 +1,11 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.PublicPage;
 import cn.beijing.carboninclusion.developer.UnifiedSocialCreditCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Service agencies (audit agencies, verifiers): recorded by the authorities, read by the authorities. */
@@ -53,11 +58,15 @@ class ServiceAgencyController {
     return ResponseEntity.created(URI.create("/api/agencies/" + agency.getId())).body(AgencyView.of(agency, false));
   }
 
-  @Operation(summary = "服务机构名录（含是否处于禁入期）")
+  @Operation(summary = "服务机构名录（含是否处于禁入期），按登记先后分页（page 从 0 起，size ≤ 200），总数见 X-Total-Count 头")
+  @ApiResponse(responseCode = "200", description = "本页的服务机构", headers = @Header(name = PublicPage.TOTAL_COUNT,
+      description = "服务机构总数（各页合计）", schema = @Schema(type = "integer")))
   @GetMapping
   @PreAuthorize("hasAnyAuthority('GROUP_bureau', 'GROUP_techcenter', 'GROUP_camunda-admin')")
-  List<AgencyView> all() {
+  ResponseEntity<List<AgencyView>> all(@RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
     Set<Long> barred = bars.barredIds(Bar.SubjectKind.AGENCY);
-    return agencies.all().stream().map(a -> AgencyView.of(a, barred.contains(a.getId()))).toList();
+    return PublicPage.answer(agencies.all(PublicPage.of(page, size))
+        .map(a -> AgencyView.of(a, barred.contains(a.getId()))));
   }
 }

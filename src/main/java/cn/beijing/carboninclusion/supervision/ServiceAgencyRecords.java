@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.supervision;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -9,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface ServiceAgencyRecords extends JpaRepository<ServiceAgency, Long> {
   Optional<ServiceAgency> findByCreditCode(String creditCode);
 
-  List<ServiceAgency> findAllByOrderByIdAsc();
-
   List<ServiceAgency> findAllByOrderByIdAsc(Pageable page);
+
+  Page<ServiceAgency> findPageByOrderByIdAsc(Pageable page);
 }

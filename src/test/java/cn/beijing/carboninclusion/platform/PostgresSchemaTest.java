@@ -30,6 +30,23 @@ class PostgresSchemaTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void theEngineTablesGetThePlatformsIndexesAfterTheEngineCreatedThem() {
+    // db/engine/postgresql, run by common.EngineIndexes after the engine's schema exists, with a history of its own
+    assertThat(jdbc.queryForList("select version from flyway_engine_history where success order by installed_rank",
+        String.class)).containsSubsequence("54", "55");
+    assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_task'", String.class))
+        .contains("ix_engine_task_due");
+    assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = ?", Long.class,
+        "st_engine_authorization_perms")).isOne();
+    // statements are planned with their parameters' values (a generic plan cannot use those statistics)
+    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    // the domain's V55: the pages of GET /api/projects
+    assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'project'", String.class))
+        .contains("ix_project_status_id", "ix_project_developer_id")
+        .doesNotContain("ix_project_status");
+  }
+
+  @Test
   void theSchemaRefusesWhatTheDomainForbids() {
     Long methodologyId = jdbc.queryForObject("select min(id) from methodology", Long.class);
     Long developerId = jdbc.queryForObject("select min(id) from developer_organisation", Long.class);

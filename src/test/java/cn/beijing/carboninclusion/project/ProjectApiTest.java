@@ -145,6 +145,55 @@ class ProjectApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void theProjectListIsPagedNewestFirstFilteredByStatusAndCounted() {
+    String older = "分页二类较早-" + UUID.randomUUID();
+    String newer = "分页二类较新-" + UUID.randomUUID();
+    assertThat(apply("sunroof", application(older, "CLASS_II", null), false).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    assertThat(apply("sunroof", application(newer, "CLASS_II", null), false).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+
+    ResponseEntity<JsonNode> first = http.withBasicAuth("sunroof", "demo")
+        .getForEntity("/api/projects?status=RECORDED&page=0&size=1", JsonNode.class);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(first.getBody()).hasSize(1);
+    assertThat(first.getBody().get(0).get("name").asText()).isEqualTo(newer);
+    long ownRecorded = Long.parseLong(first.getHeaders().getFirst("X-Total-Count"));
+    assertThat(ownRecorded).isGreaterThanOrEqualTo(2);
+    JsonNode second = http.withBasicAuth("sunroof", "demo")
+        .getForObject("/api/projects?status=RECORDED&page=1&size=1", JsonNode.class);
+    assertThat(second.get(0).get("name").asText()).isEqualTo(older);
+
+    // every row of the status asked for; the developer's own only, the authorities' every one
+    ResponseEntity<JsonNode> own = http.withBasicAuth("sunroof", "demo")
+        .getForEntity("/api/projects?status=RECORDED&size=200", JsonNode.class);
+    assertThat(own.getBody().findValuesAsText("status")).containsOnly("RECORDED");
+    assertThat(own.getBody().size()).isEqualTo((int) Math.min(ownRecorded, 200));
+    ResponseEntity<JsonNode> other = http.withBasicAuth("greentravel", "demo")
+        .getForEntity("/api/projects?status=RECORDED&size=200", JsonNode.class);
+    assertThat(other.getBody().findValuesAsText("name")).doesNotContain(older, newer);
+    ResponseEntity<JsonNode> all = http.withBasicAuth("wangfang", "demo")
+        .getForEntity("/api/projects?status=RECORDED&size=200", JsonNode.class);
+    assertThat(Long.parseLong(all.getHeaders().getFirst("X-Total-Count"))).isGreaterThanOrEqualTo(ownRecorded
+        + Long.parseLong(other.getHeaders().getFirst("X-Total-Count")));
+    assertThat(all.getBody().findValuesAsText("name")).contains(older, newer);
+
+    // without a status: every status, pages bounded like the public lists
+    ResponseEntity<JsonNode> unbounded = http.withBasicAuth("wangfang", "demo")
+        .getForEntity("/api/projects?page=-3&size=100000", JsonNode.class);
+    assertThat(unbounded.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(unbounded.getBody().size()).isLessThanOrEqualTo(200);
+    assertThat(Long.parseLong(unbounded.getHeaders().getFirst("X-Total-Count")))
+        .isGreaterThanOrEqualTo(unbounded.getBody().size());
+
+    ResponseEntity<JsonNode> bad = http.withBasicAuth("wangfang", "demo")
+        .getForEntity("/api/projects?status=NOT_A_STATUS", JsonNode.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(bad.getBody().get("errors").has("status")).isTrue();
+  }
+
+  @Test
   void aDoubleSubmitIsAcceptedOnce() {
     Map<String, Object> application = application("重复提交-" + UUID.randomUUID(), "CLASS_II", null);
     String key = UUID.randomUUID().toString();

@@ -210,9 +210,14 @@ class BarApiTest extends PlatformIntegrationTest {
         Map.of("reason", "不存在"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(bars.developerBarred(developerId)).isTrue();
 
+    // newest first, paged, counted
     ResponseEntity<JsonNode> list = http.withBasicAuth("wangfang", "demo").getForEntity("/api/bars", JsonNode.class);
     assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(list.getBody().findValuesAsText("barredBy")).contains("zhangwei");
+    assertThat(list.getBody().findValuesAsText("id")).contains(String.valueOf(barId));
+    assertThat(Long.parseLong(list.getHeaders().getFirst("X-Total-Count"))).isGreaterThanOrEqualTo(1);
+    assertThat(http.withBasicAuth("wangfang", "demo").getForObject("/api/bars?page=0&size=1", JsonNode.class))
+        .hasSize(1);
     assertThat(http.withBasicAuth("greentravel", "demo").getForEntity("/api/bars", JsonNode.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.getForEntity("/api/bars", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

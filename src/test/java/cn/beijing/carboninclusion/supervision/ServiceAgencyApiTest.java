@@ -66,9 +66,18 @@ class ServiceAgencyApiTest extends PlatformIntegrationTest {
     assertThat(auditTrail.of("AGENCY", id)).extracting(AuditEntry::getAction, AuditEntry::getActor)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("RECORDED", "wangfang"));
 
-    ResponseEntity<JsonNode> list = http.withBasicAuth("zhangwei", "demo").getForEntity("/api/agencies", JsonNode.class);
+    // the register in the order recorded, paged: the newest agency is on the last page
+    ResponseEntity<JsonNode> first = http.withBasicAuth("zhangwei", "demo")
+        .getForEntity("/api/agencies?size=200", JsonNode.class);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+    long total = Long.parseLong(first.getHeaders().getFirst("X-Total-Count"));
+    assertThat(first.getBody().size()).isEqualTo((int) Math.min(total, 200));
+    ResponseEntity<JsonNode> list = http.withBasicAuth("zhangwei", "demo")
+        .getForEntity("/api/agencies?size=200&page=" + (total - 1) / 200, JsonNode.class);
     assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(list.getBody().findValuesAsText("creditCode")).contains(code);
+    assertThat(http.withBasicAuth("zhangwei", "demo").getForObject("/api/agencies?size=1", JsonNode.class))
+        .hasSize(1);
     assertThat(http.withBasicAuth("greentravel", "demo").getForEntity("/api/agencies", JsonNode.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
