@@ -196,17 +196,21 @@ public final class CasesBenchmark {
       }
 
       long[] commits = new long[7];
+      long[] bytes = new long[7];
       commits[0] = commits();
+      bytes[0] = bytes();
       variant = "real";
       long start = System.nanoTime();
       List<Long> projects = all(pool, n, i -> realToPublicity(), "real registrations to publicity");
       double realA = seconds(start);
       commits[1] = commits();
+      bytes[1] = bytes();
       variant = "twin";
       start = System.nanoTime();
       List<String> twinCases = all(pool, n, i -> twinToPublicity(i, "P40WD"), "twin registrations to publicity");
       double twinA = seconds(start);
       commits[2] = commits();
+      bytes[2] = bytes();
 
       // publicity runs its course: the clock moves past the last day of every real publicity (20 working days)
       variant = "setup";
@@ -214,6 +218,7 @@ public final class CasesBenchmark {
       variant = "setup";
       moveClockTo(lastDay.plusDays(1));
       commits[3] = commits();
+      bytes[3] = bytes();
       variant = "real";
       start = System.nanoTime();
       List<Long> registered = all(pool, n, i -> realFromPublicity(projects.get(i)), "real registrations ended");
@@ -222,11 +227,13 @@ public final class CasesBenchmark {
       all(pool, n, i -> realReduction(registered.get(i)), "real reductions ended");
       double realR = seconds(start);
       commits[4] = commits();
+      bytes[4] = bytes();
 
       // the twin's publicity (40 working days) runs its course
       variant = "setup";
       moveClockTo(lastDay.plusDays(1).plusWeeks(5));
       commits[5] = commits();
+      bytes[5] = bytes();
       variant = "twin";
       start = System.nanoTime();
       all(pool, n, i -> twinFromPublicity(twinCases.get(i)), "twin registrations ended");
@@ -235,6 +242,7 @@ public final class CasesBenchmark {
       all(pool, n, i -> twinReduction(i), "twin reductions ended");
       double twinR = seconds(start);
       commits[6] = commits();
+      bytes[6] = bytes();
 
       double real = 2.0 * n / (realA + realB + realR);
       double twin = 2.0 * n / (twinA + twinB + twinR);
@@ -255,6 +263,12 @@ public final class CasesBenchmark {
           ((commits[1] - commits[0]) + (commits[4] - commits[3])) / (2.0 * n));
       System.out.printf(Locale.ROOT, "twin wal flushes: %.1f per case%n",
           ((commits[2] - commits[1]) + (commits[6] - commits[5])) / (2.0 * n));
+      // storage: what the cases' phases added to every table of the schema, indexes and TOAST included (history
+      // level full; dead row versions not yet vacuumed count, as they take the space until autovacuum)
+      System.out.printf(Locale.ROOT, "real storage: %.1f KB per case%n",
+          ((bytes[1] - bytes[0]) + (bytes[4] - bytes[3])) / 1024.0 / (2.0 * n));
+      System.out.printf(Locale.ROOT, "twin storage: %.1f KB per case%n",
+          ((bytes[2] - bytes[1]) + (bytes[6] - bytes[5])) / 1024.0 / (2.0 * n));
       if (DIAG) {
         printWrites(n);
         timings.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(30)
@@ -267,6 +281,15 @@ public final class CasesBenchmark {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Bytes of every table of the platform's schema, with its indexes and TOAST ({@code pg_total_relation_size}). */
+  private long bytes() {
+    Long total = jdbc.queryForObject("""
+        select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c
+        join pg_namespace s on s.oid = c.relnamespace where c.relkind = 'r' and s.nspname = current_schema()""",
+        Long.class);
+    return total == null ? 0 : total;
   }
 
   private interface Case<T> {
