@@ -57,10 +57,6 @@ public class ApiTokens {
     return Optional.ofNullable(current);
   }
 
-  ObjectProvider<SecurityAudit> audit() {
-    return audit;
-  }
-
   /** A token just issued: the only time its value is shown. */
   public record Issued(long id, String token, String tokenType, Instant expiresAt, long idleTimeoutSeconds) {}
 
@@ -86,9 +82,19 @@ public class ApiTokens {
 
   /**
    * The account a presented token acts for, if the token is known, not revoked, not past its lifetime and used within
-   * the idle timeout; its last use moves forward (at most one write a minute per token).
+   * the idle timeout; its last use moves forward (at most one write a minute per token). Any other token is recorded
+   * as a failed login, whichever door it was presented at.
    */
   Optional<String> authenticate(String token) {
+    Optional<String> user = inForce(token);
+    if (user.isEmpty()) {
+      audit.getObject().record(Event.LOGIN_FAILED, null, "token", Outcome.FAILURE,
+          "客户端令牌无效、已过期或已撤销 (invalid, expired or revoked token)");
+    }
+    return user;
+  }
+
+  private Optional<String> inForce(String token) {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
       return Optional.empty();
     }

@@ -1,7 +1,5 @@
 package cn.beijing.carboninclusion.identity;
 
-import cn.beijing.carboninclusion.common.SecurityAudit.Event;
-import cn.beijing.carboninclusion.common.SecurityAudit.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -25,12 +23,7 @@ public class BearerOrBasicAuthenticationProvider implements AuthenticationProvid
       return basic.extractAuthenticatedUser(request, engine);
     }
     Optional<String> user = ApiTokens.current().flatMap(tokens -> tokens.authenticate(token.get()));
-    if (user.isEmpty()) {
-      ApiTokens.current().ifPresent(tokens -> tokens.audit().ifAvailable(audit -> audit.record(Event.LOGIN_FAILED,
-          null, "token", Outcome.FAILURE, "客户端令牌无效、已过期或已撤销 (invalid, expired or revoked token)")));
-      return AuthenticationResult.unsuccessful();
-    }
-    return AuthenticationResult.successful(user.get());
+    return user.map(AuthenticationResult::successful).orElseGet(AuthenticationResult::unsuccessful);
   }
 
   @Override

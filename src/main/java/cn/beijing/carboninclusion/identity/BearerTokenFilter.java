@@ -1,8 +1,5 @@
 package cn.beijing.carboninclusion.identity;
 
-import cn.beijing.carboninclusion.common.SecurityAudit;
-import cn.beijing.carboninclusion.common.SecurityAudit.Event;
-import cn.beijing.carboninclusion.common.SecurityAudit.Outcome;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,19 +20,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * {@code Authorization: Bearer <token>} on the platform API ({@link ApiTokens}): a known token in force authenticates
  * its account with the account's groups of this moment (a membership removed takes effect at once); any other token
- * is a 401, recorded as a failed login. Requests without a bearer token go on to HTTP Basic.
+ * is a 401 (and a failed login in the audit, {@link ApiTokens#authenticate}). Requests without a bearer token go on to HTTP Basic.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
   private final ApiTokens tokens;
   private final IdentityService identityService;
-  private final ObjectProvider<SecurityAudit> audit;
   private final AuthenticationEntryPoint refused;
 
-  BearerTokenFilter(ApiTokens tokens, IdentityService identityService, ObjectProvider<SecurityAudit> audit,
-      AuthenticationEntryPoint refused) {
+  BearerTokenFilter(ApiTokens tokens, IdentityService identityService, AuthenticationEntryPoint refused) {
     this.tokens = tokens;
     this.identityService = identityService;
-    this.audit = audit;
     this.refused = refused;
   }
 
@@ -59,8 +52,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
     Optional<String> user = tokens.authenticate(token.get());
     if (user.isEmpty()) {
-      audit.getObject().record(Event.LOGIN_FAILED, null, "token", Outcome.FAILURE,
-          "客户端令牌无效、已过期或已撤销 (invalid, expired or revoked token)");
       refused.commence(request, response, null);
       return;
     }

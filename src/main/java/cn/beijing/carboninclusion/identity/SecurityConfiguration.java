@@ -52,9 +52,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain platformApi(HttpSecurity http, IdentityService identityService,
-      CamundaIdentityAuthenticationProvider identityProvider, ObjectMapper json, ApiTokens tokens,
-      org.springframework.beans.factory.ObjectProvider<cn.beijing.carboninclusion.common.SecurityAudit> audit)
-      throws Exception {
+      CamundaIdentityAuthenticationProvider identityProvider, ObjectMapper json, ApiTokens tokens) throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/public/**").permitAll()
@@ -65,7 +63,7 @@ public class SecurityConfiguration {
             .anyRequest().authenticated());
     statelessBasic(http, identityProvider, json)
         // a bearer token of ApiTokens, else HTTP Basic
-        .addFilterBefore(new BearerTokenFilter(tokens, identityService, audit, (request, response, e) ->
+        .addFilterBefore(new BearerTokenFilter(tokens, identityService, (request, response, e) ->
                 writeProblem(response, json, HttpStatus.UNAUTHORIZED,
                     "客户端令牌无效、已过期或已撤销 (invalid, expired or revoked token)")),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
