@@ -4,6 +4,7 @@ import cn.beijing.carboninclusion.common.AuditEntry;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseCheck;
 import cn.beijing.carboninclusion.common.CaseChecks;
+import cn.beijing.carboninclusion.common.IdempotencyKeys;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.PublicPage;
 import cn.beijing.carboninclusion.identity.CaseScope;
@@ -108,10 +109,7 @@ class ProjectController {
     if (attachments != null) {
       attachments.forEach(a -> add(files, "attachments", a));
     }
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-      throw new InvalidInputException("Idempotency-Key", "须为 1 至 100 个字符 (1 to 100 characters)");
-    }
-    Project project = applications.apply(application, files, idempotencyKey);
+    Project project = applications.apply(application, files, IdempotencyKeys.validated(idempotencyKey));
     return ResponseEntity.created(URI.create("/api/projects/" + project.getId())).body(detail(project));
   }
 

@@ -54,6 +54,8 @@ public class ReductionApplication {
   private String submittedBy;
   @Column(name = "updated_at")
   private Instant updatedAt;
+  @Column(name = "submission_key", updatable = false)
+  private String submissionKey;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -110,6 +112,9 @@ public class ReductionApplication {
   }
 
   public Long getId() { return id; }
+
+  /** The client's Idempotency-Key of the request that filed this application (unique per project). */
+  void submittedWithKey(String key) { this.submissionKey = key; }
   public Long getProjectId() { return projectId; }
   public LocalDate getPeriodStart() { return periodStart; }
   public LocalDate getPeriodEnd() { return periodEnd; }

@@ -5,6 +5,7 @@ import static cn.beijing.carboninclusion.reduction.ReductionVariables.*;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CheckDelegate;
 import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.common.IdempotencyKeys;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.ForbiddenException;
 import cn.beijing.carboninclusion.common.NotFoundException;
@@ -77,14 +78,32 @@ public class ReductionApplicationService {
    */
   @Transactional
   public ReductionApplication apply(Long projectId, ReductionApplicationRequest request) {
+    return apply(projectId, request, null);
+  }
+
+  /**
+   * The same with the client's Idempotency-Key ({@code null}: none): a key this project's applications already hold
+   * is refused (409) naming that application, before anything is written.
+   */
+  @Transactional
+  public ReductionApplication apply(Long projectId, ReductionApplicationRequest request, String submissionKey) {
     Project project = ownProject(projectId);
     bars.requireDeveloperNotBarred(project.getDeveloperId());
     if (project.getProjectClass() != ProjectClass.CLASS_I) {
       throw new ConflictException("二类项目不签发减排量 (Class II projects have no reductions)");
     }
-    ReductionApplication application = applications.saveAndFlush(new ReductionApplication(projectId,
+    if (submissionKey != null) {
+      applications.findByProjectIdAndSubmissionKey(projectId, submissionKey).ifPresent(earlier -> {
+        throw IdempotencyKeys.repeated(submissionKey, "reduction application", earlier.getId());
+      });
+    }
+    ReductionApplication draft = new ReductionApplication(projectId,
         request.periodStart(), request.periodEnd(), request.claimedTco2e(), request.monitoringReport().trim(),
-        activitiesJson(request.activities()), currentUser.id(), Instant.now(clock)));
+        activitiesJson(request.activities()), currentUser.id(), Instant.now(clock));
+    if (submissionKey != null) {
+      draft.submittedWithKey(submissionKey);
+    }
+    ReductionApplication application = applications.saveAndFlush(draft);
     auditTrail.record(ReductionLifecycle.CASE_TYPE, application.getId(), "DRAFTED", null,
         ReductionStatus.DRAFT.name(), "填报减排量申请");
     if (request.submitNow()) {

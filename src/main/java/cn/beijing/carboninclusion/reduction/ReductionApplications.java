@@ -10,6 +10,8 @@ import org.springframework.data.repository.query.Param;
 public interface ReductionApplications extends JpaRepository<ReductionApplication, Long> {
   List<ReductionApplication> findByProjectIdOrderByPeriodStartAsc(Long projectId);
 
+  java.util.Optional<ReductionApplication> findByProjectIdAndSubmissionKey(Long projectId, String submissionKey);
+
   /**
    * One page of the filed applications (every status but draft), newest first, of one status or all ({@code null}),
    * of the projects whose lower-case name or registration number is like {@code pattern} ({@code \\} escapes) or all

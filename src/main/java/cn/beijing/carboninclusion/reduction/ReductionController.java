@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.reduction;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.CaseChecks;
+import cn.beijing.carboninclusion.common.IdempotencyKeys;
 import cn.beijing.carboninclusion.identity.CaseScope;
 import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.identity.CurrentUser;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reduction applications through the platform API. */
@@ -53,13 +55,15 @@ class ReductionController {
       String firstSerial, String lastSerial, Long issuanceId, String certificate, ReductionStatus status,
       String statusLabel, String statusReason, Instant submittedAt, List<Check> checks, List<History> history) {}
 
-  @Operation(summary = "申请减排量登记（开发方）；submit=false 时保存为草稿，可先上传活动记录再提交")
+  @Operation(summary = "申请减排量登记（开发方）；submit=false 时保存为草稿，可先上传活动记录再提交",
+      description = "可带 Idempotency-Key 头：本项目已用过的键不再立案（409，指明已有的申请）。")
   @PostMapping("/api/projects/{projectId}/reduction-applications")
   @PreAuthorize("hasAuthority('GROUP_developer')")
   @CaseScope(kind = ProjectScope.KIND, variable = "projectId")
   ResponseEntity<ApplicationView> apply(@PathVariable Long projectId,
-      @Valid @RequestBody ReductionApplicationRequest request) {
-    ReductionApplication application = service.apply(projectId, request);
+      @Valid @RequestBody ReductionApplicationRequest request,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    ReductionApplication application = service.apply(projectId, request, IdempotencyKeys.validated(idempotencyKey));
     return ResponseEntity.created(URI.create("/api/reduction-applications/" + application.getId()))
         .body(view(application));
   }

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.registry;
 
+import cn.beijing.carboninclusion.common.IdempotencyKeys;
 import cn.beijing.carboninclusion.identity.ConfidentialRead;
 import cn.beijing.carboninclusion.registry.RegistryCommands.CancelCommand;
 import cn.beijing.carboninclusion.registry.RegistryCommands.RetireCommand;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -106,11 +108,12 @@ class RegistryController {
     return holdingsService.holdingsOf(accountNo);
   }
 
-  @Operation(summary = "划转至交易所 (developer)")
+  @Operation(summary = "划转至交易所 (developer)", description = "可带 Idempotency-Key 头：同一账户重复的键不再划转（409）。")
   @PostMapping("/transfers")
   @PreAuthorize("hasAuthority('GROUP_developer')")
-  ResponseEntity<TransferView> transfer(@Valid @RequestBody TransferCommand command) {
-    TransferView transfer = transfers.transferToExchange(command);
+  ResponseEntity<TransferView> transfer(@Valid @RequestBody TransferCommand command,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    TransferView transfer = transfers.transferToExchange(command, IdempotencyKeys.validated(idempotencyKey));
     return ResponseEntity.created(URI.create("/api/registry/transfers/" + transfer.id())).body(transfer);
   }
 
@@ -136,11 +139,13 @@ class RegistryController {
     return ResponseEntity.created(URI.create("/api/registry/trades/" + trade.id())).body(trade);
   }
 
-  @Operation(summary = "消纳注销 (developer: own account; exchange: its own or a buyer's)")
+  @Operation(summary = "消纳注销 (developer: own account; exchange: its own or a buyer's)",
+      description = "可带 Idempotency-Key 头：同一账户重复的键不再注销（409）。")
   @PostMapping("/retirements")
   @PreAuthorize("hasAnyAuthority('GROUP_developer', 'GROUP_exchange')")
-  ResponseEntity<RetirementView> retire(@Valid @RequestBody RetireCommand command) {
-    RetirementView retirement = retirements.retire(command);
+  ResponseEntity<RetirementView> retire(@Valid @RequestBody RetireCommand command,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    RetirementView retirement = retirements.retire(command, IdempotencyKeys.validated(idempotencyKey));
     return ResponseEntity.created(URI.create("/api/registry/retirements/" + retirement.id())).body(retirement);
   }
 

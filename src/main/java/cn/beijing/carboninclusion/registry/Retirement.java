@@ -49,6 +49,8 @@ public class Retirement {
   private Instant occurredAt;
   @Column(name = "journal_entry_id")
   private Long journalEntryId;
+  @Column(name = "submission_key", updatable = false)
+  private String submissionKey;
 
   protected Retirement() {}
 
@@ -84,6 +86,12 @@ public class Retirement {
   void journalled(Long entryId) { this.journalEntryId = entryId; }
 
   public Long getId() { return id; }
+
+  /** The client's Idempotency-Key of the request that made this retirement (unique per account). */
+  Retirement withSubmissionKey(String key) {
+    this.submissionKey = key;
+    return this;
+  }
   public Kind getKind() { return kind; }
   public RetirementPurpose getPurpose() { return purpose; }
   public Long getAccountId() { return accountId; }

@@ -4,6 +4,7 @@ import static cn.beijing.carboninclusion.registry.RegistryCommands.blankToNull;
 import static cn.beijing.carboninclusion.registry.RegistryCommands.normalise;
 
 import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.common.IdempotencyKeys;
 import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
@@ -44,9 +45,24 @@ public class RetirementService {
   /** 消纳: retires units for a purpose, for good. */
   @Transactional
   public RetirementView retire(RetireCommand command) {
+    return retire(command, null);
+  }
+
+  /**
+   * The same with the client's Idempotency-Key ({@code null}: none): a key the retiring account already used is
+   * refused (409) naming that retirement; checked under the journal's lock, so two concurrent retries retire nothing
+   * twice.
+   */
+  @Transactional
+  public RetirementView retire(RetireCommand command, String submissionKey) {
     String beneficiary = beneficiary(command);
     RegistryAccount source = acting.retiringFrom(command.accountNo());
     journal.lockHead();
+    if (submissionKey != null) {
+      retirements.findByAccountIdAndSubmissionKey(source.getId(), submissionKey).ifPresent(earlier -> {
+        throw IdempotencyKeys.repeated(submissionKey, "retirement", earlier.getId());
+      });
+    }
     List<RegistryBlock> sources = ledger.usable(source, command.blockId());
     boolean etsOffset = command.purpose() == RetirementPurpose.ETS_OFFSET;
     if (etsOffset) {
@@ -55,7 +71,8 @@ public class RetirementService {
     Instant now = ledger.now();
     Retirement retirement = retirements.saveAndFlush(Retirement.retirement(command.purpose(), source.getId(),
         command.quantity(), beneficiary, etsOffset ? beneficiary : null, command.verifiedEmissions(),
-        command.complianceYear(), blankToNull(command.remark()), ledger.actor(), now));
+        command.complianceYear(), blankToNull(command.remark()), ledger.actor(), now)
+        .withSubmissionKey(submissionKey));
     RegistryAccount destination = ledger.systemAccount(RegistryAccount.Kind.RETIREMENT);
     List<RegistryBlock> taken = ledger.take(sources, command.quantity());
     List<Movement.Step> steps = new ArrayList<>();

@@ -43,6 +43,8 @@ public class Transfer {
   private Long journalEntryId;
   @Column(name = "confirmation_journal_entry_id")
   private Long confirmationJournalEntryId;
+  @Column(name = "submission_key", updatable = false)
+  private String submissionKey;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -59,6 +61,12 @@ public class Transfer {
   }
 
   void journalled(Long entryId) { this.journalEntryId = entryId; }
+
+  /** The client's Idempotency-Key of the request that made this transfer (unique per sending account). */
+  Transfer withSubmissionKey(String key) {
+    this.submissionKey = key;
+    return this;
+  }
 
   void confirm(String by, Instant at) {
     if (status != Status.PENDING) {

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.registry;
 
+import cn.beijing.carboninclusion.common.IdempotencyKeys;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.registry.RegistryCommands.TransferCommand;
@@ -36,14 +37,28 @@ public class TransferService {
   /** A developer sends units to the exchange's account; they stay pending there until the exchange confirms. */
   @Transactional
   public TransferView transferToExchange(TransferCommand command) {
+    return transferToExchange(command, null);
+  }
+
+  /**
+   * The same with the client's Idempotency-Key ({@code null}: none): a key the sending account already used is
+   * refused (409) naming that transfer; checked under the journal's lock, so two concurrent retries move nothing twice.
+   */
+  @Transactional
+  public TransferView transferToExchange(TransferCommand command, String submissionKey) {
     DeveloperOrganisation organisation = acting.developer();
     journal.lockHead();
     RegistryAccount account = acting.unitsOf(organisation);
+    if (submissionKey != null) {
+      transfers.findByFromAccountIdAndSubmissionKey(account.getId(), submissionKey).ifPresent(earlier -> {
+        throw IdempotencyKeys.repeated(submissionKey, "transfer", earlier.getId());
+      });
+    }
     List<RegistryBlock> sources = ledger.usable(account, command.blockId());
     RegistryAccount exchange = ledger.systemAccount(RegistryAccount.Kind.EXCHANGE);
     Instant now = ledger.now();
     Transfer transfer = transfers.saveAndFlush(new Transfer(account.getId(), exchange.getId(), command.quantity(),
-        ledger.actor(), now));
+        ledger.actor(), now).withSubmissionKey(submissionKey));
     List<RegistryBlock> taken = ledger.take(sources, command.quantity());
     List<Movement.Step> steps = new ArrayList<>();
     for (RegistryBlock block : taken) {

@@ -19,4 +19,6 @@ interface Transfers extends JpaRepository<Transfer, Long> {
   List<Transfer> findByStatusOrderByIdAsc(Transfer.Status status);
 
   List<Transfer> findAllByOrderByIdDesc();
+
+  Optional<Transfer> findByFromAccountIdAndSubmissionKey(Long fromAccountId, String submissionKey);
 }

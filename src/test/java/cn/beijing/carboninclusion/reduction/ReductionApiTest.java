@@ -149,6 +149,27 @@ class ReductionApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aRetriedApplicationWithTheSameIdempotencyKeyIsFiledOnce() {
+    Project project = cases.aRegisteredProject();
+    Map<String, Object> request = application("3.6");
+    request.put("submit", false);
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.set("Idempotency-Key", "retry-" + UUID.randomUUID());
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String path = "/api/projects/" + project.getId() + "/reduction-applications";
+    ResponseEntity<JsonNode> first = http.withBasicAuth("greentravel", "demo").postForEntity(path,
+        new org.springframework.http.HttpEntity<>(request, headers), JsonNode.class);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long before = applications.count();
+    ResponseEntity<JsonNode> again = http.withBasicAuth("greentravel", "demo").postForEntity(path,
+        new org.springframework.http.HttpEntity<>(request, headers), JsonNode.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(again.getBody().get("detail").asText())
+        .contains("reduction application " + first.getBody().get("id").asLong());
+    assertThat(applications.count()).isEqualTo(before);
+  }
+
+  @Test
   void onlyTheOwningDeveloperAppliesAndOnlyForClassOne() {
     Project project = cases.aRegisteredProject();
     assertThat(http.withBasicAuth("sunroof", "demo").postForEntity("/api/projects/" + project.getId()

@@ -205,6 +205,41 @@ class RegistryApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aRetriedTransferOrRetirementWithTheSameIdempotencyKeyMovesNothingTwice() {
+    RegistryFixture.Issued issued = fixture.issueNew(RegistryFixture.GREENTRAVEL, 10);
+    String key = "retry-" + UUID.randomUUID();
+    ResponseEntity<JsonNode> first = post("greentravel", "/api/registry/transfers",
+        Map.of("quantity", 3, "blockId", issued.blockId()), key);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<JsonNode> again = post("greentravel", "/api/registry/transfers",
+        Map.of("quantity", 3, "blockId", issued.blockId()), key);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(again.getBody().get("detail").asText()).contains("Idempotency-Key")
+        .contains("transfer " + first.getBody().get("id").asLong());
+    assertThat(block(get("greentravel", "/api/registry/holdings"), issued.blockId()).get("quantity").asLong())
+        .isEqualTo(7);
+
+    // the same key is the account's own: a retirement may use it, once
+    ResponseEntity<JsonNode> retired = post("greentravel", "/api/registry/retirements",
+        Map.of("purpose", "VOLUNTARY", "quantity", 2, "blockId", issued.blockId()), key);
+    assertThat(retired.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<JsonNode> retiredAgain = post("greentravel", "/api/registry/retirements",
+        Map.of("purpose", "VOLUNTARY", "quantity", 2, "blockId", issued.blockId()), key);
+    assertThat(retiredAgain.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(retiredAgain.getBody().get("detail").asText())
+        .contains("retirement " + retired.getBody().get("id").asLong());
+    assertThat(block(get("greentravel", "/api/registry/holdings"), issued.blockId()).get("quantity").asLong())
+        .isEqualTo(5);
+
+    ResponseEntity<JsonNode> blank = post("greentravel", "/api/registry/retirements",
+        Map.of("purpose", "VOLUNTARY", "quantity", 1, "blockId", issued.blockId()), " ");
+    assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(blank.getBody().toString()).contains("Idempotency-Key");
+    assertThat(block(get("greentravel", "/api/registry/holdings"), issued.blockId()).get("quantity").asLong())
+        .isEqualTo(5);
+  }
+
+  @Test
   void etsOffsetsAreAllowedUpToExactlyTheShareOfVerifiedEmissionsAndRefusedAbove() {
     RegistryFixture.Issued issued = fixture.issueNew(RegistryFixture.SUNROOF, 500);
     String entity = "北京某水泥有限公司-" + UUID.randomUUID();
@@ -413,6 +448,14 @@ class RegistryApiTest extends PlatformIntegrationTest {
 
   private ResponseEntity<JsonNode> post(String user, String path, Object body) {
     return http.withBasicAuth(user, "demo").postForEntity(path, body, JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> post(String user, String path, Object body, String idempotencyKey) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.set("Idempotency-Key", idempotencyKey);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, "demo").postForEntity(path,
+        new org.springframework.http.HttpEntity<>(body, headers), JsonNode.class);
   }
 
   private JsonNode get(String user, String path) {
