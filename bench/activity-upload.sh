@@ -15,6 +15,7 @@ set -euo pipefail
 ROWS="${ROWS:-1000000}"
 HEAP="${HEAP:-512m}"
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 mkdir -p target/bench
 
 echo "== building (test classes and the test classpath)"
@@ -42,17 +43,7 @@ awk -F, 'NR > 1 { ef = ($3 == "bus") ? 0.052 : ($3 == "rail") ? 0.032 : ($3 == "
          END { printf "== %d rows, expected reduction ≈ %.6f tCO2e\n", NR - 1, kg / 1000 }' "$CSV"
 
 if [[ "${PG:-embedded}" == debian ]]; then
-  # a server of our own on a free port, its data in a temporary folder, stopped and removed on exit
-  bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-  data="$(mktemp -d /tmp/activity-bench-pg.XXXXXX)"
-  port=55432
-  as_pg=()
-  if [[ $(id -u) -eq 0 ]]; then chown postgres "$data"; as_pg=(runuser -u postgres --); fi
-  "${as_pg[@]}" "$bin/initdb" -D "$data/db" -U postgres --auth=trust -E UTF8 >/dev/null
-  "${as_pg[@]}" "$bin/pg_ctl" -D "$data/db" -o "-p $port -k $data -c listen_addresses=127.0.0.1" -l "$data/log" \
-    -w start >/dev/null
-  trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$data/db" -m fast -w stop >/dev/null; rm -rf "$data"' EXIT
-  export BENCH_DB_URL="jdbc:postgresql://127.0.0.1:$port/postgres" BENCH_DB_USER=postgres BENCH_DB_PASSWORD=""
+  throwaway_postgres 55432 activity-bench
 fi
 
 echo "== uploading (java -Xmx$HEAP)"

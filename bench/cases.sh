@@ -14,6 +14,7 @@ set -euo pipefail
 
 HEAP="${HEAP:-1g}"
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 mkdir -p target/bench
 
 echo "== building (test classes and the test classpath)"
@@ -26,17 +27,7 @@ rm -rf target/bench/twins
 java -cp "$CP" cn.beijing.carboninclusion.bench.TwinModels processes forms target/bench/twins
 
 if [[ "${PG:-embedded}" == debian ]]; then
-  # a server of our own on a free port, its data in a temporary folder, stopped and removed on exit
-  bin="/usr/lib/postgresql/15/bin"
-  data="$(mktemp -d /tmp/cases-bench-pg.XXXXXX)"
-  port="${PG_PORT:-55462}"
-  as_pg=()
-  if [[ $(id -u) -eq 0 ]]; then chown postgres "$data"; as_pg=(runuser -u postgres --); fi
-  "${as_pg[@]}" "$bin/initdb" -D "$data/db" -U postgres --auth=trust -E UTF8 >/dev/null
-  "${as_pg[@]}" "$bin/pg_ctl" -D "$data/db" -o "-p $port -k $data -c listen_addresses=127.0.0.1" -l "$data/log" \
-    -w start >/dev/null
-  trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$data/db" -m fast -w stop >/dev/null; rm -rf "$data"' EXIT
-  export BENCH_DB_URL="jdbc:postgresql://127.0.0.1:$port/postgres" BENCH_DB_USER=postgres BENCH_DB_PASSWORD=""
+  throwaway_postgres "${PG_PORT:-55462}" cases-bench
 fi
 
 jfr=()

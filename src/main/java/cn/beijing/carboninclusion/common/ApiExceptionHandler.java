@@ -225,6 +225,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         : "该记录已被并发修改或重复提交 (concurrent change or duplicate submission)";
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
     problem.setTitle("状态冲突 (conflict)");
+    if (ex instanceof IdempotencyKeys.Repeated repeated) {
+      problem.setProperty("existing", repeated.made());
+      problem.setProperty("existingId", repeated.id());
+    }
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 

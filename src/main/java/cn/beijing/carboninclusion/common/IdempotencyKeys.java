@@ -21,7 +21,26 @@ public final class IdempotencyKeys {
   }
 
   /** The answer to a repeated key: what the first request made, by kind and id. */
-  public static ConflictException repeated(String key, String made, Object id) {
-    return new ConflictException("该请求已处理（Idempotency-Key 重复）(already done: " + made + " " + id + "): " + key);
+  public static Repeated repeated(String key, String made, Object id) {
+    return new Repeated(key, made, id);
+  }
+
+  /**
+   * A key used before: a 409 whose problem names what the first request made ({@code existing}, {@code existingId}),
+   * so a client that lost the first answer carries on with it.
+   */
+  public static final class Repeated extends ConflictException {
+    private final String made;
+    private final transient Object id;
+
+    Repeated(String key, String made, Object id) {
+      super("该请求已处理（Idempotency-Key 重复）(already done: " + made + " " + id + "): " + key);
+      this.made = made;
+      this.id = id;
+    }
+
+    public String made() { return made; }
+
+    public Object id() { return id; }
   }
 }

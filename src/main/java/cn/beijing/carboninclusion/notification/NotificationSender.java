@@ -2,7 +2,6 @@ package cn.beijing.carboninclusion.notification;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class NotificationSender {
   private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
-  private static final Duration STALE_CLAIM = Duration.ofMinutes(10);
   private static final int BATCH = 50;
 
   private final Notifications notifications;
@@ -53,7 +51,7 @@ class NotificationSender {
       initialDelayString = "${carbon-inclusion.notification.retry-interval:PT30S}")
   public void retryDue() {
     Instant now = Instant.now(clock);
-    tx.executeWithoutResult(s -> notifications.releaseStale(now.minus(STALE_CLAIM)));
+    tx.executeWithoutResult(s -> notifications.releaseStale(now.minus(properties.staleClaim())));
     for (Long id : notifications.findDue(now, PageRequest.of(0, BATCH))) {
       send(id);
     }
@@ -73,6 +71,10 @@ class NotificationSender {
       helper.setTo(notification.getRecipient());
       helper.setSubject(notification.getSubject());
       helper.setText(notification.getBody());
+      // one Message-ID per notice: a notice sent again after its sender died between the mail server's acceptance
+      // and the SENT mark (at least once, docs/operations.md) is the same message to the recipient's mail client
+      message.setHeader("X-Carbon-Notice", String.valueOf(id));
+      message.setHeader("Message-ID", "<notice-" + id + "." + properties.from().replaceAll("^.*@", "") + ">");
       mail.send(message);
       tx.executeWithoutResult(s -> notifications.findById(id).ifPresent(n -> n.sent(Instant.now(clock))));
       return true;

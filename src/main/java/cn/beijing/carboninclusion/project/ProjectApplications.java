@@ -6,6 +6,7 @@ import static cn.beijing.carboninclusion.project.ProjectVariables.*;
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.common.IdempotencyKeys;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.ForbiddenException;
 import cn.beijing.carboninclusion.common.InvalidInputException;
@@ -103,8 +104,14 @@ public class ProjectApplications {
     if (request.projectClass() == ProjectClass.CLASS_I) {
       validateClassOne(request, files);
     }
-    if (submissionKey != null && projects.existsBySubmissionKey(submissionKey)) {
-      throw new ConflictException("该申请已提交（Idempotency-Key 重复）(already submitted): " + submissionKey);
+    if (submissionKey != null) {
+      projects.findBySubmissionKey(submissionKey).ifPresent(earlier -> {
+        if (!earlier.getDeveloperId().equals(developer.getId())) {
+          // keys are unique over all developers: another's key is refused without naming what it made
+          throw new ConflictException("该 Idempotency-Key 已被使用 (key already used): " + submissionKey);
+        }
+        throw IdempotencyKeys.repeated(submissionKey, "project", earlier.getId());
+      });
     }
     if (projects.existsByDeveloperIdAndNameAndStatusIn(developer.getId(), request.name(), ProjectRules.ACTIVE)) {
       throw new ConflictException("同名项目已在申请中或已登记 (an application of this name is in progress): " + request.name());

@@ -41,7 +41,7 @@ public interface Projects extends JpaRepository<Project, Long>, JpaSpecification
   List<Project> findOthersDeclaring(@Param("projectId") Long projectId, @Param("scheme") String scheme,
       @Param("identifier") String identifier);
 
-  boolean existsBySubmissionKey(String submissionKey);
+  java.util.Optional<Project> findBySubmissionKey(String submissionKey);
 
   /** Open applications of a developer with this name (a double submit of the same application). */
   boolean existsByDeveloperIdAndNameAndStatusIn(Long developerId, String name, Collection<ProjectStatus> statuses);

@@ -59,11 +59,14 @@ class CaseNoticesTest extends PlatformIntegrationTest {
     } finally {
       MailSupport.start();
     }
-    awaitMailTo(to);
+    MimeMessage mail = awaitMailTo(to);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outbox.findByRecipientOrderByIdAsc(to))
         .singleElement().satisfies(sent -> {
           assertThat(sent.getStatus()).isEqualTo(Notification.Status.SENT);
           assertThat(sent.getAttempts()).isGreaterThanOrEqualTo(2);
+          // every attempt of a notice is the same message to the reader's mail client (at least once after a crash)
+          assertThat(mail.getHeader("X-Carbon-Notice")).containsExactly(String.valueOf(sent.getId()));
+          assertThat(mail.getMessageID()).isEqualTo("<notice-" + sent.getId() + ".carbon-inclusion.example>");
         }));
   }
 

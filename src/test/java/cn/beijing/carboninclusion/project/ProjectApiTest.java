@@ -197,8 +197,18 @@ class ProjectApiTest extends PlatformIntegrationTest {
   void aDoubleSubmitIsAcceptedOnce() {
     Map<String, Object> application = application("重复提交-" + UUID.randomUUID(), "CLASS_II", null);
     String key = UUID.randomUUID().toString();
-    assertThat(apply("lowcarbon", application, false, key).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(apply("lowcarbon", application, false, key).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    ResponseEntity<JsonNode> first = apply("lowcarbon", application, false, key);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<JsonNode> again = apply("lowcarbon", application, false, key);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    // the client that lost the first answer learns what it made
+    assertThat(again.getBody().get("existing").asText()).isEqualTo("project");
+    assertThat(again.getBody().get("existingId").asLong()).isEqualTo(first.getBody().get("id").asLong());
+    // another developer's key is refused without naming its project
+    ResponseEntity<JsonNode> other = apply("greentravel", application("他人键-" + UUID.randomUUID(), "CLASS_II", null),
+        false, key);
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(other.getBody().has("existingId")).isFalse();
   }
 
   @Test
