@@ -49,7 +49,9 @@ public enum SchemeRule {
   AUDIT_REVIEW_WORKING_DAYS("auditReviewWorkingDays", Kind.WORKING_DAYS, "carbon-inclusion.audit.review-working-days"),
   BAR_YEARS("barYears", Kind.COUNT, "carbon-inclusion.supervision.bar-years"),
   CLASS_TWO_REPORT_DUE_DAYS("classTwoReportDueDays", Kind.COUNT,
-      "carbon-inclusion.supervision.class-two-report-due-days");
+      "carbon-inclusion.supervision.class-two-report-due-days"),
+  VERIFICATION_WORKING_DAYS("verificationWorkingDays", Kind.WORKING_DAYS, null),
+  VERIFIER_CONSECUTIVE_LIMIT("verifierConsecutiveLimit", Kind.COUNT, null);
 
   private final String key;
   private final Kind kind;
@@ -70,7 +72,7 @@ public enum SchemeRule {
     return kind;
   }
 
-  /** The Spring property that held this value before it moved to scheme-rules.dmn. */
+  /** The Spring property that held this value before it moved to scheme-rules.dmn; null for a rule born there. */
   public String movedFrom() {
     return movedFrom;
   }

@@ -14,6 +14,10 @@ import cn.beijing.carboninclusion.project.ProjectApplications;
 import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.Projects;
 import cn.beijing.carboninclusion.project.UploadedFile;
+import cn.beijing.carboninclusion.supervision.AgencyAccounts;
+import cn.beijing.carboninclusion.supervision.AgencyKind;
+import cn.beijing.carboninclusion.supervision.ServiceAgencies;
+import cn.beijing.carboninclusion.supervision.ServiceAgency;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,7 +69,16 @@ public class DemoSeeder {
       new DemoUser("expertsong", "高工", "宋", Groups.EXPERT),
       // 三员分立: the system administrator is the platform's admin user (camunda-admin); these are the other two
       new DemoUser("anquan", "管理员", "安全", Groups.SECURITY_ADMIN),
-      new DemoUser("shenji", "管理员", "审计", Groups.AUDIT_ADMIN));
+      new DemoUser("shenji", "管理员", "审计", Groups.AUDIT_ADMIN),
+      new DemoUser("hecha", "核查员", "郑", Groups.VERIFIER),
+      new DemoUser("kuaiji", "审计师", "吴", Groups.AUDITOR));
+
+  /** A verifier and an audit firm, each with its demo account. */
+  record DemoAgency(String creditCode, String name, AgencyKind kind, String member) {}
+
+  static final List<DemoAgency> AGENCIES = List.of(
+      new DemoAgency("91110105MA01HC8K5C", "北京中碳核查技术有限公司（示例）", AgencyKind.VERIFIER, "hecha"),
+      new DemoAgency("91110108MA03AU1D2U", "北京信诚会计师事务所（示例）", AgencyKind.AUDITOR, "kuaiji"));
 
   static final List<DemoOrganisation> ORGANISATIONS = List.of(
       new DemoOrganisation("91110105MA01ABCD13", "北京绿色出行科技有限公司", DeveloperOrganisation.Kind.ENTERPRISE,
@@ -86,11 +99,15 @@ public class DemoSeeder {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
+  private final ServiceAgencies agencies;
+  private final AgencyAccounts agencyAccounts;
 
   public DemoSeeder(DemoProperties properties, IdentityService identityService, DeveloperService developers,
       Methodologies methodologies, Clock clock, ProjectApplications applications, Projects projects,
       MethodologyEvaluations evaluations, RuntimeService runtimeService, TaskService taskService,
-      ManagementService managementService) {
+      ManagementService managementService, ServiceAgencies agencies, AgencyAccounts agencyAccounts) {
+    this.agencies = agencies;
+    this.agencyAccounts = agencyAccounts;
     this.evaluations = evaluations;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -113,6 +130,7 @@ public class DemoSeeder {
     }
     seedUsers();
     seedOrganisations();
+    seedAgencies();
     seedMethodologies();
     seedApplications();
   }
@@ -224,6 +242,15 @@ public class DemoSeeder {
       DeveloperOrganisation organisation = developers.register(demo.creditCode(), demo.name(), demo.kind(),
           demo.email());
       demo.members().forEach(member -> developers.addMember(organisation.getId(), member));
+    }
+  }
+
+  private void seedAgencies() {
+    for (DemoAgency demo : AGENCIES) {
+      if (agencies.page(demo.creditCode(), org.springframework.data.domain.Pageable.unpaged()).isEmpty()) {
+        ServiceAgency agency = agencies.record(demo.creditCode(), demo.name(), demo.kind());
+        agencyAccounts.link(agency.getId(), demo.member(), "demo");
+      }
     }
   }
 

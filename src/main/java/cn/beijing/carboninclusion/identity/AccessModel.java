@@ -49,7 +49,9 @@ public class AccessModel {
       Groups.DEVELOPER, "项目开发方",
       Groups.EXPERT, "方法学评审专家",
       Groups.SECURITY_ADMIN, "安全管理员",
-      Groups.AUDIT_ADMIN, "审计管理员");
+      Groups.AUDIT_ADMIN, "审计管理员",
+      Groups.VERIFIER, "核查机构",
+      Groups.AUDITOR, "审计机构");
 
   /**
    * Filter name → (candidate group; or {@link #ASSIGNED_TO_ME} / {@link #OFFERED_TO_ME} for the current user's own
@@ -62,9 +64,10 @@ public class AccessModel {
       new FilterSpec("生态环境局待办", "生态环境局的审批与决定任务", Groups.BUREAU, List.of(Groups.BUREAU), -10),
       new FilterSpec("交易所待办", "北京绿色交易所的接收与交易回报任务", Groups.EXCHANGE, List.of(Groups.EXCHANGE), -10),
       new FilterSpec("我的待办", "已分配给我本人的任务", ASSIGNED_TO_ME,
-          List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT), -20),
-      new FilterSpec("本单位待办", "交由本单位办理的任务：补正材料、整改报告、审计报告等", OFFERED_TO_ME,
-          List.of(Groups.DEVELOPER), -15));
+          List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT, Groups.VERIFIER,
+              Groups.AUDITOR), -20),
+      new FilterSpec("本单位待办", "交由本单位办理的任务：补正材料、整改报告、审计报告、核查等", OFFERED_TO_ME,
+          List.of(Groups.DEVELOPER, Groups.VERIFIER, Groups.AUDITOR), -15));
 
   record FilterSpec(String name, String description, String candidateGroup, List<String> readers, int priority) {}
 
@@ -86,7 +89,8 @@ public class AccessModel {
   public void ensure() {
     GROUP_NAMES.forEach(this::ensureGroup);
 
-    for (String group : List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT)) {
+    for (String group : List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT,
+        Groups.VERIFIER, Groups.AUDITOR)) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.APPLICATION, "welcome", Permissions.ACCESS);
     }

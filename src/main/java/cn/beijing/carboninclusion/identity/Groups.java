@@ -18,13 +18,17 @@ public final class Groups {
   public static final String SECURITY_ADMIN = "secadmin";
   /** 审计管理员 (三员分立): reads the security audit, changes nothing else. */
   public static final String AUDIT_ADMIN = "auditadmin";
+  /** 核查机构: accounts of independent verifiers, each linked to its agency; they see only what they were engaged on. */
+  public static final String VERIFIER = "verifier";
+  /** 审计机构: accounts of audit firms, each linked to its agency. */
+  public static final String AUDITOR = "auditor";
   /** The three administrators' groups, of which no account holds two. */
   public static final java.util.List<String> ADMINISTRATORS = java.util.List.of(ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
 
   /** Spring Security authority carried by members of a group. */
   /** The groups the platform creates on every start (see {@code AccessModel}). */
   public static final java.util.Set<String> ALL = java.util.Set.of(BUREAU, TECHCENTER, EXCHANGE, DEVELOPER, EXPERT,
-      ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
+      ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, VERIFIER, AUDITOR);
 
   public static String authority(String groupId) {
     return "GROUP_" + groupId;

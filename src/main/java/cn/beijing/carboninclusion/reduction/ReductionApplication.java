@@ -56,6 +56,8 @@ public class ReductionApplication {
   private Instant updatedAt;
   @Column(name = "submission_key", updatable = false)
   private String submissionKey;
+  @Column(name = "verifier_agency_id", updatable = false)
+  private Long verifierAgencyId;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -115,6 +117,11 @@ public class ReductionApplication {
 
   /** The client's Idempotency-Key of the request that filed this application (unique per project). */
   void submittedWithKey(String key) { this.submissionKey = key; }
+
+  /** The verifier (核查机构) the developer engaged for this claim. */
+  void engage(Long verifierAgencyId) { this.verifierAgencyId = verifierAgencyId; }
+
+  public Long getVerifierAgencyId() { return verifierAgencyId; }
   public Long getProjectId() { return projectId; }
   public LocalDate getPeriodStart() { return periodStart; }
   public LocalDate getPeriodEnd() { return periodEnd; }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * 减排量申请: {@code POST /api/projects/{id}/reduction-applications}. {@code activities} are the aggregate activity
  * records the methodology's formula needs (e.g. {@code {"mode":"bus","distanceKm":12000}}); trip-level records can be
- * uploaded as CSV to a draft ({@code submit: false}) before it is submitted.
+ * uploaded as CSV to a draft ({@code submit: false}) before it is submitted. {@code verifierAgencyId} is the recorded
+ * verifier (核查机构, {@code GET /api/agencies?kind=VERIFIER}) the developer engaged to verify the claim.
  */
 public record ReductionApplicationRequest(
     @NotNull LocalDate periodStart,
@@ -22,7 +23,8 @@ public record ReductionApplicationRequest(
     @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000") BigDecimal claimedTco2e,
     @NotBlank @Size(max = 8000) String monitoringReport,
     @Size(max = 10_000) List<Map<String, Object>> activities,
-    Boolean submit) {
+    Boolean submit,
+    @NotNull Long verifierAgencyId) {
 
   @AssertTrue(message = "监测期结束日期不得早于开始日期 (period ends before it starts)")
   boolean isPeriodEnd() {

@@ -8,6 +8,7 @@ import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.IdempotencyKeys;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.ForbiddenException;
+import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
 import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.common.SchemeRule;
@@ -51,12 +52,13 @@ public class ReductionApplicationService {
   private final EngineAsPlatform engine;
   private final ObjectMapper json;
   private final DeveloperBars bars;
+  private final Verifiers verifiers;
   private final Clock clock;
 
   public ReductionApplicationService(ReductionApplications applications, Projects projects,
       Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail,
       ReductionLifecycle lifecycle, SchemeRuleBook rules, RuntimeService runtimeService,
-      EngineAsPlatform engine, ObjectMapper json, DeveloperBars bars, Clock clock) {
+      EngineAsPlatform engine, ObjectMapper json, DeveloperBars bars, Verifiers verifiers, Clock clock) {
     this.applications = applications;
     this.projects = projects;
     this.methodologies = methodologies;
@@ -69,6 +71,7 @@ public class ReductionApplicationService {
     this.engine = engine;
     this.json = json;
     this.bars = bars;
+    this.verifiers = verifiers;
     this.clock = clock;
   }
 
@@ -97,12 +100,14 @@ public class ReductionApplicationService {
         throw IdempotencyKeys.repeated(submissionKey, "reduction application", earlier.getId());
       });
     }
+    requireEngageable(request.verifierAgencyId());
     ReductionApplication draft = new ReductionApplication(projectId,
         request.periodStart(), request.periodEnd(), request.claimedTco2e(), request.monitoringReport().trim(),
         activitiesJson(request.activities()), currentUser.id(), Instant.now(clock));
     if (submissionKey != null) {
       draft.submittedWithKey(submissionKey);
     }
+    draft.engage(request.verifierAgencyId());
     ReductionApplication application = applications.saveAndFlush(draft);
     auditTrail.record(ReductionLifecycle.CASE_TYPE, application.getId(), "DRAFTED", null,
         ReductionStatus.DRAFT.name(), "填报减排量申请");
@@ -124,13 +129,42 @@ public class ReductionApplicationService {
     return submit(application, project);
   }
 
+  /**
+   * The verifier named for a claim is a recorded verifier (核查机构) with at least one account to do the work; whether
+   * it is independent of this developer and project, and not barred, the automatic check decides when the claim is
+   * submitted ({@code Task_CheckVerifierIndependence}).
+   */
+  private void requireEngageable(Long agencyId) {
+    Verifiers.Agency agency = verifiers.agency(agencyId)
+        .orElseThrow(() -> new InvalidInputException("verifierAgencyId", "未登记的服务机构 (no such agency): " + agencyId));
+    if (!agency.verifier()) {
+      throw new InvalidInputException("verifierAgencyId", "该服务机构不是核查机构 (not a verifier): " + agency.name());
+    }
+    if (verifiers.accounts(agencyId).isEmpty()) {
+      throw new InvalidInputException("verifierAgencyId",
+          "该核查机构尚无平台账号，无法办理核查 (the verifier has no account yet): " + agency.name());
+    }
+  }
+
+  /**
+   * An application the caller may see: the authorities every one, a developer those of its own projects, a verifier's
+   * account those its agency was engaged on (404 for any other).
+   */
   @Transactional(readOnly = true)
   public ReductionApplication visible(Long applicationId) {
     ReductionApplication application = applications.findById(applicationId)
         .orElseThrow(() -> new NotFoundException("reduction application", applicationId));
-    if (!currentUser.isAuthority()) {
-      ownProject(application.getProjectId());
+    if (currentUser.isAuthority()) {
+      return application;
     }
+    if (currentUser.isMemberOf(Groups.VERIFIER)) {
+      Long agency = verifiers.agencyOf(currentUser.id()).orElse(null);
+      if (agency == null || !agency.equals(application.getVerifierAgencyId())) {
+        throw new NotFoundException("reduction application", applicationId);
+      }
+      return application;
+    }
+    ownProject(application.getProjectId());
     return application;
   }
 
@@ -176,6 +210,7 @@ public class ReductionApplicationService {
     variables.put(CHANGE_PENDING, false);
     SchemeRuleSet current = rules.current();
     variables.put(REVIEW_DUE, current.duration(SchemeRule.REDUCTION_REVIEW_WORKING_DAYS));
+    variables.put(ReductionVariables.VERIFICATION_DUE, current.duration(SchemeRule.VERIFICATION_WORKING_DAYS));
     variables.put(DECISION_DUE, current.duration(SchemeRule.REDUCTION_DECISION_WORKING_DAYS));
     engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables));
     return application;

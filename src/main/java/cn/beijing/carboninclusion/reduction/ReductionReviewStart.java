@@ -18,7 +18,7 @@ class ReductionReviewStart implements JavaDelegate {
     lifecycle.transition(ReductionVariables.applicationId(execution), ReductionStatus.UNDER_REVIEW, "REVIEW_STARTED",
         "转入技术审核");
     for (String decision : new String[] {ReductionVariables.REVIEW_DECISION, ReductionVariables.BUREAU_DECISION,
-        ReductionVariables.VERIFIED, ReductionVariables.APPROVED}) {
+        ReductionVariables.VERIFIED, ReductionVariables.APPROVED, "verificationFalse", "falseVerificationReason"}) {
       execution.removeVariable(decision);
     }
   }

@@ -23,6 +23,15 @@ final class ReductionVariables {
   static final String CHANGE_PENDING = "changePending";
   static final String REVIEW_DUE = "reviewDue";
   static final String DECISION_DUE = "decisionDue";
+  static final String VERIFICATION_DUE = "verificationDue";
+  /** The engaged verifier's accounts: the candidates of {@code Task_Verification}. */
+  static final String VERIFIER_ACCOUNTS = "verifierAccounts";
+  static final String VERIFIER_NAME = "verifierName";
+  static final String VERIFICATION_OPINION = "verificationOpinion";
+  static final String VERIFIER_VERIFIED = "verifierVerifiedTco2e";
+  static final String VERIFICATION_COMMENT = "verificationComment";
+  /** What the technical review reads of the verification: opinion, quantity and the report's SHA-256. */
+  static final String VERIFICATION_SUMMARY = "verificationSummary";
   static final String REVIEW_DECISION = "reviewDecision";
   static final String REVIEW_COMMENT = "reviewComment";
   static final String BUREAU_DECISION = "bureauDecision";

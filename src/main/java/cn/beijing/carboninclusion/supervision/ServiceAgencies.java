@@ -105,6 +105,13 @@ public class ServiceAgencies {
     return records.findPageByOrderByIdAsc(page);
   }
 
+  /** The same, of one kind ({@code null}: every kind). */
+  @Transactional(readOnly = true)
+  public org.springframework.data.domain.Page<ServiceAgency> all(AgencyKind kind,
+      org.springframework.data.domain.Pageable page) {
+    return kind == null ? records.findPageByOrderByIdAsc(page) : records.findPageByKindOrderByIdAsc(kind, page);
+  }
+
   /** One page of the agencies in the order they were recorded, or the one with this credit code. */
   public org.springframework.data.domain.Page<ServiceAgency> page(String creditCode,
       org.springframework.data.domain.Pageable page) {

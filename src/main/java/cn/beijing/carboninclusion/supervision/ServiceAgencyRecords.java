@@ -13,4 +13,6 @@ public interface ServiceAgencyRecords extends JpaRepository<ServiceAgency, Long>
   List<ServiceAgency> findAllByOrderByIdAsc(Pageable page);
 
   Page<ServiceAgency> findPageByOrderByIdAsc(Pageable page);
+
+  Page<ServiceAgency> findPageByKindOrderByIdAsc(AgencyKind kind, Pageable page);
 }

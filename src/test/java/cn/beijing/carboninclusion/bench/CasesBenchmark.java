@@ -43,7 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ul>
  *   <li><b>real</b>: {@code N} Class I registrations (filed by greentravel with their documents; technical review by
  *       wangfang; publicity; bureau decision by zhangwei; REGISTERED), then {@code N} reduction applications on those
- *       projects (filed and submitted by greentravel; review by liuyang; approval by lina; issued, REGISTERED). A case
+ *       projects (filed and submitted by greentravel naming the demo verifier; its report and conclusion by hecha;
+ *       review by liuyang; approval by lina; issued, REGISTERED). A case
  *       counts when the platform's own rows say it ended (polled through {@code /api});</li>
  *   <li><b>twin</b>: the same models with every delegate and listener replaced by a no-op ({@link TwinModels}),
  *       deployed by {@code admin} through {@code /engine-rest/deployment/create}, started by {@code admin} through
@@ -358,16 +359,46 @@ public final class CasesBenchmark {
     request.put("claimedTco2e", "3.6");
     request.put("monitoringReport", "监测报告：轨道交通出行记录由平台采集并去标识化。");
     request.put("activities", List.of(Map.of("mode", "rail", "distanceKm", 50000)));
+    request.put("verifierAgencyId", verifierId());
     JsonNode filed = call("greentravel", "POST", "/api/projects/" + project + "/reduction-applications", request, 201);
     long application = filed.get("id").asLong();
     String query = "processDefinitionKey=ReductionRegistration&processInstanceBusinessKey=" + project
         + "&taskDefinitionKey=";
+    JsonNode verification = awaitTask("hecha", query + "Task_Verification");
+    fileReport(application);
+    work("hecha", verification, Map.of("verificationOpinion", "CONFIRMED", "verifierVerifiedTco2e", 3.6,
+        "verificationComment", "核查确认"));
     work("liuyang", awaitTask("liuyang", query + "Task_TechnicalReview"),
         Map.of("reviewDecision", "APPROVE", "verifiedTco2e", 3.6, "reviewComment", "与出行记录一致"));
     work("lina", awaitTask("lina", query + "Task_BureauApproval"),
         Map.of("bureauDecision", "APPROVE", "approvedTco2e", 3.6, "bureauComment", "同意登记"));
     awaitDomain("greentravel", "/api/reduction-applications/" + application, "REGISTERED");
     return application;
+  }
+
+  private volatile Long verifier;
+
+  /** The demo verifier's agency id, as a developer finds it in the agency list. */
+  private long verifierId() throws Exception {
+    if (verifier == null) {
+      for (JsonNode agency : call("greentravel", "GET", "/api/agencies?kind=VERIFIER&size=200", null, 200)) {
+        if ("91110105MA01HC8K5C".equals(agency.get("creditCode").asText())) {
+          verifier = agency.get("id").asLong();
+        }
+      }
+    }
+    return verifier;
+  }
+
+  /** The verifier's report (a PDF) of a real application, filed as hecha. */
+  private void fileReport(long application) throws Exception {
+    String boundary = "bench-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    part(body, boundary, "file", "report.pdf", "application/pdf", pdf("核查报告"));
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    send("hecha", HttpRequest.newBuilder(URI.create(base + "/api/reduction-applications/" + application
+            + "/verification-report")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), 200);
   }
 
   private LocalDate publicityEnd(Long project) {
@@ -414,7 +445,11 @@ public final class CasesBenchmark {
     variables.put("projectSuspended", false);
     variables.put("changePending", false);
     variables.put(TwinModels.FACT_PREFIX + "claimedTco2e", 3.6);
+    variables.put("verifierAccounts", "hecha");
+    variables.put("verificationDue", "P15WD");
     String instance = start(REDUCTION_TWIN_KEY, "twin-" + run + "-e" + index + "-" + UUID.randomUUID(), variables);
+    work("hecha", awaitTask("hecha", "processInstanceId=" + instance + "&taskDefinitionKey=Task_Verification"),
+        Map.of("verificationOpinion", "CONFIRMED", "verifierVerifiedTco2e", 3.6, "verificationComment", "核查确认"));
     work("liuyang", awaitTask("liuyang", "processInstanceId=" + instance + "&taskDefinitionKey=Task_TechnicalReview"),
         Map.of("reviewDecision", "APPROVE", "verifiedTco2e", 3.6, "reviewComment", "与出行记录一致"));
     work("lina", awaitTask("lina", "processInstanceId=" + instance + "&taskDefinitionKey=Task_BureauApproval"),
@@ -529,7 +564,7 @@ public final class CasesBenchmark {
   // ---- HTTP ------------------------------------------------------------------------------------------------------
 
   private static final List<String> USERS = List.of("greentravel", "wangfang", "liuyang", "zhangwei", "lina",
-      "admin");
+      "admin", "hecha");
 
   /** One client token per demo user (unless AUTH=basic). */
   private void login() throws Exception {

@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * development keys; production gives both nodes the same keys), an SMTP server in this process (GreenMail). The driver
  * sends every request, over HTTP only, to the nodes in turn: {@code N} Class I registrations (filed with their
  * documents, technical review, publicity's timer, bureau decision), then per registered project a reduction
- * application (draft, its trip records uploaded, submitted, review, approval, issuance), a transfer of one unit to
+ * application (draft naming the demo verifier, its trip records uploaded, submitted, the verifier's report and
+ * conclusion, review, approval, issuance), a transfer of one unit to
  * the exchange and the retirement of one unit. Mid-run a node is killed with {@code SIGKILL} and started again; the
  * driver carries on through the other node as a client would: a request whose answer was lost is sent again (the
  * writes carry an {@code Idempotency-Key}; a task that is gone was completed). Afterwards it waits until the cluster
@@ -157,7 +158,7 @@ public final class ClusterKill {
       // phase 2: decided, registered, a reduction issued, a unit transferred, a unit retired; a kill half way
       progress.set(0);
       Node victim = settings.kills() >= 2 ? nodes.get(0) : nodes.get(1);
-      Killer second = new Killer(victim, 11 * n / 2);
+      Killer second = new Killer(victim, 14 * n / 2);
       all(pool, n, i -> afterPublicity(i, projects.get(i)), second);
       kills += second.done ? 1 : 0;
       // every node killed is back and answers
@@ -289,6 +290,7 @@ public final class ClusterKill {
     draft.put("claimedTco2e", "3.6");
     draft.put("monitoringReport", "监测报告：轨道交通出行记录由平台采集并去标识化。");
     draft.put("submit", false);
+    draft.put("verifierAgencyId", verifierId());
     long application = created(request("greentravel", "POST", "/api/projects/" + project
         + "/reduction-applications", JSON.writeValueAsBytes(draft), "application/json", key("r", i)),
         "reduction application");
@@ -314,6 +316,17 @@ public final class ClusterKill {
     progress.incrementAndGet();
     String query = "processDefinitionKey=ReductionRegistration&processInstanceBusinessKey=" + project
         + "&taskDefinitionKey=";
+    // the engaged verifier (the demo's) files its report — filing again replaces it — and confirms the claim
+    JsonNode verification = awaitTask("hecha", query + "Task_Verification");
+    String reportBoundary = "cluster-" + UUID.randomUUID();
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    part(report, reportBoundary, "file", "report.pdf", "application/pdf", pdf("核查报告 " + run + "-" + i));
+    report.write(("--" + reportBoundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    expect(request("hecha", "POST", "/api/reduction-applications/" + application + "/verification-report",
+        report.toByteArray(), "multipart/form-data; boundary=" + reportBoundary, null), 200, "verification report");
+    progress.incrementAndGet();
+    work("hecha", verification, Map.of("verificationOpinion", "CONFIRMED", "verifierVerifiedTco2e", 3.6,
+        "verificationComment", "核查确认"));
     work("liuyang", awaitTask("liuyang", query + "Task_TechnicalReview"),
         Map.of("reviewDecision", "APPROVE", "verifiedTco2e", 3.6, "reviewComment", "与出行记录一致"));
     work("lina", awaitTask("lina", query + "Task_BureauApproval"),
@@ -338,6 +351,23 @@ public final class ClusterKill {
       }
     }
     throw new IllegalStateException("no block starts with " + firstSerial);
+  }
+
+  private volatile Long verifier;
+
+  /** The demo verifier's agency id, as a developer finds it in the agency list. */
+  private long verifierId() throws Exception {
+    if (verifier == null) {
+      for (JsonNode agency : get("greentravel", "/api/agencies?kind=VERIFIER&size=200")) {
+        if ("91110105MA01HC8K5C".equals(agency.get("creditCode").asText())) {
+          verifier = agency.get("id").asLong();
+        }
+      }
+    }
+    if (verifier == null) {
+      throw new IllegalStateException("the demo verifier is not recorded");
+    }
+    return verifier;
   }
 
   private String key(String kind, int i) {

@@ -408,6 +408,16 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
     long application = reductionApplication(project);
     values.put("reduction-applications", String.valueOf(application));
     upload(application);
+    // submitted, in verification, the engaged verifier's report filed
+    Answer submitted = RawHttp.send(port, "POST", "/api/reduction-applications/" + application + "/submission",
+        "greentravel", Map.of("Content-Type", "application/json"), null);
+    assertThat(submitted.status()).as("a submission: " + submitted.body()).isEqualTo(200);
+    ProcessInstance verification = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("ReductionRegistration").variableValueEquals("applicationId", application)
+        .singleResult();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(verification.getId())
+        .singleResult().getId());
+    cases.fileVerificationReport(application);
     values.put("methodologies", String.valueOf(jdbc.queryForObject("select min(id) from methodology", Long.class)));
     values.put("public/methodologies", values.get("methodologies"));
     values.put("public/projects", String.valueOf(project));
@@ -448,7 +458,8 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
     Answer answer = RawHttp.send(port, "POST", "/api/projects/" + project + "/reduction-applications",
         "greentravel", Map.of("Content-Type", "application/json"), json("""
             {"periodStart":"2025-04-01","periodEnd":"2025-06-30","claimedTco2e":"1",
-             "monitoringReport":"监测报告：授权矩阵测试。","activities":[],"submit":false}"""));
+             "monitoringReport":"监测报告：授权矩阵测试。","activities":[],"submit":false,"verifierAgencyId":%d}"""
+            .formatted(cases.demoVerifierId())));
     assertThat(answer.status()).as("a reduction application: " + answer.body()).isEqualTo(201);
     return answer.json().get("id").asLong();
   }

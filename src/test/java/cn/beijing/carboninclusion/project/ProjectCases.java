@@ -75,6 +75,7 @@ public final class ProjectCases {
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final ApplicationContext context;
   private final List<Long> filed = new ArrayList<>();
   private final List<String> accounts = new ArrayList<>();
 
@@ -91,6 +92,41 @@ public final class ProjectCases {
     this.identityService = context.getBean(IdentityService.class);
     this.runtimeService = context.getBean(RuntimeService.class);
     this.taskService = context.getBean(TaskService.class);
+    this.context = context;
+  }
+
+  // ---- verification (核查) of reduction claims ---------------------------------------------------------------
+
+  /** The demo verifier's account (北京中碳核查技术有限公司（示例）). */
+  public static final String VERIFIER = "hecha";
+
+  /** The demo verifier's agency id, which reduction applications name ({@code verifierAgencyId}). */
+  public long demoVerifierId() {
+    return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+        "select id from service_agency where credit_code = '91110105MA01HC8K5C'", Long.class);
+  }
+
+  /**
+   * The engaged verifier files a report (a PDF) and confirms the claim as it stands ({@code Task_Verification}),
+   * as its account: what every reduction application now passes before its technical review.
+   */
+  public void verify(ProcessInstance reduction) {
+    Long applicationId = ((Number) runtimeService.getVariable(reduction.getId(), "applicationId")).longValue();
+    Object claimed = runtimeService.getVariable(reduction.getId(), "claimedTco2e");
+    fileVerificationReport(applicationId);
+    Task task = taskService.createTaskQuery().processInstanceId(reduction.getId())
+        .taskDefinitionKey("Task_Verification").singleResult();
+    as(VERIFIER, Groups.VERIFIER, () -> taskService.complete(task.getId(), Map.of("verificationOpinion", "CONFIRMED",
+        "verifierVerifiedTco2e", claimed, "verificationComment", "核查确认：活动数据与监测报告一致")));
+  }
+
+  /** The engaged verifier's report of the application, filed as its account. */
+  public void fileVerificationReport(Long applicationId) {
+    as(VERIFIER, Groups.VERIFIER, () -> context.getBean(
+        cn.beijing.carboninclusion.reduction.VerificationReportService.class).file(applicationId,
+        new org.springframework.mock.web.MockMultipartFile("file", "核查报告.pdf", "application/pdf",
+            ("%PDF-1.4\n% 核查报告 " + applicationId + " " + UUID.randomUUID() + "\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8))));
   }
 
   // ---- applications ----------------------------------------------------------------------------------------
@@ -256,6 +292,41 @@ public final class ProjectCases {
     identityService.createMembership(account, Groups.DEVELOPER);
     developers.addMember(organisation.getId(), account);
     return account;
+  }
+
+  /** A verifier (核查机构) of this test and its account. */
+  public record Verifier(long agencyId, String account) {}
+
+  /**
+   * A fresh verifier agency with a new account of group {@code verifier} linked to it (password {@code password});
+   * the account is deleted by {@link #cleanUp()}.
+   */
+  public Verifier aVerifier(String password) {
+    String account = "verifier" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    var agency = context.getBean(cn.beijing.carboninclusion.supervision.ServiceAgencies.class).record(aCreditCode(),
+        "测试核查机构" + account, cn.beijing.carboninclusion.supervision.AgencyKind.VERIFIER);
+    User user = identityService.newUser(account);
+    user.setFirstName("核查员");
+    user.setLastName("测试");
+    user.setPassword(password);
+    identityService.saveUser(user);
+    accounts.add(account);
+    identityService.createMembership(account, Groups.VERIFIER);
+    context.getBean(cn.beijing.carboninclusion.supervision.AgencyAccounts.class).link(agency.getId(), account, "test");
+    return new Verifier(agency.getId(), account);
+  }
+
+  /** As {@link #verify(ProcessInstance)}, by the given verifier's account, with its conclusion. */
+  public void verifyAs(String account, ProcessInstance reduction, String opinion, Object quantity) {
+    Long applicationId = ((Number) runtimeService.getVariable(reduction.getId(), "applicationId")).longValue();
+    as(account, Groups.VERIFIER, () -> context.getBean(
+        cn.beijing.carboninclusion.reduction.VerificationReportService.class).file(applicationId,
+        new org.springframework.mock.web.MockMultipartFile("file", "核查报告.pdf", "application/pdf",
+            ("%PDF-1.4\n% 核查报告 " + applicationId + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8))));
+    Task task = taskService.createTaskQuery().processInstanceId(reduction.getId())
+        .taskDefinitionKey("Task_Verification").singleResult();
+    as(account, Groups.VERIFIER, () -> taskService.complete(task.getId(), Map.of("verificationOpinion", opinion,
+        "verifierVerifiedTco2e", quantity, "verificationComment", "核查意见")));
   }
 
   /** A valid unified social credit code (GB 32100-2015) no one has registered yet. */

@@ -359,6 +359,7 @@ class ProjectChangeProcessTest extends PlatformIntegrationTest {
     assertThat(reductionApplications.findById(covered.getId()).orElseThrow().getStatus())
         .isEqualTo(ReductionStatus.SUBMITTED);
     execute(job("Task_StartReview", held));
+    cases.verify(held);
     assertThat(held).isWaitingAt("Task_TechnicalReview");
   }
 
@@ -422,7 +423,7 @@ class ProjectChangeProcessTest extends PlatformIntegrationTest {
   private ReductionApplication apply(Project project, LocalDate from, LocalDate to) {
     return cases.as("greentravel", Groups.DEVELOPER, () -> reductions.apply(project.getId(),
         new ReductionApplicationRequest(from, to, new BigDecimal("5.2"), "监测报告",
-            List.of(Map.of("mode", "bus", "distanceKm", 100_000)), true)));
+            List.of(Map.of("mode", "bus", "distanceKm", 100_000)), true, cases.demoVerifierId())));
   }
 
   private ProcessInstance reductionOf(ReductionApplication application) {

@@ -87,6 +87,12 @@ class ReductionApiTest extends PlatformIntegrationTest {
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("ReductionRegistration")
         .variableValueEquals("applicationId", id).singleResult();
     runJobs(pi);
+    // the engaged verifier files its report and confirms the claim; the technical review reads its conclusion
+    assertThat(fileReport("hecha", id).getStatusCode()).isEqualTo(HttpStatus.OK);
+    claimAndSubmit("hecha", taskOf(pi, "Task_Verification"),
+        Map.of("verificationOpinion", "CONFIRMED", "verifierVerifiedTco2e", 3.6, "verificationComment", "核查确认"));
+    assertThat(runtimeService.getVariable(pi.getId(), "verificationSummary").toString()).contains("核查确认申报量")
+        .contains("SHA-256");
     claimAndSubmit("wangfang", taskOf(pi, "Task_TechnicalReview"),
         Map.of("reviewDecision", "APPROVE", "verifiedTco2e", 3.6, "reviewComment", "与出行记录一致"));
     claimAndSubmit("zhangwei", taskOf(pi, "Task_BureauApproval"),
@@ -178,8 +184,9 @@ class ReductionApiTest extends PlatformIntegrationTest {
         + "/reduction-applications", application("1"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
-  private static Map<String, Object> application(String claimed) {
+  private Map<String, Object> application(String claimed) {
     Map<String, Object> request = new HashMap<>();
+    request.put("verifierAgencyId", cases.demoVerifierId());
     request.put("periodStart", "2025-04-01");
     request.put("periodEnd", "2025-06-30");
     request.put("claimedTco2e", claimed);
@@ -202,6 +209,24 @@ class ReductionApiTest extends PlatformIntegrationTest {
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return http.withBasicAuth("greentravel", "demo").postForEntity(
         "/api/reduction-applications/" + applicationId + "/activities", new HttpEntity<>(parts, headers),
+        JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> fileReport(String user, long applicationId) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders fileHeaders = new HttpHeaders();
+    fileHeaders.setContentType(MediaType.APPLICATION_PDF);
+    parts.add("file", new HttpEntity<>(new org.springframework.core.io.ByteArrayResource(
+        ("%PDF-1.4\n% 核查报告 " + applicationId + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "核查报告.pdf";
+      }
+    }, fileHeaders));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth(user, "demo").postForEntity(
+        "/api/reduction-applications/" + applicationId + "/verification-report", new HttpEntity<>(parts, headers),
         JsonNode.class);
   }
 

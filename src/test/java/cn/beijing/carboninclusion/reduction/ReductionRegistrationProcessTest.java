@@ -69,6 +69,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
         "Task_CheckAuditObligations", "Task_RecomputeReduction", "Task_CheckDataQuality");
     assertThat(current(application).getRecomputedTco2e()).isEqualByComparingTo("5.2");
     execute(job("Task_StartReview", pi));
+    cases.verify(pi);
     assertThat(pi).isWaitingAt("Task_TechnicalReview");
     assertThat(task("Task_TechnicalReview", pi)).hasCandidateGroup(Groups.TECHCENTER);
     cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
@@ -102,6 +103,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     ReductionApplication application = apply(project, "9", busKm(100_000));
     ProcessInstance pi = instanceOf(application);
     execute(job("Task_StartReview", pi));
+    cases.verify(pi);
     assertThat(pi).isWaitingAt("Task_TechnicalReview");
     assertThat(checksOf(application)).anySatisfy(c -> {
       assertThat(c.getCheckName()).isEqualTo("平台复算减排量");
@@ -146,6 +148,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     ReductionApplication byReview = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
     ProcessInstance first = instanceOf(byReview);
     execute(job("Task_StartReview", first));
+    cases.verify(first);
     cases.completeAs("wangfang", task("Task_TechnicalReview", first),
         withVariables("reviewDecision", "REJECT", "verifiedTco2e", 0, "reviewComment", "监测报告不完整"));
     execute(job("Task_RejectApplication", first));
@@ -155,6 +158,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     ReductionApplication byBureau = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
     ProcessInstance second = instanceOf(byBureau);
     execute(job("Task_StartReview", second));
+    cases.verify(second);
     cases.completeAs("wangfang", task("Task_TechnicalReview", second),
         withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.0, "reviewComment", "核减 0.2 吨"));
     cases.completeAs("zhangwei", task("Task_BureauApproval", second),
@@ -169,6 +173,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     ReductionApplication application = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
     ProcessInstance pi = instanceOf(application);
     execute(job("Task_StartReview", pi));
+    cases.verify(pi);
     assertThatThrownBy(() -> cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
         withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 6.0, "reviewComment", "多于申报")))
         .isInstanceOf(DecisionRefused.class).hasMessageContaining("verifiedTco2e");
@@ -187,6 +192,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     ReductionApplication application = apply(project, "5.2", busKm(100_000));
     ProcessInstance pi = instanceOf(application);
     execute(job("Task_StartReview", pi));
+    cases.verify(pi);
     correlate("Message_ProjectSuspended", project);
     assertThat(pi).isWaitingAt("Gateway_AwaitProjectDecision").hasPassed("Task_HoldApplication");
     assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.ON_HOLD);
@@ -194,6 +200,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     correlate("Message_ProjectRestored", project);
     assertThat(pi).hasPassed("Task_ResumeApplication");
     execute(job("Task_StartReview", pi));
+    cases.verify(pi);
     assertThat(pi).isWaitingAt("Task_TechnicalReview");
     assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.UNDER_REVIEW);
   }
@@ -218,6 +225,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     ReductionApplication application = apply(project, "5.2", busKm(100_000));
     ProcessInstance pi = instanceOf(application);
     execute(job("Task_StartReview", pi));
+    cases.verify(pi);
     cancel(project);
     assertThat(pi).isEnded().hasPassed("EndEvent_ProjectCancelled");
     assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.TERMINATED);
@@ -238,7 +246,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
       List<Map<String, Object>> activities) {
     return cases.as("greentravel", Groups.DEVELOPER, () -> service.apply(project.getId(),
         new ReductionApplicationRequest(start, end, new BigDecimal(claimed), "监测报告：公交出行里程来自平台记录。",
-            activities, true)));
+            activities, true, cases.demoVerifierId())));
   }
 
   private ProcessInstance instanceOf(ReductionApplication application) {

@@ -369,6 +369,7 @@ class BarApiTest extends PlatformIntegrationTest {
     request.put("monitoringReport", "监测报告：轨道交通出行记录由平台采集并去标识化。");
     request.put("activities", List.of());
     request.put("submit", false);
+    request.put("verifierAgencyId", cases.demoVerifierId());
     return http.withBasicAuth(account, PASSWORD).postForEntity(
         "/api/projects/" + project.getId() + "/reduction-applications", request, JsonNode.class);
   }

@@ -82,6 +82,7 @@ class RectificationProcessTest extends PlatformIntegrationTest {
     assertThat(cases.current(project.getId()).getStatus()).isEqualTo(ProjectStatus.REGISTERED);
     assertThat(reduction).hasPassed("Task_ResumeApplication");
     execute(job("Task_StartReview", reduction));
+    cases.verify(reduction);
     assertThat(reduction).isWaitingAt("Task_TechnicalReview");
     assertThat(feedKinds(project)).contains("PROJECT_SUSPENDED", "PROJECT_RESTORED");
   }
@@ -180,11 +181,13 @@ class RectificationProcessTest extends PlatformIntegrationTest {
   private ProcessInstance anApplicationUnderReview(Project project) {
     ReductionApplication application = cases.as("greentravel", Groups.DEVELOPER, () -> reductions.apply(
         project.getId(), new ReductionApplicationRequest(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30),
-            new BigDecimal("5.2"), "监测报告", List.of(Map.of("mode", "bus", "distanceKm", 100_000)), true)));
+            new BigDecimal("5.2"), "监测报告", List.of(Map.of("mode", "bus", "distanceKm", 100_000)), true,
+            cases.demoVerifierId())));
     ProcessInstance reduction = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey("ReductionRegistration").variableValueEquals("applicationId", application.getId())
         .singleResult();
     execute(job("Task_StartReview", reduction));
+    cases.verify(reduction);
     assertThat(reduction).isWaitingAt("Task_TechnicalReview");
     assertThat(reductionApplications.findById(application.getId()).orElseThrow().getStatus())
         .isEqualTo(ReductionStatus.UNDER_REVIEW);

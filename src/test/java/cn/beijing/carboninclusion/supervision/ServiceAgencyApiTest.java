@@ -78,7 +78,13 @@ class ServiceAgencyApiTest extends PlatformIntegrationTest {
     assertThat(list.getBody().findValuesAsText("creditCode")).contains(code);
     assertThat(http.withBasicAuth("zhangwei", "demo").getForObject("/api/agencies?size=1", JsonNode.class))
         .hasSize(1);
-    assertThat(http.withBasicAuth("greentravel", "demo").getForEntity("/api/agencies", JsonNode.class)
+    // a developer reads the register to engage a verifier, without who recorded each agency; an expert does not
+    ResponseEntity<JsonNode> asDeveloper = http.withBasicAuth("greentravel", "demo")
+        .getForEntity("/api/agencies?kind=VERIFIER&size=200", JsonNode.class);
+    assertThat(asDeveloper.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(asDeveloper.getBody().findValuesAsText("kind")).isNotEmpty().containsOnly("VERIFIER");
+    assertThat(asDeveloper.getBody().get(0).path("createdBy").asText(null)).isNull();
+    assertThat(http.withBasicAuth("expertgao", "demo").getForEntity("/api/agencies", JsonNode.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     JsonNode published = publicAgency(code);
