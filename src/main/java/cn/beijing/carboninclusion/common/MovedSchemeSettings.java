@@ -25,7 +25,7 @@ class MovedSchemeSettings {
   static List<String> stale(Environment environment) {
     Binder binder = Binder.get(environment);
     return java.util.Arrays.stream(SchemeRule.values())
-        .filter(rule -> binder.bind(rule.movedFrom(), String.class).isBound())
+        .filter(rule -> rule.movedFrom() != null && binder.bind(rule.movedFrom(), String.class).isBound())
         .map(rule -> rule.movedFrom() + " → " + rule.key())
         .toList();
   }

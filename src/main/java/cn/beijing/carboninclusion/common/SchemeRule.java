@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The scheme's rule parameters that officials change: one row each in the deployed DMN decision {@code SchemeRules}
  * ({@code processes/scheme-rules.dmn}), read through {@link SchemeRuleBook}. {@link #key()} is the row's input
- * {@code rule}; {@link #movedFrom()} the Spring property that held the value before (see {@link MovedSchemeSettings}).
+ * {@code rule}; {@link #movedFrom()} the Spring property that held the value before, if any (see
+ * {@link MovedSchemeSettings}).
  */
 public enum SchemeRule {
   REVENUE_RETURN_MIN("revenueReturnMin", Kind.SHARE, "carbon-inclusion.rules.revenue-return-min"),
@@ -49,7 +50,9 @@ public enum SchemeRule {
   AUDIT_REVIEW_WORKING_DAYS("auditReviewWorkingDays", Kind.WORKING_DAYS, "carbon-inclusion.audit.review-working-days"),
   BAR_YEARS("barYears", Kind.COUNT, "carbon-inclusion.supervision.bar-years"),
   CLASS_TWO_REPORT_DUE_DAYS("classTwoReportDueDays", Kind.COUNT,
-      "carbon-inclusion.supervision.class-two-report-due-days");
+      "carbon-inclusion.supervision.class-two-report-due-days"),
+  /** Two sites whose coordinates lie within this many metres are the same site (the duplicate checks). */
+  SITE_MATCH_METRES("siteMatchMetres", Kind.COUNT, null);
 
   private final String key;
   private final Kind kind;
@@ -70,7 +73,7 @@ public enum SchemeRule {
     return kind;
   }
 
-  /** The Spring property that held this value before it moved to scheme-rules.dmn. */
+  /** The Spring property that held this value before it moved to scheme-rules.dmn; null for a rule born there. */
   public String movedFrom() {
     return movedFrom;
   }
