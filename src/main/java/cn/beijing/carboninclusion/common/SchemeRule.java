@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The scheme's rule parameters that officials change: one row each in the deployed DMN decision {@code SchemeRules}
  * ({@code processes/scheme-rules.dmn}), read through {@link SchemeRuleBook}. {@link #key()} is the row's input
- * {@code rule}; {@link #movedFrom()} the Spring property that held the value before (see {@link MovedSchemeSettings}).
+ * {@code rule}; {@link #movedFrom()} the Spring property that held the value before, if any (see
+ * {@link MovedSchemeSettings}).
  */
 public enum SchemeRule {
   REVENUE_RETURN_MIN("revenueReturnMin", Kind.SHARE, "carbon-inclusion.rules.revenue-return-min"),
@@ -51,7 +52,9 @@ public enum SchemeRule {
   CLASS_TWO_REPORT_DUE_DAYS("classTwoReportDueDays", Kind.COUNT,
       "carbon-inclusion.supervision.class-two-report-due-days"),
   VERIFICATION_WORKING_DAYS("verificationWorkingDays", Kind.WORKING_DAYS, null),
-  VERIFIER_CONSECUTIVE_LIMIT("verifierConsecutiveLimit", Kind.COUNT, null);
+  VERIFIER_CONSECUTIVE_LIMIT("verifierConsecutiveLimit", Kind.COUNT, null),
+  /** Two sites whose coordinates lie within this many metres are the same site (the duplicate checks). */
+  SITE_MATCH_METRES("siteMatchMetres", Kind.COUNT, null);
 
   private final String key;
   private final Kind kind;

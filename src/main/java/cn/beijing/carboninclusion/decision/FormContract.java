@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * {@code =variable} bound), a text's {@code minLength}, {@code maxLength} (a platform default when the form sets none)
  * and {@code pattern}. Read-only fields come back only with the value they show. Nothing else may be written.
  * <p>
- * Conditional visibility ({@code conditional.hide}) is a FEEL expression the server does not evaluate: a form that
- * uses it is refused at deployment ({@link #unsupported()}), so no field escapes validation.
+ * Conditional visibility ({@code conditional.hide}) is evaluated by the server as Tasklist evaluates it, for the part
+ * of FEEL {@link FormCondition} reads (comparisons joined by and/or over the form's own fields): a field hidden by
+ * its condition may not be written and is not required; shown, it is held to its rules like any other. A condition
+ * outside that part of FEEL, or naming a variable that is no field of the form (Tasklist would not have it), is
+ * refused at deployment ({@link #unsupported()}), so no field escapes validation.
  */
 public final class FormContract {
   /** A task without a Camunda Form writes nothing. */
@@ -47,7 +50,7 @@ public final class FormContract {
   /** One keyed field of the form. */
   public record Field(String key, String type, String label, boolean readOnly, boolean required,
       Set<String> values, String min, String max, Integer decimalDigits, Integer minLength, Integer maxLength,
-      Pattern pattern) {
+      Pattern pattern, FormCondition hide) {
 
     boolean multiple() {
       return "checklist".equals(type) || "taglist".equals(type);
@@ -57,22 +60,46 @@ public final class FormContract {
   public static FormContract parse(JsonNode form) {
     List<Field> fields = new ArrayList<>();
     List<String> unsupported = new ArrayList<>();
-    collect(form.path("components"), fields, unsupported);
+    List<FormCondition> conditions = new ArrayList<>();
+    collect(form.path("components"), fields, unsupported, conditions);
+    Set<String> keys = new LinkedHashSet<>();
+    fields.forEach(f -> keys.add(f.key()));
+    for (FormCondition condition : conditions) {
+      for (String variable : condition.variables()) {
+        if (!keys.contains(variable)) {
+          unsupported.add("conditional " + condition.source() + ": " + variable
+              + " is no field of the form (Tasklist would not have its value)");
+        }
+      }
+    }
     return new FormContract(form.path("id").asText("(no id)"), fields, unsupported);
   }
 
-  private static void collect(JsonNode components, List<Field> fields, List<String> unsupported) {
+  private static void collect(JsonNode components, List<Field> fields, List<String> unsupported,
+      List<FormCondition> conditions) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       String key = component.path("key").asText(null);
+      FormCondition hide = null;
       if (component.hasNonNull("conditional")) {
-        unsupported.add((key != null ? key : component.path("id").asText()) + ": conditional");
+        JsonNode conditional = component.path("conditional");
+        String where = key != null ? key : component.path("id").asText();
+        if (component.has("components") || conditional.size() != 1 || !conditional.path("hide").isTextual()) {
+          unsupported.add(where + ": conditional other than a field's hide expression");
+        } else {
+          try {
+            hide = FormCondition.parse(conditional.path("hide").asText());
+            conditions.add(hide);
+          } catch (FormCondition.Unsupported e) {
+            unsupported.add(where + ": conditional " + e.getMessage());
+          }
+        }
       }
       if (component.has("components")) {
         if (!"group".equals(type) || component.hasNonNull("path")) {
           unsupported.add(component.path("id").asText() + ": " + type + " with a path");
         }
-        collect(component.path("components"), fields, unsupported);
+        collect(component.path("components"), fields, unsupported, conditions);
       }
       if (key == null || key.isBlank()) {
         continue;
@@ -104,7 +131,7 @@ public final class FormContract {
           validate.path("required").asBoolean(false), values, min, max,
           component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null,
           validate.has("minLength") ? validate.path("minLength").asInt() : null, maxLength,
-          validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null));
+          validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null, hide));
       for (String b : new String[] {min, max}) {
         if (b != null && b.startsWith("=") && !BOUND_REFERENCE.matcher(b).matches()) {
           unsupported.add(key + ": bound " + b);
@@ -147,6 +174,9 @@ public final class FormContract {
    */
   public Map<String, String> check(Map<String, ?> submitted, Function<String, Object> current, boolean completing) {
     Map<String, String> errors = new LinkedHashMap<>();
+    // what the form shows: the values being submitted, else the case's (as Tasklist's form data)
+    Function<String, Object> lookup = name -> submitted.containsKey(name) && !isEmpty(submitted.get(name))
+        ? submitted.get(name) : current.apply(name);
     for (Map.Entry<String, ?> entry : submitted.entrySet()) {
       String name = entry.getKey();
       Field field = fields.get(name);
@@ -161,26 +191,37 @@ public final class FormContract {
         }
         continue;
       }
+      boolean hidden = hidden(field, lookup);
       if (isEmpty(value)) {
-        if (completing && field.required()) {
+        if (completing && field.required() && !hidden) {
           errors.put(name, "「" + field.label() + "」为必填项 (required)");
         }
         continue;
       }
-      String problem = problem(field, value, name2 -> submitted.containsKey(name2) && !isEmpty(submitted.get(name2))
-          ? submitted.get(name2) : current.apply(name2));
+      if (hidden) {
+        errors.put(name, "「" + field.label() + "」按表单条件不显示，不得填写 (hidden by the form's condition "
+            + field.hide().source() + ")");
+        continue;
+      }
+      String problem = problem(field, value, lookup);
       if (problem != null) {
         errors.put(name, problem);
       }
     }
     if (completing) {
       for (Field field : fields.values()) {
-        if (field.required() && !field.readOnly() && !submitted.containsKey(field.key())) {
+        if (field.required() && !field.readOnly() && !submitted.containsKey(field.key())
+            && !hidden(field, lookup)) {
           errors.put(field.key(), "「" + field.label() + "」为必填项 (required)");
         }
       }
     }
     return errors;
+  }
+
+  /** Whether the field's {@code conditional.hide} hides it for these values (shown when it has none). */
+  private static boolean hidden(Field field, Function<String, Object> lookup) {
+    return field.hide() != null && field.hide().holds(lookup);
   }
 
   /** Checks deletions of variables through the task: only the form's input fields, and never a required one. */

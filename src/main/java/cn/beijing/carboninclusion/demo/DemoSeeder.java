@@ -14,6 +14,7 @@ import cn.beijing.carboninclusion.project.ProjectApplications;
 import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.Projects;
 import cn.beijing.carboninclusion.project.UploadedFile;
+import cn.beijing.carboninclusion.project.external.ExternalRegistrations;
 import cn.beijing.carboninclusion.supervision.AgencyAccounts;
 import cn.beijing.carboninclusion.supervision.AgencyKind;
 import cn.beijing.carboninclusion.supervision.ServiceAgencies;
@@ -101,13 +102,16 @@ public class DemoSeeder {
   private final ManagementService managementService;
   private final ServiceAgencies agencies;
   private final AgencyAccounts agencyAccounts;
+  private final ExternalRegistrations externalRegistrations;
 
   public DemoSeeder(DemoProperties properties, IdentityService identityService, DeveloperService developers,
       Methodologies methodologies, Clock clock, ProjectApplications applications, Projects projects,
       MethodologyEvaluations evaluations, RuntimeService runtimeService, TaskService taskService,
-      ManagementService managementService, ServiceAgencies agencies, AgencyAccounts agencyAccounts) {
+      ManagementService managementService, ServiceAgencies agencies, AgencyAccounts agencyAccounts,
+      ExternalRegistrations externalRegistrations) {
     this.agencies = agencies;
     this.agencyAccounts = agencyAccounts;
+    this.externalRegistrations = externalRegistrations;
     this.evaluations = evaluations;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -133,6 +137,32 @@ public class DemoSeeder {
     seedAgencies();
     seedMethodologies();
     seedApplications();
+    seedExternalRegistrations();
+  }
+
+  /**
+   * A small list of projects registered in other schemes (example entries), imported by wangfang as version 1, so
+   * that the duplicate check has something to compare with and 其他减排机制登记 has a version to show.
+   */
+  private void seedExternalRegistrations() {
+    if (externalRegistrations.extent()[0] > 0) {
+      return;
+    }
+    String csv = """
+        source,external_id,name,district,address,latitude,longitude,registered_on
+        CCER,CCER-11-2024-0007,延庆区八达岭风电场扩建项目（示例）,延庆区,八达岭镇石峡村北,40.3612,115.9801,2024-08-16
+        VERRA,VCS 2871,Beijing Fangshan Biogas Recovery (example),房山区,窦店镇工业园区 3 号,39.6507,116.0921,2023-05-10
+        CN-GD,GDPHCER-2024-0316,广州市公共自行车低碳出行项目（示例）,天河区,天河路 385 号,23.1322,113.3275,2024-03-01
+        """;
+    identityService.setAuthentication("wangfang", List.of(Groups.TECHCENTER));
+    try {
+      externalRegistrations.importList(new java.io.ByteArrayInputStream(csv.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)), "其他减排机制登记清单（示例）.csv",
+          "演示数据：其他减排机制登记清单（示例条目，非真实登记）", "2025-06-30");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    log.info("demo list of registrations in other schemes imported (version 1, example entries)");
   }
 
   /** Two Class I applications for the technical center's queue and one recorded Class II project. */

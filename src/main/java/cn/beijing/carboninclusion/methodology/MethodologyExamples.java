@@ -6,12 +6,15 @@ package cn.beijing.carboninclusion.methodology;
  */
 public final class MethodologyExamples {
 
-  /** 低碳出行: baseline a small passenger car; factors per passenger-km in kg CO2; result in tCO2e. */
+  /**
+   * 低碳出行: baseline a small passenger car; factors per passenger-km in kg CO2; result in tCO2e. Trip-level: each
+   * activity record is one trip, uploaded as a file and claimed once across all projects.
+   */
   public static final String TRAVEL_FORMULA =
       "sum(for t in activities return t.distanceKm * (EF_baseline - get value(EF_mode, t.mode))) / 1000";
 
   public static final String TRAVEL_PARAMETERS = """
-      {"unit": "tCO2e",
+      {"activityLevel": "trip", "unit": "tCO2e",
        "parameters": [
          {"name": "EF_baseline", "label": "基准情景（小型客车）排放因子", "unit": "kgCO2/人·公里", "value": 0.104, "example": true},
          {"name": "EF_mode", "label": "出行方式排放因子", "unit": "kgCO2/人·公里",

@@ -20,12 +20,39 @@ import org.camunda.bpm.engine.variable.Variables;
  * {@code sum(for t in activities return t.distanceKm * (EF_baseline - get value(EF_mode, t.mode))) / 1000}.
  * The parameters document (JSON) names each parameter with its unit and value, the fields of an activity record,
  * example activities and the result they must give, so a proposal can be checked and any application recomputed.
+ * Its {@code activityLevel} says what one activity record is: {@code "trip"} — one trip of one participant (the
+ * records are uploaded as a file, each trip claimed once across all projects, and aggregate figures are refused) —
+ * or {@code "aggregate"} (the default) — a total for the monitoring period, such as a meter's net generation.
  */
 public final class ReductionFormula {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
   /** Relative tolerance between the computed and the stated example result. */
   private static final BigDecimal EXAMPLE_TOLERANCE = new BigDecimal("0.000001");
+
+  /** What one activity record of the formula is. */
+  public enum ActivityLevel {
+    /** One trip (行程) of one participant: records are uploaded, never given as aggregates. */
+    TRIP("trip", "逐笔行程"),
+    /** A total of the monitoring period (e.g. a meter's net generation). */
+    AGGREGATE("aggregate", "汇总数据");
+
+    private final String key;
+    private final String label;
+
+    ActivityLevel(String key, String label) {
+      this.key = key;
+      this.label = label;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
 
   /** One named parameter: a number, or a table of numbers by key (e.g. a factor per travel mode). */
   public record Parameter(String name, String label, String unit, Object value, boolean example) {}
@@ -36,9 +63,11 @@ public final class ReductionFormula {
   private final List<String> activityFields;
   private final List<Map<String, Object>> exampleActivities;
   private final BigDecimal exampleResult;
+  private final ActivityLevel activityLevel;
 
   private ReductionFormula(String expression, String unit, List<Parameter> parameters, List<String> activityFields,
-      List<Map<String, Object>> exampleActivities, BigDecimal exampleResult) {
+      List<Map<String, Object>> exampleActivities, BigDecimal exampleResult, ActivityLevel activityLevel) {
+    this.activityLevel = activityLevel;
     this.expression = expression;
     this.unit = unit;
     this.parameters = List.copyOf(parameters);
@@ -89,8 +118,15 @@ public final class ReductionFormula {
           Object.class)));
     }
     BigDecimal exampleResult = root.hasNonNull("exampleResult") ? root.get("exampleResult").decimalValue() : null;
+    ActivityLevel level = ActivityLevel.AGGREGATE;
+    if (root.has("activityLevel")) {
+      String declared = root.path("activityLevel").asText("");
+      level = java.util.Arrays.stream(ActivityLevel.values()).filter(l -> l.key().equals(declared)).findFirst()
+          .orElseThrow(() -> new FormulaException("activityLevel 须为 \"trip\"（逐笔行程）或 \"aggregate\"（汇总数据）："
+              + declared));
+    }
     return new ReductionFormula(expression.trim(), root.path("unit").asText("tCO2e"), parameters, fields, examples,
-        exampleResult);
+        exampleResult, level);
   }
 
   /** The reduction for {@code activities} (each a map of the activity fields). */
@@ -139,4 +175,8 @@ public final class ReductionFormula {
   public List<String> activityFields() { return activityFields; }
   public List<Map<String, Object>> exampleActivities() { return exampleActivities; }
   public BigDecimal exampleResult() { return exampleResult; }
+  public ActivityLevel activityLevel() { return activityLevel; }
+
+  /** Whether one activity record is one trip: such records are uploaded, and aggregate figures are refused. */
+  public boolean tripLevel() { return activityLevel == ActivityLevel.TRIP; }
 }

@@ -38,11 +38,15 @@ class PortalReductionController {
       Column.of("status", null, PublicReduction::status),
       Column.of("statusLabel", "状态", PublicReduction::statusLabel),
       Column.of("claimedTco2e", "申报减排量 (tCO2e)", PublicReduction::claimedTco2e),
+      Column.of("recomputedTco2e", "平台复算减排量 (tCO2e)", PublicReduction::recomputedTco2e),
       Column.of("approvedTco2e", "登记减排量 (tCO2e)", PublicReduction::approvedTco2e),
+      Column.of("aboveRecomputation", null, PublicReduction::aboveRecomputation),
+      Column.of("recomputation", "与平台复算", PublicReduction::recomputationLabel),
       Column.of("issuedQuantity", "签发量 (tCO2e)", PublicReduction::issuedQuantity),
       Column.of("firstSerial", "起始序列号", PublicReduction::firstSerial),
       Column.of("lastSerial", "终止序列号", PublicReduction::lastSerial),
-      Column.of("submittedAt", "申请时间", PublicReduction::submittedAt));
+      Column.of("submittedAt", "申请时间", PublicReduction::submittedAt),
+      Column.of("excessReason", "高于平台复算的理由", PublicReduction::excessReason));
 
   private final PublicReductions reductions;
   private final DisclosureFeed feed;

@@ -77,6 +77,14 @@ public class Project {
   private String statusReason;
   @Column(name = "submission_key", unique = true, updatable = false)
   private String submissionKey;
+  /** Site coordinates (WGS-84 degrees), when the developer gave them. */
+  @Column(precision = 9, scale = 7)
+  private BigDecimal latitude;
+  @Column(precision = 10, scale = 7)
+  private BigDecimal longitude;
+  /** District and normalised address ({@link SiteAddress#key}), kept with the address for the duplicate checks. */
+  @Column(name = "site_key")
+  private String siteKey;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -144,10 +152,17 @@ public class Project {
   public void describe(String address, String description, LocalDate startDate, LocalDate creditingStart,
       LocalDate creditingEnd) {
     this.address = address;
+    this.siteKey = SiteAddress.key(district, address);
     this.description = description;
     this.startDate = startDate;
     this.creditingStart = creditingStart;
     this.creditingEnd = creditingEnd;
+  }
+
+  /** The site's coordinates (both or neither). */
+  public void locate(BigDecimal latitude, BigDecimal longitude) {
+    this.latitude = latitude;
+    this.longitude = longitude;
   }
 
   public void planImplementation(BigDecimal revenueReturnRatio, String publicInterestCommitment, String revenuePlan) {
@@ -160,6 +175,7 @@ public class Project {
   void amend(ProjectVersion version, Instant at) {
     this.developerId = version.getDeveloperId();
     this.address = version.getAddress();
+    this.siteKey = SiteAddress.key(district, address);
     this.revenueReturnRatio = version.getRevenueReturnRatio();
     this.revenuePlan = version.getRevenuePlan();
     this.updatedAt = at;
@@ -197,5 +213,8 @@ public class Project {
   public int getSupplementRounds() { return supplementRounds; }
   public String getStatusReason() { return statusReason; }
   public String getSubmissionKey() { return submissionKey; }
+  public BigDecimal getLatitude() { return latitude; }
+  public BigDecimal getLongitude() { return longitude; }
+  public String getSiteKey() { return siteKey; }
   public List<ProjectIdentifier> getIdentifiers() { return Collections.unmodifiableList(identifiers); }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,7 +15,9 @@ import java.util.List;
 /**
  * A project application (登记申请 for Class I, 备案 for Class II), the JSON part {@code application} of
  * {@code POST /api/projects}. The documents come as the file parts {@code designDocument} and
- * {@code implementationPlan}.
+ * {@code implementationPlan}. The site ({@code district}, {@code address}, optionally {@code latitude} and
+ * {@code longitude} in WGS-84 degrees) is what the duplicate checks compare with every Beijing project and with the
+ * registrations imported from other schemes.
  */
 public record ProjectApplicationRequest(
     @NotBlank @Size(max = 200) String name,
@@ -29,13 +32,29 @@ public record ProjectApplicationRequest(
     @DecimalMin("0.0") @DecimalMax("1.0") BigDecimal revenueReturnRatio,
     @Size(max = 4000) String publicInterestCommitment,
     @Size(max = 4000) String revenuePlan,
-    @Size(max = 50) List<@Valid @NotNull Identifier> identifiers) {
+    @Size(max = 50) List<@Valid @NotNull Identifier> identifiers,
+    @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 7) BigDecimal latitude,
+    @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 7) BigDecimal longitude) {
+
+  /** An application without site coordinates. */
+  public ProjectApplicationRequest(String name, ProjectClass projectClass, String methodologyCode, String district,
+      String address, String description, LocalDate startDate, LocalDate creditingStart, LocalDate creditingEnd,
+      BigDecimal revenueReturnRatio, String publicInterestCommitment, String revenuePlan,
+      List<Identifier> identifiers) {
+    this(name, projectClass, methodologyCode, district, address, description, startDate, creditingStart,
+        creditingEnd, revenueReturnRatio, publicInterestCommitment, revenuePlan, identifiers, null, null);
+  }
 
   /** An identifier of the project's site, asset or activity, or its registration in another scheme. */
   public record Identifier(
       @NotBlank @Size(max = 40) String scheme,
       @NotBlank @Size(max = 200) String identifier,
       boolean alreadyCredited) {}
+
+  @AssertTrue(message = "项目地点坐标须同时给出纬度和经度 (latitude and longitude come together)")
+  boolean isLongitude() {
+    return (latitude == null) == (longitude == null);
+  }
 
   @AssertTrue(message = "计入期结束日期须晚于开始日期 (crediting period ends before it starts)")
   boolean isCreditingEnd() {

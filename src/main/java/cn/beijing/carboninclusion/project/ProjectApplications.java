@@ -121,6 +121,7 @@ public class ProjectApplications {
         request.district(), now);
     project.describe(request.address(), request.description(), request.startDate(), request.creditingStart(),
         request.creditingEnd());
+    project.locate(request.latitude(), request.longitude());
     project.planImplementation(request.revenueReturnRatio(), request.publicInterestCommitment(),
         request.revenuePlan());
     if (request.identifiers() != null) {

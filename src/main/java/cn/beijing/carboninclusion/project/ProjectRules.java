@@ -3,6 +3,7 @@ package cn.beijing.carboninclusion.project;
 import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.methodology.Methodology;
+import cn.beijing.carboninclusion.project.external.ExternalRegistrations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ public class ProjectRules {
   static final String METHODOLOGY = "核查方法学有效性";
   static final String DEVELOPER = "核查开发方资格";
   static final String DUPLICATE = "核查重复申报";
+  static final String DUPLICATE_SITE = "核查项目地点重复";
+  static final String EXTERNAL = "核查其他减排机制登记";
   static final String REVENUE = "核查收益返还比例";
   static final String DOCUMENTS = "核查申请材料完整性";
 
@@ -94,6 +97,65 @@ public class ProjectRules {
       return CheckResult.flagged(DUPLICATE, String.join("；", soft));
     }
     return CheckResult.passed(DUPLICATE, "未发现重复申报（已比对 " + project.getIdentifiers().size() + " 个申报标识）");
+  }
+
+  /**
+   * 项目地点重复: the same site (district and normalised address, or coordinates within the rule's distance) as
+   * another Beijing project. Hard failures for a cancelled project's site (under whatever identifier: a cancelled
+   * project never comes back) and for an active project under the same methodology; a soft finding for an active
+   * project under another methodology and for earlier rejected or withdrawn applications.
+   */
+  public CheckResult duplicateSites(Project project, Collection<SiteMatch> matches, int metres) {
+    List<String> hard = new ArrayList<>();
+    List<String> soft = new ArrayList<>();
+    for (SiteMatch match : matches) {
+      Project other = match.project();
+      String where = "项目「" + other.getName() + "」（编号 " + other.getId() + (other.getRegistrationNo() == null ? ""
+          : "，登记编号 " + other.getRegistrationNo()) + "，" + other.getStatus().label() + "，" + other.getDistrict()
+          + " " + (other.getAddress() == null ? "" : other.getAddress()) + "）与本项目" + match.how();
+      if (other.getStatus() == ProjectStatus.CANCELLED) {
+        hard.add(where + "，已注销项目的地点不得以新的标识重新登记");
+      } else if (ACTIVE.contains(other.getStatus()) && match.sameMethodology()) {
+        hard.add(where);
+      } else if (ACTIVE.contains(other.getStatus())) {
+        soft.add(where + "（不同方法学，请评估是否重复计算）");
+      } else {
+        soft.add(where + "（该申请已终止，供参考）");
+      }
+    }
+    if (!hard.isEmpty()) {
+      return CheckResult.failed(DUPLICATE_SITE, "Error_DuplicateSite", "存在同一地点的本市项目："
+          + String.join("；", hard));
+    }
+    if (!soft.isEmpty()) {
+      return CheckResult.flagged(DUPLICATE_SITE, String.join("；", soft));
+    }
+    String site = project.getSiteKey() == null ? "未填写地址"
+        : "地址规范化为「" + project.getSiteKey().replace("|", " ") + "」";
+    String coordinates = project.getLatitude() == null ? "未提供坐标"
+        : "坐标 " + project.getLatitude().toPlainString() + ", " + project.getLongitude().toPlainString() + "（比对 "
+            + metres + " 米以内）";
+    return CheckResult.passed(DUPLICATE_SITE, "未发现同一地点的本市项目（" + site + "；" + coordinates + "）");
+  }
+
+  /** Another Beijing project on this project's site, and how the site matched. */
+  public record SiteMatch(Project project, String how, boolean sameMethodology) {}
+
+  /**
+   * 其他减排机制登记: a project registered in another scheme (an imported registration matching a declared
+   * identifier or the site) is a hard failure; the detail names each registration for the reviewer.
+   */
+  public CheckResult externalRegistrations(Collection<ExternalRegistrations.Match> matches, long versions,
+      long registrations) {
+    if (matches.isEmpty()) {
+      return CheckResult.passed(EXTERNAL, versions == 0 ? "尚未导入其他减排机制的登记清单，未能比对"
+          : "未发现在其他减排机制登记的记录（已比对 " + versions + " 个导入版本中的 " + registrations + " 条登记）");
+    }
+    List<String> found = matches.stream().map(m -> m.sourceLabel() + " 登记编号 " + m.externalId() + "「" + m.name()
+        + "」（" + m.district() + " " + m.address() + "，登记日期 " + m.registeredOn() + "；第 " + m.importVersion()
+        + " 版导入清单，清单日期 " + m.listDate() + "）：" + m.how()).toList();
+    return CheckResult.failed(EXTERNAL, "Error_RegisteredElsewhere", "项目已在其他减排机制登记，不得重复登记："
+        + String.join("；", found));
   }
 
   /** A declared identifier of this project found on another project. */

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -40,6 +41,17 @@ public interface Projects extends JpaRepository<Project, Long>, JpaSpecification
       where p.id <> :projectId and i.scheme = :scheme and i.identifier = :identifier""")
   List<Project> findOthersDeclaring(@Param("projectId") Long projectId, @Param("scheme") String scheme,
       @Param("identifier") String identifier);
+
+  /** Other projects (any status, any methodology) on the same site: district and normalised address. */
+  List<Project> findFirst50BySiteKeyAndIdNotOrderByIdDesc(String siteKey, Long id);
+
+  /** Other projects whose coordinates lie in the box (the caller measures the exact distance). */
+  @Query("""
+      select p from Project p where p.id <> :projectId and p.latitude between :south and :north
+      and p.longitude between :west and :east order by p.id desc""")
+  List<Project> findOthersWithin(@Param("projectId") Long projectId, @Param("south") BigDecimal south,
+      @Param("north") BigDecimal north, @Param("west") BigDecimal west, @Param("east") BigDecimal east,
+      Pageable limit);
 
   java.util.Optional<Project> findBySubmissionKey(String submissionKey);
 

@@ -21,8 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the public sees of reduction applications (disclosed when filed and when registered, DOMAIN.md): the project,
- * the monitoring period, the claimed and registered quantities, the issued serials. Never the monitoring report, the
- * activity records (participant data), the submitting user or the reviewers' reasons.
+ * the monitoring period, the claimed, recomputed and registered quantities, the issued serials, and — for a
+ * registration above the platform's recomputation (beyond {@code recompute-tolerance}) — that it is so and the reasons
+ * the technical center and the bureau recorded for it (the forms say those reasons are published). Never the
+ * monitoring report, the activity records (participant data), the submitting user or the reviewers' other comments.
  */
 @Service
 public class PublicReductions {
@@ -38,8 +40,14 @@ public class PublicReductions {
 
   public record PublicReduction(Long id, Long projectId, String projectName, String registrationNo,
       LocalDate periodStart, LocalDate periodEnd, ReductionStatus status, String statusLabel,
-      BigDecimal claimedTco2e, BigDecimal approvedTco2e, Long issuedQuantity, String firstSerial, String lastSerial,
-      Instant submittedAt) {}
+      BigDecimal claimedTco2e, BigDecimal recomputedTco2e, BigDecimal approvedTco2e, Long issuedQuantity,
+      String firstSerial, String lastSerial, Instant submittedAt, boolean aboveRecomputation, String excessReason) {
+
+    /** 高于平台复算 for a registration above the platform's recomputation, else empty. */
+    public String recomputationLabel() {
+      return aboveRecomputation ? "高于平台复算" : "";
+    }
+  }
 
   /** Search criteria; every one optional ({@code text} matches project name or registration number). */
   public record Criteria(ReductionStatus status, String text) {}
@@ -75,7 +83,8 @@ public class PublicReductions {
 
   private static PublicReduction view(ReductionApplication a, Project p) {
     return new PublicReduction(a.getId(), a.getProjectId(), p.getName(), p.getRegistrationNo(), a.getPeriodStart(),
-        a.getPeriodEnd(), a.getStatus(), a.getStatus().label(), a.getClaimedTco2e(), a.getApprovedTco2e(),
-        a.getIssuedQuantity(), a.getFirstSerial(), a.getLastSerial(), a.getSubmittedAt());
+        a.getPeriodEnd(), a.getStatus(), a.getStatus().label(), a.getClaimedTco2e(), a.getRecomputedTco2e(),
+        a.getApprovedTco2e(), a.getIssuedQuantity(), a.getFirstSerial(), a.getLastSerial(), a.getSubmittedAt(),
+        a.isAboveRecomputation(), a.isAboveRecomputation() ? a.getExcessReason() : null);
   }
 }

@@ -58,6 +58,13 @@ public class ReductionApplication {
   private String submissionKey;
   @Column(name = "verifier_agency_id", updatable = false)
   private Long verifierAgencyId;
+  /** The platform's recomputation plus the tolerance: above it a verified or registered quantity needs a reason. */
+  @Column(name = "recompute_limit_tco2e", precision = 18, scale = 6)
+  private BigDecimal recomputeLimitTco2e;
+  @Column(name = "above_recomputation", nullable = false)
+  private boolean aboveRecomputation;
+  @Column(name = "excess_reason")
+  private String excessReason;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -103,7 +110,17 @@ public class ReductionApplication {
 
   public void verify(BigDecimal verifiedTco2e) { this.verifiedTco2e = verifiedTco2e; }
 
-  void recomputed(BigDecimal tco2e) { this.recomputedTco2e = tco2e; }
+  /** The platform's recomputation and the limit (recomputation plus tolerance) it sets for the reviewers. */
+  void recomputed(BigDecimal tco2e, BigDecimal limit) {
+    this.recomputedTco2e = tco2e;
+    this.recomputeLimitTco2e = limit;
+  }
+
+  /** The registered quantity is above the recomputation limit, for these recorded reasons (published). */
+  void registeredAboveRecomputation(String reasons) {
+    this.aboveRecomputation = true;
+    this.excessReason = reasons;
+  }
 
   void approve(BigDecimal approvedTco2e) { this.approvedTco2e = approvedTco2e; }
 
@@ -132,6 +149,9 @@ public class ReductionApplication {
   public String getMonitoringReport() { return monitoringReport; }
   public String getActivities() { return activities; }
   public BigDecimal getRecomputedTco2e() { return recomputedTco2e; }
+  public BigDecimal getRecomputeLimitTco2e() { return recomputeLimitTco2e; }
+  public boolean isAboveRecomputation() { return aboveRecomputation; }
+  public String getExcessReason() { return excessReason; }
   public BigDecimal getApprovedTco2e() { return approvedTco2e; }
   public Long getIssuedQuantity() { return issuedQuantity; }
   public String getFirstSerial() { return firstSerial; }

@@ -20,10 +20,13 @@ import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.methodology.Methodologies;
+import cn.beijing.carboninclusion.methodology.FormulaException;
 import cn.beijing.carboninclusion.methodology.Methodology;
+import cn.beijing.carboninclusion.methodology.ReductionFormula;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.Projects;
+import cn.beijing.carboninclusion.reduction.activity.ActivityUploads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -53,12 +56,15 @@ public class ReductionApplicationService {
   private final ObjectMapper json;
   private final DeveloperBars bars;
   private final Verifiers verifiers;
+  private final ActivityUploads uploads;
   private final Clock clock;
 
   public ReductionApplicationService(ReductionApplications applications, Projects projects,
       Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail,
       ReductionLifecycle lifecycle, SchemeRuleBook rules, RuntimeService runtimeService,
-      EngineAsPlatform engine, ObjectMapper json, DeveloperBars bars, Verifiers verifiers, Clock clock) {
+      EngineAsPlatform engine, ObjectMapper json, DeveloperBars bars, Verifiers verifiers, ActivityUploads uploads,
+      Clock clock) {
+    this.uploads = uploads;
     this.applications = applications;
     this.projects = projects;
     this.methodologies = methodologies;
@@ -101,6 +107,18 @@ public class ReductionApplicationService {
       });
     }
     requireEngageable(request.verifierAgencyId());
+    if (tripLevel(project)) {
+      // one activity record is one trip: the trips come as an uploaded file, each claimed once across all projects
+      if (request.activities() != null && !request.activities().isEmpty()) {
+        throw new InvalidInputException("activities", "本项目的方法学按逐笔行程计算，不接受汇总活动数据：请保存草稿"
+            + "（submit=false），上传活动记录文件（POST /api/reduction-applications/{id}/activities）后提交 "
+            + "(a trip-level methodology takes uploaded trip records, not aggregate activities)");
+      }
+      if (request.submitNow()) {
+        throw new InvalidInputException("submit", "本项目的方法学按逐笔行程计算，须先保存草稿（submit=false）并上传"
+            + "活动记录文件，再提交 (a trip-level application is filed as a draft, its trips uploaded, then submitted)");
+      }
+    }
     ReductionApplication draft = new ReductionApplication(projectId,
         request.periodStart(), request.periodEnd(), request.claimedTco2e(), request.monitoringReport().trim(),
         activitiesJson(request.activities()), currentUser.id(), Instant.now(clock));
@@ -126,6 +144,10 @@ public class ReductionApplicationService {
     }
     Project project = projects.findById(application.getProjectId()).orElseThrow();
     bars.requireDeveloperNotBarred(project.getDeveloperId());
+    if (tripLevel(project) && uploads.resultFor(applicationId).isEmpty()) {
+      throw new ConflictException("本项目的方法学按逐笔行程计算，提交前须上传活动记录文件 (activities: a trip-level "
+          + "application needs its uploaded trip records before it is submitted)");
+    }
     return submit(application, project);
   }
 
@@ -143,6 +165,19 @@ public class ReductionApplicationService {
     if (verifiers.accounts(agencyId).isEmpty()) {
       throw new InvalidInputException("verifierAgencyId",
           "该核查机构尚无平台账号，无法办理核查 (the verifier has no account yet): " + agency.name());
+    }
+  }
+
+  /** Whether the project's methodology computes from trip records (its formula's {@code activityLevel}). */
+  private boolean tripLevel(Project project) {
+    Methodology methodology = methodologies.findById(project.getMethodologyId()).orElse(null);
+    if (methodology == null) {
+      return false;
+    }
+    try {
+      return ReductionFormula.parse(methodology.getFormula(), methodology.getParameters()).tripLevel();
+    } catch (FormulaException e) {
+      return false; // no formula to compute with: the recomputation fails the application
     }
   }
 

@@ -51,9 +51,10 @@ class ReductionController {
   record History(String action, String fromStatus, String toStatus, String actor, Instant at, String reason) {}
 
   record ApplicationView(Long id, Long projectId, LocalDate periodStart, LocalDate periodEnd, BigDecimal claimedTco2e,
-      BigDecimal recomputedTco2e, BigDecimal verifiedTco2e, BigDecimal approvedTco2e, Long issuedQuantity,
+      BigDecimal recomputedTco2e, BigDecimal recomputeLimitTco2e, BigDecimal verifiedTco2e, BigDecimal approvedTco2e, Long issuedQuantity,
       String firstSerial, String lastSerial, Long issuanceId, String certificate, ReductionStatus status,
-      String statusLabel, String statusReason, Instant submittedAt, List<Check> checks, List<History> history) {}
+      String statusLabel, String statusReason, Instant submittedAt, boolean aboveRecomputation, String excessReason,
+      List<Check> checks, List<History> history) {}
 
   @Operation(summary = "申请减排量登记（开发方）；submit=false 时保存为草稿，可先上传活动记录再提交",
       description = "可带 Idempotency-Key 头：本项目已用过的键不再立案（409，指明已有的申请）。")
@@ -92,9 +93,10 @@ class ReductionController {
     boolean authority = currentUser.isAuthority();
     Long issuanceId = registry.issuanceIdOf(a.getId()).orElse(null);
     return new ApplicationView(a.getId(), a.getProjectId(), a.getPeriodStart(), a.getPeriodEnd(), a.getClaimedTco2e(),
-        a.getRecomputedTco2e(), a.getVerifiedTco2e(), a.getApprovedTco2e(), a.getIssuedQuantity(), a.getFirstSerial(),
+        a.getRecomputedTco2e(), a.getRecomputeLimitTco2e(), a.getVerifiedTco2e(), a.getApprovedTco2e(), a.getIssuedQuantity(), a.getFirstSerial(),
         a.getLastSerial(), issuanceId, issuanceId == null ? null
             : "/api/registry/issuances/" + issuanceId + "/certificate", a.getStatus(), a.getStatus().label(), a.getStatusReason(), a.getSubmittedAt(),
+        a.isAboveRecomputation(), a.getExcessReason(),
         checks.of(ReductionLifecycle.CASE_TYPE, a.getId()).stream()
             .map(c -> new Check(c.getCheckName(), c.getOutcome().name(), c.getDetail())).toList(),
         auditTrail.of(ReductionLifecycle.CASE_TYPE, a.getId()).stream()

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 签发登记: checks that this case's technical review and bureau approval are on record (approved, by two people, in
- * that order, issued ≤ approved ≤ verified ≤ claimed), then registers the approved quantity and issues it into the registry as whole 1-tCO2e units (a fraction is not
+ * that order, issued ≤ approved ≤ verified ≤ claimed, and — for a registered quantity above the platform's
+ * recomputation limit — the reasons both decisions recorded for it), then registers the approved quantity and issues it into the registry as whole 1-tCO2e units (a fraction is not
  * issued, and the case says so); the registration is published. The vintage is the year the monitoring period ends.
  */
 @Component("reductionIssuance")
@@ -24,12 +25,15 @@ class ReductionIssuance implements JavaDelegate {
   private final Registry registry;
   private final ProjectVersions versions;
   private final Decisions decisions;
+  private final ReductionRules rules;
 
-  ReductionIssuance(ReductionLifecycle lifecycle, Registry registry, ProjectVersions versions, Decisions decisions) {
+  ReductionIssuance(ReductionLifecycle lifecycle, Registry registry, ProjectVersions versions, Decisions decisions,
+      ReductionRules rules) {
     this.lifecycle = lifecycle;
     this.registry = registry;
     this.versions = versions;
     this.decisions = decisions;
+    this.rules = rules;
   }
 
   @Override
@@ -47,6 +51,24 @@ class ReductionIssuance implements JavaDelegate {
     if (approved.signum() < 0 || approved.compareTo(verified) > 0 || verified.compareTo(application.getClaimedTco2e()) > 0) {
       throw trail.refused("数量不一致：登记 " + approved.toPlainString() + " ≤ 核定 " + verified.toPlainString() + " ≤ 申报 "
           + application.getClaimedTco2e().toPlainString() + " 不成立 (issued ≤ approved ≤ verified ≤ claimed)");
+    }
+    // the recomputation gate: above the limit fixed when the platform recomputed, both decisions must give their reason
+    BigDecimal limit = application.getRecomputeLimitTco2e() != null ? application.getRecomputeLimitTco2e()
+        : rules.recomputeLimit(application.getRecomputedTco2e());
+    String aboveRecomputation = "";
+    if (ReductionRules.aboveRecomputation(approved, limit)) {
+      String reviewReason = review.text(ReductionVariables.EXCESS_REASON).trim();
+      String bureauReason = approval.text(ReductionVariables.BUREAU_EXCESS_REASON).trim();
+      if (reviewReason.isEmpty() || bureauReason.isEmpty()) {
+        throw trail.refused("登记 " + approved.toPlainString() + " tCO2e 高于" + rules.limitText(
+            application.getRecomputedTco2e(), limit) + "，" + (reviewReason.isEmpty() ? "技术审核" : "登记审批")
+            + "未记录理由 (" + (reviewReason.isEmpty() ? ReductionVariables.EXCESS_REASON
+                : ReductionVariables.BUREAU_EXCESS_REASON) + ": a quantity above the recomputation needs its reason)");
+      }
+      String reasons = "技术中心：" + reviewReason + "；生态环境局：" + bureauReason;
+      application.registeredAboveRecomputation(reasons);
+      aboveRecomputation = "。登记量高于" + rules.limitText(application.getRecomputedTco2e(), limit) + "，理由——"
+          + reasons;
     }
     application.verify(verified);
     application.approve(approved);
@@ -70,6 +92,7 @@ class ReductionIssuance implements JavaDelegate {
         .toPlainString() + " tCO2e；" + issued + "。" + approval.text(ReductionVariables.BUREAU_COMMENT));
     lifecycle.publish(application, PublicEvent.Kind.REDUCTION_REGISTERED, "减排量登记：" + project.getName(),
         "登记编号 " + project.getRegistrationNo() + "，监测期 " + application.getPeriodStart() + " 至 "
-            + application.getPeriodEnd() + "，登记减排量 " + approved.stripTrailingZeros().toPlainString() + " tCO2e；" + issued);
+            + application.getPeriodEnd() + "，登记减排量 " + approved.stripTrailingZeros().toPlainString() + " tCO2e；" + issued
+            + aboveRecomputation);
   }
 }

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to complete a review whose quantities do not hold together: the verified quantity at most the claim, the
- * approved quantity at most the verified one, neither negative, and a reason given when a quantity is cut.
+ * approved quantity at most the verified one, neither negative, and a reason recorded for a quantity above the
+ * platform's recomputation limit ({@code recomputeLimitTco2e}; the form's condition asks for it, the task door
+ * enforces the form, and this listener holds the rule in the model as well).
  */
 @Component("reductionQuantityValidation")
 class ReductionQuantityValidation implements TaskListener {
@@ -21,12 +23,18 @@ class ReductionQuantityValidation implements TaskListener {
     if (!"APPROVE".equals(task.getVariable(decisionVariable))) {
       return;
     }
+    BigDecimal limit = ReductionVariables.decimal(task, ReductionVariables.RECOMPUTE_LIMIT);
     BigDecimal verified = ReductionVariables.decimal(task, ReductionVariables.VERIFIED);
     if (verified == null || verified.signum() < 0) {
       throw refuse("核定减排量须为非负数 (verifiedTco2e)");
     }
     if (claimed != null && verified.compareTo(claimed) > 0) {
       throw refuse("核定减排量不得高于申报减排量 " + claimed.toPlainString() + " (verifiedTco2e)");
+    }
+    if (!bureau && ReductionRules.aboveRecomputation(verified, limit)
+        && blank(ReductionVariables.text(task, ReductionVariables.EXCESS_REASON))) {
+      throw refuse("核定减排量高于平台复算上限" + (limit == null ? "" : " " + limit.toPlainString() + " tCO2e")
+          + "，须说明理由 (excessReason)");
     }
     if (bureau) {
       BigDecimal approved = ReductionVariables.decimal(task, ReductionVariables.APPROVED);
@@ -36,7 +44,16 @@ class ReductionQuantityValidation implements TaskListener {
       if (approved.compareTo(verified) > 0) {
         throw refuse("登记减排量不得高于核定减排量 " + verified.toPlainString() + " (approvedTco2e)");
       }
+      if (ReductionRules.aboveRecomputation(approved, limit)
+          && blank(ReductionVariables.text(task, ReductionVariables.BUREAU_EXCESS_REASON))) {
+        throw refuse("登记减排量高于平台复算上限" + (limit == null ? "" : " " + limit.toPlainString() + " tCO2e")
+            + "，须说明理由 (bureauExcessReason)");
+      }
     }
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
   }
 
   private static TaskInputRejected refuse(String message) {

@@ -97,6 +97,34 @@ public class ReductionRules {
     return CheckResult.passed(RECOMPUTE, figures + "，相差 " + percent(difference));
   }
 
+  /**
+   * The recomputation limit: the platform's recomputation plus the tolerance ({@code recompute-tolerance}), to six
+   * decimals. A verified or registered quantity above it needs a recorded reason; null when nothing was recomputed.
+   */
+  public BigDecimal recomputeLimit(BigDecimal recomputed) {
+    if (recomputed == null) {
+      return null;
+    }
+    return recomputed.multiply(BigDecimal.ONE.add(settings.recomputeTolerance())).setScale(6, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * Whether a (verified or registered) quantity is above the recomputation limit: a positive quantity above it, or
+   * any positive quantity when the platform has no recomputation to compare with.
+   */
+  static boolean aboveRecomputation(BigDecimal quantity, BigDecimal limit) {
+    return quantity != null && quantity.signum() > 0 && (limit == null || quantity.compareTo(limit) > 0);
+  }
+
+  /** How the limit reads in a refusal or a publication, e.g. 平台复算 5.2 tCO2e 加允许偏差 5%（上限 5.46 tCO2e）. */
+  String limitText(BigDecimal recomputed, BigDecimal limit) {
+    if (limit == null) {
+      return "平台未能复算减排量";
+    }
+    return "平台复算 " + plain(recomputed == null ? limit : recomputed) + " tCO2e 加允许偏差 "
+        + percent(settings.recomputeTolerance()) + "（上限 " + plain(limit) + " tCO2e）";
+  }
+
   /** 数据质量: activity data present, every value present, numeric, not negative and not out of range. */
   public CheckResult dataQuality(BigDecimal claimed, List<Map<String, Object>> activities, boolean uploaded) {
     List<String> problems = new ArrayList<>();

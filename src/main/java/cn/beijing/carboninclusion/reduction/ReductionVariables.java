@@ -16,6 +16,8 @@ final class ReductionVariables {
   static final String MONITORING_PERIOD = "monitoringPeriod";
   static final String CLAIMED = "claimedTco2e";
   static final String RECOMPUTED = "recomputedTco2e";
+  /** The platform's recomputation plus the tolerance: above it the quantities need a reason (the forms' condition). */
+  static final String RECOMPUTE_LIMIT = "recomputeLimitTco2e";
   static final String VERIFIED = "verifiedTco2e";
   static final String APPROVED = "approvedTco2e";
   static final String PROJECT_SUSPENDED = "projectSuspended";
@@ -36,6 +38,10 @@ final class ReductionVariables {
   static final String REVIEW_COMMENT = "reviewComment";
   static final String BUREAU_DECISION = "bureauDecision";
   static final String BUREAU_COMMENT = "bureauComment";
+  /** Why the verified quantity is above the recomputation limit (form-reduction-review; published). */
+  static final String EXCESS_REASON = "excessReason";
+  /** Why the registered quantity is above the recomputation limit (form-reduction-approval; published). */
+  static final String BUREAU_EXCESS_REASON = "bureauExcessReason";
   static final String HARD_CHECK_ERROR_MESSAGE = "hardCheckErrorMessage";
 
   static Long applicationId(VariableScope scope) {

@@ -322,7 +322,7 @@ public final class CasesBenchmark {
     application.put("projectClass", "CLASS_I");
     application.put("methodologyCode", "BJCI-M-TRAVEL");
     application.put("district", "海淀区");
-    application.put("address", "中关村大街 1 号");
+    application.put("address", "测试路 " + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + " 号");
     application.put("description", "共享单车低碳出行激励");
     application.put("startDate", "2025-03-01");
     application.put("creditingStart", "2025-03-01");
@@ -358,10 +358,24 @@ public final class CasesBenchmark {
     request.put("periodEnd", "2025-06-30");
     request.put("claimedTco2e", "3.6");
     request.put("monitoringReport", "监测报告：轨道交通出行记录由平台采集并去标识化。");
-    request.put("activities", List.of(Map.of("mode", "rail", "distanceKm", 50000)));
     request.put("verifierAgencyId", verifierId());
+    // the travel methodology is trip-level: a draft, its trips uploaded (100 rail trips of 500 km: 3.6 t), submitted
+    request.put("submit", false);
     JsonNode filed = call("greentravel", "POST", "/api/projects/" + project + "/reduction-applications", request, 201);
     long application = filed.get("id").asLong();
+    StringBuilder csv = new StringBuilder("participant_id,trip_id,mode,distance_km,timestamp\n");
+    for (int t = 0; t < 100; t++) {
+      csv.append("p").append(t % 7).append(',').append(run).append('-').append(application).append('-').append(t)
+          .append(",rail,500,2025-05-0").append(1 + t % 9).append("T08:00:00+08:00\n");
+    }
+    String boundary = "bench-" + UUID.randomUUID();
+    ByteArrayOutputStream upload = new ByteArrayOutputStream();
+    part(upload, boundary, "file", "trips.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    upload.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    send("greentravel", HttpRequest.newBuilder(URI.create(base + "/api/reduction-applications/" + application
+        + "/activities")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(upload.toByteArray())), 200);
+    call("greentravel", "POST", "/api/reduction-applications/" + application + "/submission", null, 200);
     String query = "processDefinitionKey=ReductionRegistration&processInstanceBusinessKey=" + project
         + "&taskDefinitionKey=";
     JsonNode verification = awaitTask("hecha", query + "Task_Verification");

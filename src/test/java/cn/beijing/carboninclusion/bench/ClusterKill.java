@@ -247,7 +247,7 @@ public final class ClusterKill {
     application.put("projectClass", "CLASS_I");
     application.put("methodologyCode", "BJCI-M-TRAVEL");
     application.put("district", "海淀区");
-    application.put("address", "中关村大街 " + (i + 1) + " 号");
+    application.put("address", "集群测试路 " + run + "-" + (i + 1) + " 号");
     application.put("description", "共享单车低碳出行激励（集群测试）");
     application.put("startDate", "2025-03-01");
     application.put("creditingStart", "2025-03-01");

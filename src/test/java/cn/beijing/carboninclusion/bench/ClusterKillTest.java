@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short version of {@code bench/cluster-kill.sh} (issue 17, item 5), in the test command: two platform processes
- * on one embedded PostgreSQL, 24 cases driven through both, one node killed with SIGKILL while requests are in flight
- * and started again. Every case ends once, nothing is issued, transferred or retired twice, no job is lost or stuck,
+ * on one embedded PostgreSQL, 16 cases (registrations and their reduction claims) driven through both, one node
+ * killed with SIGKILL while requests are in flight and started again. Every case ends once, nothing is issued, transferred or retired twice, no job is lost or stuck,
  * every notice is delivered, the journal verifies. Runs in a Surefire execution of its own ({@code cluster}).
  */
 class ClusterKillTest {
@@ -20,7 +20,7 @@ class ClusterKillTest {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path work = Path.of("target", "cluster-kill-test").toAbsolutePath();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      ClusterKill.Outcome outcome = ClusterKill.run(new ClusterKill.Settings(24, 4, 1, work,
+      ClusterKill.Outcome outcome = ClusterKill.run(new ClusterKill.Settings(16, 4, 1, work,
           postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", classpath, "768m", List.of()));
       outcome.lines().forEach(System.out::println);
 

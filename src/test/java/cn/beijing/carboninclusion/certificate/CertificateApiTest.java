@@ -319,7 +319,7 @@ class CertificateApiTest extends PlatformIntegrationTest {
   private static ProjectApplicationRequest anApplication() {
     String unique = UUID.randomUUID().toString();
     return new ProjectApplicationRequest("证书测试项目-" + unique, ProjectClass.CLASS_I, "BJCI-M-TRAVEL", "海淀区",
-        "中关村大街 1 号", "共享单车低碳出行激励", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1),
+        "测试路 " + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + " 号", "共享单车低碳出行激励", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1),
         LocalDate.of(2030, 2, 28), new BigDecimal("0.95"), "所得收益用于公益，不以营利为目的。",
         "减排量收益的 95% 按骑行里程返还参与者，其余用于平台运维。",
         List.of(new ProjectApplicationRequest.Identifier("SITE", "SITE-" + unique, false)));

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -107,6 +108,8 @@ class TaskDoorTest extends PlatformIntegrationTest {
       FormContract contract = forms.parse(deployedForm(task.getId()));
       assertThat(contract.fields()).as("form of %s", userTask.getId()).isNotEmpty();
       Map<String, Object> valid = validValues(contract, task);
+      Set<String> hidden = hiddenUnder(contract, valid, task);
+      hidden.forEach(valid::remove);
       List<Role> workers = workersOf(task);
       Role worker = workers.get(0);
       List<Role> roles = new ArrayList<>(workers);
@@ -118,7 +121,7 @@ class TaskDoorTest extends PlatformIntegrationTest {
       roles.add(new Role("admin", "admin", List.of("camunda-admin")));
 
       for (Role role : roles) {
-        for (Map.Entry<String, Map<String, Object>> bad : badSubmissions(contract, valid).entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> bad : badSubmissions(contract, valid, hidden).entrySet()) {
           for (Attempt attempt : endingsAndWrites(task, role, bad.getKey(), bad.getValue())) {
             assertRefusedAndUnchanged(pi, task, attempt);
           }
@@ -172,7 +175,8 @@ class TaskDoorTest extends PlatformIntegrationTest {
   }
 
   /** Bad submissions derived from the form: name of the attempt → variables sent. */
-  private Map<String, Map<String, Object>> badSubmissions(FormContract contract, Map<String, Object> valid) {
+  private Map<String, Map<String, Object>> badSubmissions(FormContract contract, Map<String, Object> valid,
+      Set<String> hidden) {
     Map<String, Map<String, Object>> bad = new LinkedHashMap<>();
     bad.put("an undeclared variable", with(valid, "injected", "${''.getClass()}"));
     for (String identity : TaskDoor.IDENTITY) {
@@ -182,6 +186,11 @@ class TaskDoorTest extends PlatformIntegrationTest {
       String key = field.key();
       if (field.readOnly()) {
         bad.put("read-only " + key + " changed", with(valid, key, "改写的值"));
+        continue;
+      }
+      if (hidden.contains(key)) {
+        // hidden by its form's condition under the valid values: not required, and not writable
+        bad.put("hidden " + key + " written", with(valid, key, "按条件不显示的字段"));
         continue;
       }
       if (field.required()) {
@@ -338,6 +347,19 @@ class TaskDoorTest extends PlatformIntegrationTest {
       values.put(field.key(), value);
     }
     return values;
+  }
+
+  /** The input fields the form's conditions hide when the valid values are entered on this task. */
+  private Set<String> hiddenUnder(FormContract contract, Map<String, Object> valid, Task task) {
+    Map<String, Object> variables = taskService.getVariables(task.getId());
+    Set<String> hidden = new java.util.HashSet<>();
+    for (FormContract.Field field : contract.fields().values()) {
+      if (!field.readOnly() && field.hide() != null
+          && field.hide().holds(name -> valid.containsKey(name) ? valid.get(name) : variables.get(name))) {
+        hidden.add(field.key());
+      }
+    }
+    return hidden;
   }
 
   private static Map<String, Object> with(Map<String, Object> valid, String key, Object value) {

@@ -57,4 +57,15 @@ class ReductionFormulaTest {
     assertThatThrownBy(() -> ReductionFormula.parse(MethodologyExamples.PV_FORMULA, parameters).verifyExample())
         .isInstanceOf(FormulaException.class).hasMessageContaining("不符");
   }
+
+  @Test
+  void theFormulaSaysWhetherOneActivityRecordIsATrip() {
+    assertThat(ReductionFormula.parse(MethodologyExamples.TRAVEL_FORMULA, MethodologyExamples.TRAVEL_PARAMETERS)
+        .tripLevel()).isTrue();
+    assertThat(ReductionFormula.parse(MethodologyExamples.PV_FORMULA, MethodologyExamples.PV_PARAMETERS)
+        .activityLevel()).isEqualTo(ReductionFormula.ActivityLevel.AGGREGATE);
+    assertThatThrownBy(() -> ReductionFormula.parse(MethodologyExamples.PV_FORMULA,
+        MethodologyExamples.PV_PARAMETERS.replace("{\"unit\"", "{\"activityLevel\": \"meter\", \"unit\"")))
+        .isInstanceOf(FormulaException.class).hasMessageContaining("activityLevel");
+  }
 }

@@ -317,7 +317,7 @@ class ProjectApiTest extends PlatformIntegrationTest {
     application.put("projectClass", projectClass);
     application.put("methodologyCode", "BJCI-M-TRAVEL");
     application.put("district", "海淀区");
-    application.put("address", "中关村大街1号");
+    application.put("address", "测试路 " + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + " 号");
     application.put("description", "引导公众乘坐公交、地铁出行");
     application.put("creditingStart", LocalDate.of(2026, 1, 1).toString());
     application.put("creditingEnd", LocalDate.of(2030, 12, 31).toString());

@@ -152,6 +152,11 @@ public final class ProjectCases {
     private String name = "测试项目-" + unique;
     private ProjectClass projectClass = ProjectClass.CLASS_I;
     private String methodologyCode = "BJCI-M-TRAVEL";
+    // every application its own site: the duplicate-site check compares district and normalised address
+    private String district = "海淀区";
+    private String address = "测试路 " + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + " 号";
+    private BigDecimal latitude;
+    private BigDecimal longitude;
     private BigDecimal revenueReturnRatio = new BigDecimal("0.95");
     private String revenuePlan = "减排量收益的 95% 按骑行里程返还参与者，其余用于平台运维。";
     private List<ProjectApplicationRequest.Identifier> identifiers =
@@ -166,13 +171,27 @@ public final class ProjectCases {
       return this;
     }
 
-    Application underMethodology(String code) {
+    public Application underMethodology(String code) {
       this.methodologyCode = code;
       return this;
     }
 
+    /** The project's site: its district and address as the developer writes them. */
+    public Application at(String district, String address) {
+      this.district = district;
+      this.address = address;
+      return this;
+    }
+
+    /** The project's site coordinates (WGS-84 degrees). */
+    public Application atCoordinates(String latitude, String longitude) {
+      this.latitude = new BigDecimal(latitude);
+      this.longitude = new BigDecimal(longitude);
+      return this;
+    }
+
     /** Declares exactly this identifier (instead of the application's own unique one). */
-    Application declaring(String scheme, String identifier) {
+    public Application declaring(String scheme, String identifier) {
       this.identifiers = new ArrayList<>(List.of(new ProjectApplicationRequest.Identifier(scheme, identifier, false)));
       return this;
     }
@@ -213,10 +232,10 @@ public final class ProjectCases {
     }
 
     ProjectApplicationRequest request() {
-      return new ProjectApplicationRequest(name, projectClass, methodologyCode, "海淀区", "中关村大街 1 号",
+      return new ProjectApplicationRequest(name, projectClass, methodologyCode, district, address,
           "共享单车低碳出行激励", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1), LocalDate.of(2030, 2, 28),
           projectClass == ProjectClass.CLASS_I ? revenueReturnRatio : null, "所得收益用于公益，不以营利为目的。",
-          revenuePlan, identifiers);
+          revenuePlan, identifiers, latitude, longitude);
     }
 
     List<UploadedFile> files() {
@@ -231,7 +250,7 @@ public final class ProjectCases {
   // ---- the developer's acts (through the platform API service) ----------------------------------------------
 
   /** Files the application as the demo developer greentravel. */
-  Project file(Application application) {
+  public Project file(Application application) {
     return fileAs(DEVELOPER, application);
   }
 
@@ -485,9 +504,26 @@ public final class ProjectCases {
     return aRegisteredProjectOf(DEVELOPER);
   }
 
+  /**
+   * A project under this level-1 methodology registered along the happy path (e.g. BJCI-M-PV, whose activity data are
+   * aggregates; BJCI-M-TRAVEL takes uploaded trips).
+   */
+  public Project aRegisteredProjectUnder(String methodologyCode) {
+    return aRegistered(DEVELOPER, aCompleteApplication().underMethodology(methodologyCode));
+  }
+
+  /** The application, filed by the demo developer greentravel and registered along the happy path. */
+  public Project aRegistered(Application application) {
+    return aRegistered(DEVELOPER, application);
+  }
+
   /** A project of this developer account registered along the happy path. */
   public Project aRegisteredProjectOf(String developerAccount) {
-    ProcessInstance registration = inBureauDecision(developerAccount, aCompleteApplication());
+    return aRegistered(developerAccount, aCompleteApplication());
+  }
+
+  private Project aRegistered(String developerAccount, Application application) {
+    ProcessInstance registration = inBureauDecision(developerAccount, application);
     completeAs(BUREAU_OFFICER, task("Task_BureauDecision", registration),
         withVariables("bureauDecision", "APPROVE", "bureauComment", "准予登记"));
     execute(job("Task_RegisterProject", registration));

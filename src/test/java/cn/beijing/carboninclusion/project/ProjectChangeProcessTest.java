@@ -15,6 +15,7 @@ import cn.beijing.carboninclusion.developer.DeveloperOrganisation;
 import cn.beijing.carboninclusion.developer.DeveloperService;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.reduction.ReductionApplication;
+import cn.beijing.carboninclusion.reduction.ReductionCases;
 import cn.beijing.carboninclusion.reduction.ReductionApplicationRequest;
 import cn.beijing.carboninclusion.reduction.ReductionApplicationService;
 import cn.beijing.carboninclusion.reduction.ReductionApplications;
@@ -421,9 +422,7 @@ class ProjectChangeProcessTest extends PlatformIntegrationTest {
   }
 
   private ReductionApplication apply(Project project, LocalDate from, LocalDate to) {
-    return cases.as("greentravel", Groups.DEVELOPER, () -> reductions.apply(project.getId(),
-        new ReductionApplicationRequest(from, to, new BigDecimal("5.2"), "监测报告",
-            List.of(Map.of("mode", "bus", "distanceKm", 100_000)), true, cases.demoVerifierId())));
+    return new ReductionCases(context, cases).fileTrips(project, from, to, "5.2", 100_000);
   }
 
   private ProcessInstance reductionOf(ReductionApplication application) {

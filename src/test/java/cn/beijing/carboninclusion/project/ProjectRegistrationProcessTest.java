@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.project;
 
 import static cn.beijing.carboninclusion.project.ProjectCases.BUREAU_OFFICER;
 import static cn.beijing.carboninclusion.project.ProjectCases.REGISTRATION_NO;
+import static cn.beijing.carboninclusion.project.ProjectCases.SECOND_BUREAU_OFFICER;
 import static cn.beijing.carboninclusion.project.ProjectCases.SECOND_TECHNICAL_REVIEWER;
 import static cn.beijing.carboninclusion.project.ProjectCases.TECHNICAL_REVIEWER;
 import static cn.beijing.carboninclusion.project.ProjectCases.aCompleteApplication;
@@ -73,8 +74,9 @@ class ProjectRegistrationProcessTest extends PlatformIntegrationTest {
     Project project = cases.file(aCompleteApplication());
     ProcessInstance pi = cases.registrationOf(project);
     assertThat(pi).hasPassedInOrder("Task_CheckMethodology", "Task_CheckDeveloper", "Task_CheckDuplicateApplication",
-        "Task_CheckRevenueReturn", "Task_CheckDocuments", "EndEvent_ChecksPassed").isWaitingAt("Task_StartReview");
-    assertThat(cases.checksOf(project)).hasSize(5).extracting(CaseCheck::getOutcome).containsOnly(Outcome.PASSED);
+        "Task_CheckDuplicateSite", "Task_CheckExternalRegistrations", "Task_CheckRevenueReturn", "Task_CheckDocuments",
+        "EndEvent_ChecksPassed").isWaitingAt("Task_StartReview");
+    assertThat(cases.checksOf(project)).hasSize(7).extracting(CaseCheck::getOutcome).containsOnly(Outcome.PASSED);
 
     execute(job("Task_StartReview", pi));
     assertThat(pi).isWaitingAt("Task_TechnicalReview");
@@ -199,6 +201,101 @@ class ProjectRegistrationProcessTest extends PlatformIntegrationTest {
 
     assertRejectedByHardCheck(project, "Error_DocumentsIncomplete", ProjectRules.DOCUMENTS,
         "申请材料不完整，缺少：收益管理方案");
+  }
+
+  @Test
+  void aSiteFoundByItsNormalisedAddressAloneIsRejectedWhateverTheIdentifier() {
+    long street = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+    ProjectCases.Application first = aCompleteApplication().at("海淀区", "测试路 " + street + " 号");
+    Project inReview = cases.file(first);
+    execute(job("Task_StartReview", cases.registrationOf(inReview)));
+
+    // another identifier, the address written otherwise: 北京市 and the district before it, full-width digits, 号楼
+    Project duplicate = cases.file(aCompleteApplication().at("北京市海淀区", "北京市海淀区测试路" + fullWidth(street)
+        + "号楼"));
+
+    ProcessInstance pi = cases.registrationOf(duplicate);
+    assertThat(pi).hasPassed("Task_CheckDuplicateApplication", "Task_CheckDuplicateSite")
+        .hasNotPassed("Task_CheckExternalRegistrations");
+    assertRejectedByHardCheck(duplicate, "Error_DuplicateSite", ProjectRules.DUPLICATE_SITE,
+        "存在同一地点的本市项目：项目「" + first.name() + "」（编号 " + inReview.getId() + "，技术评估中，海淀区 测试路 "
+            + street + " 号）与本项目地点相同（区与规范化地址均为「海淀 测试路" + street + "号」）");
+    assertThat(cases.current(inReview).getStatus()).isEqualTo(ProjectStatus.UNDER_REVIEW);
+  }
+
+  @Test
+  void aCancelledProjectsSiteCannotComeBackUnderANewIdentifier() {
+    long street = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+    Project cancelled = cases.aRegistered(aCompleteApplication().at("朝阳区", "望京测试街 " + street + " 号"));
+    cases.requestCancellation(cancelled, "开发方申请注销");
+    ProcessInstance cancellation = cases.cancellationOf(cancelled);
+    cases.completeAs(SECOND_BUREAU_OFFICER, task("Task_ConfirmCancellation", cancellation),
+        withVariables("cancellationDecision", "CONFIRM", "cancellationComment", "同意注销"));
+    execute(job("Task_CancelProject", cancellation));
+    assertThat(cases.current(cancelled).getStatus()).isEqualTo(ProjectStatus.CANCELLED);
+
+    // the same site, a new identifier, even under another methodology
+    Project again = cases.file(aCompleteApplication().underMethodology("BJCI-M-PV")
+        .at("朝阳区", "望京测试街" + street + "号3层301室"));
+
+    assertRejectedByHardCheck(again, "Error_DuplicateSite", ProjectRules.DUPLICATE_SITE,
+        "（编号 " + cancelled.getId() + "，登记编号 " + cases.current(cancelled).getRegistrationNo()
+            + "，已注销，朝阳区 望京测试街 " + street + " 号）与本项目地点相同");
+    assertThat(cases.current(again).getStatusReason()).contains("已注销项目的地点不得以新的标识重新登记");
+  }
+
+  @Test
+  void sitesWithinTheRuleDistanceAreTheSameSite() {
+    double lat = 39.8 + java.util.concurrent.ThreadLocalRandom.current().nextDouble(0.3);
+    double lon = 116.2 + java.util.concurrent.ThreadLocalRandom.current().nextDouble(0.4);
+    ProjectCases.Application first = aCompleteApplication().atCoordinates(degrees(lat), degrees(lon));
+    Project inReview = cases.file(first);
+    // 0.0003° of latitude ≈ 33 m: within siteMatchMetres (100), under another address and identifier
+    Project near = cases.file(aCompleteApplication().atCoordinates(degrees(lat + 0.0003), degrees(lon)));
+
+    assertRejectedByHardCheck(near, "Error_DuplicateSite", ProjectRules.DUPLICATE_SITE,
+        "项目「" + first.name() + "」（编号 " + inReview.getId());
+    assertThat(cases.current(near).getStatusReason()).containsPattern("坐标相距约 3[2-4] 米（规则 siteMatchMetres：100 米以内"
+        + "视为同一地点）");
+  }
+
+  @Test
+  void anApplicationMatchingAnImportedRegistrationElsewhereIsRejectedNamingIt() {
+    long street = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+    String ccer = "CCER-11-2025-" + street;
+    cases.as("wangfang", cn.beijing.carboninclusion.identity.Groups.TECHCENTER, () -> context.getBean(
+        cn.beijing.carboninclusion.project.external.ExternalRegistrations.class).importList(
+        new java.io.ByteArrayInputStream(("source,external_id,name,district,address,registered_on\n"
+            + "CCER," + ccer + ",顺义区屋顶光伏项目," + "顺义区,仁和镇测试路 " + street + " 号,2024-05-20\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "ccer.csv", "全国温室气体自愿减排注册登记系统项目清单",
+        "2025-06-30"));
+
+    // the developer declares no CCER registration; the site gives it away
+    Project project = cases.file(aCompleteApplication().underMethodology("BJCI-M-PV")
+        .at("顺义区", "北京市顺义区仁和镇测试路" + street + "号"));
+
+    ProcessInstance pi = cases.registrationOf(project);
+    assertThat(pi).hasPassed("Task_CheckDuplicateSite", "Task_CheckExternalRegistrations")
+        .hasNotPassed("Task_CheckRevenueReturn");
+    assertRejectedByHardCheck(project, "Error_RegisteredElsewhere", ProjectRules.EXTERNAL,
+        "项目已在其他减排机制登记，不得重复登记：全国温室气体自愿减排交易市场（CCER） 登记编号 " + ccer
+            + "「顺义区屋顶光伏项目」（顺义区 仁和镇测试路 " + street + " 号，登记日期 2024-05-20；第 ");
+    assertThat(cases.current(project).getStatusReason()).contains("地点相同（区与规范化地址均为「顺义 仁和镇测试路"
+        + street + "号」）");
+
+    // and a declared registration of that scheme is matched by its number, however it is written
+    Project declared = cases.file(aCompleteApplication().declaring("ccer", ccer.toLowerCase().replace("-", " ")));
+    assertRejectedByHardCheck(declared, "Error_RegisteredElsewhere", ProjectRules.EXTERNAL, "登记编号相同（本项目申报 ccer:");
+  }
+
+  private static String fullWidth(long number) {
+    StringBuilder wide = new StringBuilder();
+    String.valueOf(number).chars().forEach(c -> wide.append((char) (c - '0' + '０')));
+    return wide.toString();
+  }
+
+  private static String degrees(double value) {
+    return new java.math.BigDecimal(value).setScale(7, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
   /**

@@ -140,6 +140,89 @@ class ReductionApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aRegistrationAboveThePlatformsRecomputationNeedsItsReasonsAndIsPublishedWithThem() {
+    Project project = cases.aRegisteredProject();
+    Map<String, Object> request = application("4");
+    request.put("submit", false);
+    long id = http.withBasicAuth("greentravel", "demo").postForEntity("/api/projects/" + project.getId()
+        + "/reduction-applications", request, JsonNode.class).getBody().get("id").asLong();
+    // 100 rail trips of 500 km recompute to 3.6 t; with the tolerance the limit is 3.78 t
+    assertThat(upload(id, railTrips(100)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode submitted = http.withBasicAuth("greentravel", "demo")
+        .postForEntity("/api/reduction-applications/" + id + "/submission", null, JsonNode.class).getBody();
+    assertThat(submitted.get("recomputeLimitTco2e").decimalValue()).isEqualByComparingTo("3.78");
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("ReductionRegistration")
+        .variableValueEquals("applicationId", id).singleResult();
+    runJobs(pi);
+    // the engaged verifier confirms the claim (above the recomputation: the verifier's conclusion is its own)
+    assertThat(fileReport("hecha", id).getStatusCode()).isEqualTo(HttpStatus.OK);
+    claimAndSubmit("hecha", taskOf(pi, "Task_Verification"),
+        Map.of("verificationOpinion", "CONFIRMED", "verifierVerifiedTco2e", 4.0, "verificationComment", "核查确认"));
+
+    String review = taskOf(pi, "Task_TechnicalReview");
+    ResponseEntity<JsonNode> withoutReason = claimAndTrySubmit("wangfang", review,
+        Map.of("reviewDecision", "APPROVE", "verifiedTco2e", 4.0, "reviewComment", "按申报量核定"));
+    assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(withoutReason.getBody().toString()).contains("excessReason");
+    assertThat(taskService.createTaskQuery().taskId(review).count()).isOne();
+    assertThat(runtimeService.getVariable(pi.getId(), "verifiedTco2e")).isNull();
+    submitAs("wangfang", review, Map.of("reviewDecision", "APPROVE", "verifiedTco2e", 4.0, "reviewComment",
+        "按申报量核定", "excessReason", "部分行程因采集中断未计入复算，已核对运营日志"));
+
+    String approval = taskOf(pi, "Task_BureauApproval");
+    ResponseEntity<JsonNode> bureauWithout = claimAndTrySubmit("zhangwei", approval,
+        Map.of("bureauDecision", "APPROVE", "approvedTco2e", 4.0, "bureauComment", "同意登记"));
+    assertThat(bureauWithout.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bureauWithout.getBody().toString()).contains("bureauExcessReason");
+    submitAs("zhangwei", approval, Map.of("bureauDecision", "APPROVE", "approvedTco2e", 4.0, "bureauComment",
+        "同意登记", "bureauExcessReason", "采信技术中心的核对"));
+    runJobs(pi);
+
+    JsonNode registered = http.withBasicAuth("zhangwei", "demo")
+        .getForObject("/api/reduction-applications/" + id, JsonNode.class);
+    assertThat(registered.get("status").asText()).isEqualTo("REGISTERED");
+    assertThat(registered.get("aboveRecomputation").asBoolean()).isTrue();
+    String reasons = "技术中心：部分行程因采集中断未计入复算，已核对运营日志；生态环境局：采信技术中心的核对";
+    assertThat(registered.get("excessReason").asText()).isEqualTo(reasons);
+    JsonNode published = http.getForObject("/portal/reductions/" + id + "?format=json", JsonNode.class);
+    assertThat(published.get("aboveRecomputation").asBoolean()).isTrue();
+    assertThat(published.get("recomputedTco2e").decimalValue()).isEqualByComparingTo("3.6");
+    assertThat(published.get("excessReason").asText()).isEqualTo(reasons);
+    String page = http.getForObject("/portal/reductions/" + id, String.class);
+    assertThat(page).contains("高于平台复算", reasons);
+  }
+
+  @Test
+  void aTripLevelMethodologyRefusesAggregateActivitiesWithA400NamingThem() {
+    Project project = cases.aRegisteredProject();
+    long before = applications.count();
+    String path = "/api/projects/" + project.getId() + "/reduction-applications";
+    Map<String, Object> aggregate = application("5.2");
+    aggregate.put("activities", List.of(Map.of("mode", "bus", "distanceKm", 100_000)));
+    aggregate.put("submit", false);
+    ResponseEntity<JsonNode> refused = http.withBasicAuth("greentravel", "demo").postForEntity(path, aggregate,
+        JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("errors").has("activities")).isTrue();
+    // filed at once, a trip-level application has no uploaded trips yet
+    ResponseEntity<JsonNode> atOnce = http.withBasicAuth("greentravel", "demo").postForEntity(path,
+        application("5.2"), JsonNode.class);
+    assertThat(atOnce.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(atOnce.getBody().get("errors").has("submit")).isTrue();
+    assertThat(applications.count()).isEqualTo(before);
+    // a draft without its trips is not submitted
+    Map<String, Object> draft = application("5.2");
+    draft.put("submit", false);
+    long id = http.withBasicAuth("greentravel", "demo").postForEntity(path, draft, JsonNode.class).getBody()
+        .get("id").asLong();
+    ResponseEntity<JsonNode> submission = http.withBasicAuth("greentravel", "demo")
+        .postForEntity("/api/reduction-applications/" + id + "/submission", null, JsonNode.class);
+    assertThat(submission.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(submission.getBody().get("detail").asText()).contains("activities");
+    assertThat(applications.findById(id).orElseThrow().getStatus()).isEqualTo(ReductionStatus.DRAFT);
+  }
+
+  @Test
   void invalidApplicationsAreA400NamingEachFieldAndCreateNothing() {
     Project project = cases.aRegisteredProject();
     long before = applications.count();
@@ -244,6 +327,34 @@ class ReductionApiTest extends PlatformIntegrationTest {
     Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
     assertThat(task).as(key).isNotNull();
     return task.getId();
+  }
+
+  /** Rail trips of 500 km each, with trip ids no other test uses: n × 36 kg. */
+  private static String railTrips(int n) {
+    StringBuilder csv = new StringBuilder("participant_id,trip_id,mode,distance_km,timestamp\n");
+    String batch = UUID.randomUUID().toString();
+    for (int i = 0; i < n; i++) {
+      csv.append("p").append(i % 7).append(',').append(batch).append('-').append(i)
+          .append(",rail,500,2025-05-0").append(1 + i % 9).append("T08:00:00+08:00\n");
+    }
+    return csv.toString();
+  }
+
+  private ResponseEntity<JsonNode> claimAndTrySubmit(String user, String taskId, Map<String, Object> values) {
+    http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user),
+        String.class);
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/submit-form",
+        Map.of("variables", variables), JsonNode.class);
+  }
+
+  private void submitAs(String user, String taskId, Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    ResponseEntity<String> submit = http.withBasicAuth(user, "demo").postForEntity(
+        "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
+    assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   private void claimAndSubmit(String user, String taskId, Map<String, Object> values) {

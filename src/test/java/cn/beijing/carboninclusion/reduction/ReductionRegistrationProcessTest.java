@@ -46,11 +46,13 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   ProjectCases cases;
+  ReductionCases reductions;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
     cases = new ProjectCases(context);
+    reductions = new ReductionCases(context, cases);
   }
 
   @AfterEach
@@ -63,7 +65,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   @Test
   void anApplicationIsReviewedApprovedAndIssuedAsWholeUnits() {
     Project project = cases.aRegisteredProject();
-    ReductionApplication application = apply(project, "5.2", busKm(100_000));
+    ReductionApplication application = apply(project, "5.2", 100_000);
     ProcessInstance pi = instanceOf(application);
     assertThat(pi).hasPassed("Task_CheckProjectStanding", "Task_CheckDeadline", "Task_CheckPeriodOverlap",
         "Task_CheckAuditObligations", "Task_RecomputeReduction", "Task_CheckDataQuality");
@@ -100,7 +102,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   @Test
   void aClaimFarFromTheRecomputationIsFlaggedForTheReviewerNotRejected() {
     Project project = cases.aRegisteredProject();
-    ReductionApplication application = apply(project, "9", busKm(100_000));
+    ReductionApplication application = apply(project, "9", 100_000);
     ProcessInstance pi = instanceOf(application);
     execute(job("Task_StartReview", pi));
     cases.verify(pi);
@@ -115,9 +117,9 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   @Test
   void anOverlappingPeriodIsRejected() {
     Project project = cases.aRegisteredProject();
-    apply(project, "5.2", busKm(100_000));
+    apply(project, "5.2", 100_000);
     ReductionApplication second = apply(project, LocalDate.of(2025, 6, 1), LocalDate.of(2025, 9, 30), "1",
-        busKm(20_000));
+        20_000);
     rejectedWith(second, "监测期与本项目已有申请重叠");
   }
 
@@ -125,14 +127,15 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   void aPeriodOutsideTheCreditingPeriodIsRejected() {
     Project project = cases.aRegisteredProject();
     ReductionApplication early = apply(project, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 28), "1",
-        busKm(20_000));
+        20_000);
     rejectedWith(early, "不在项目计入期");
   }
 
   @Test
   void negativeActivityDataIsRejected() {
-    Project project = cases.aRegisteredProject();
-    ReductionApplication bad = apply(project, "1", List.of(Map.of("mode", "bus", "distanceKm", -5)));
+    // aggregate activity data (a meter's net generation) under the PV methodology
+    Project project = cases.aRegisteredProjectUnder("BJCI-M-PV");
+    ReductionApplication bad = reductions.fileAggregate(project, "1", List.of(Map.of("netGenerationMWh", -5)));
     rejectedWith(bad, "为负数");
   }
 
@@ -140,12 +143,12 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   void anApplicationOfACancelledProjectIsRejected() {
     Project project = cases.aRegisteredProject();
     cancel(project);
-    rejectedWith(apply(project, "5.2", busKm(100_000)), "项目已注销");
+    rejectedWith(apply(project, "5.2", 100_000), "项目已注销");
   }
 
   @Test
   void theTechnicalCenterOrTheBureauMayReject() {
-    ReductionApplication byReview = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
+    ReductionApplication byReview = apply(cases.aRegisteredProject(), "5.2", 100_000);
     ProcessInstance first = instanceOf(byReview);
     execute(job("Task_StartReview", first));
     cases.verify(first);
@@ -155,7 +158,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     assertThat(first).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_BureauApproval");
     assertThat(current(byReview).getStatusReason()).isEqualTo("技术审核不予通过：监测报告不完整");
 
-    ReductionApplication byBureau = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
+    ReductionApplication byBureau = apply(cases.aRegisteredProject(), "5.2", 100_000);
     ProcessInstance second = instanceOf(byBureau);
     execute(job("Task_StartReview", second));
     cases.verify(second);
@@ -170,7 +173,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
 
   @Test
   void quantitiesAboveTheClaimOrTheVerifiedAmountAreRefusedAndTheTaskStaysOpen() {
-    ReductionApplication application = apply(cases.aRegisteredProject(), "5.2", busKm(100_000));
+    ReductionApplication application = apply(cases.aRegisteredProject(), "5.2", 100_000);
     ProcessInstance pi = instanceOf(application);
     execute(job("Task_StartReview", pi));
     cases.verify(pi);
@@ -187,9 +190,120 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aQuantityAboveTheRecomputationIsRefusedWithoutItsReasonAndIssuedWithIt() {
+    // 100,000 bus passenger-km recompute to 5.2 t; the limit is 5.2 × 1.05 = 5.46 t
+    ReductionApplication application = apply(cases.aRegisteredProject(), "6", 100_000);
+    ProcessInstance pi = instanceOf(application);
+    assertThat(current(application).getRecomputeLimitTco2e()).isEqualByComparingTo("5.46");
+    assertThat(pi).variables().containsEntry("recomputeLimitTco2e", 5.46);
+    execute(job("Task_StartReview", pi));
+    cases.verify(pi);
+
+    long decisionsBefore = decisionsOf(pi);
+    assertThatThrownBy(() -> cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 6.0, "reviewComment", "按申报量核定")))
+        .isInstanceOf(DecisionRefused.class).hasMessageContaining("excessReason");
+    assertThat(pi).isWaitingAt("Task_TechnicalReview");
+    assertThat(decisionsOf(pi)).isEqualTo(decisionsBefore);
+    // within the limit no reason is asked, and one given for a hidden field is refused
+    assertThatThrownBy(() -> cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.4, "reviewComment", "核定",
+            "excessReason", "无需说明")))
+        .isInstanceOf(DecisionRefused.class).hasMessageContaining("excessReason");
+    cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 6.0, "reviewComment", "按申报量核定",
+            "excessReason", "部分出行记录因平台采集故障未上传，已核对运营方原始日志"));
+
+    assertThatThrownBy(() -> cases.completeAs("zhangwei", task("Task_BureauApproval", pi),
+        withVariables("bureauDecision", "APPROVE", "approvedTco2e", 6.0, "bureauComment", "同意登记")))
+        .isInstanceOf(DecisionRefused.class).hasMessageContaining("bureauExcessReason");
+    assertThat(pi).isWaitingAt("Task_BureauApproval");
+    cases.completeAs("zhangwei", task("Task_BureauApproval", pi),
+        withVariables("bureauDecision", "APPROVE", "approvedTco2e", 6.0, "bureauComment", "同意登记",
+            "bureauExcessReason", "采信技术中心核对的原始日志"));
+    execute(job("Task_IssueReductions", pi));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_Registered");
+    ReductionApplication registered = current(application);
+    assertThat(registered.getIssuedQuantity()).isEqualTo(6);
+    assertThat(registered.isAboveRecomputation()).isTrue();
+    assertThat(registered.getExcessReason()).isEqualTo(
+        "技术中心：部分出行记录因平台采集故障未上传，已核对运营方原始日志；生态环境局：采信技术中心核对的原始日志");
+    assertThat(feed.about(ReductionLifecycle.CASE_TYPE, application.getId())).anySatisfy(e -> {
+      assertThat(e.getKind()).isEqualTo("REDUCTION_REGISTERED");
+      assertThat(e.getBody()).contains("登记量高于平台复算 5.2 tCO2e 加允许偏差 5%（上限 5.46 tCO2e）")
+          .contains("采信技术中心核对的原始日志");
+    });
+    // the reasons are kept with the decisions that gave them
+    assertThat(jdbc.queryForList("select decision_values from case_decision where process_instance_id = ?",
+        String.class, pi.getId())).anyMatch(v -> v.contains("excessReason"))
+        .anyMatch(v -> v.contains("bureauExcessReason"));
+  }
+
+  @Test
+  void theIssuanceRefusesAQuantityAboveTheRecomputationWithoutItsReasonWhateverLedToIt() {
+    ReductionApplication application = apply(cases.aRegisteredProject(), "6", 100_000);
+    ProcessInstance pi = instanceOf(application);
+    execute(job("Task_StartReview", pi));
+    cases.verify(pi);
+    // the door and the task listener read the limit from the case; written behind the engine, both let the
+    // decisions through without their reasons — the issuance compares with the limit the recomputation stored
+    jdbc.update("update act_ru_variable set double_ = 1000 where proc_inst_id_ = ? and name_ = 'recomputeLimitTco2e'",
+        pi.getId());
+    cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 6.0, "reviewComment", "按申报量核定"));
+    cases.completeAs("zhangwei", task("Task_BureauApproval", pi),
+        withVariables("bureauDecision", "APPROVE", "approvedTco2e", 6.0, "bureauComment", "同意登记"));
+
+    assertThatThrownBy(() -> execute(job("Task_IssueReductions", pi)))
+        .hasMessageContaining("高于平台复算 5.2 tCO2e 加允许偏差 5%（上限 5.46 tCO2e）").hasMessageContaining("excessReason");
+    ReductionApplication refused = current(application);
+    assertThat(refused.getStatus()).isNotEqualTo(ReductionStatus.REGISTERED);
+    assertThat(refused.getIssuedQuantity()).isNull();
+    assertThat(refused.isAboveRecomputation()).isFalse();
+    assertThat(jdbc.queryForObject("select count(*) from registry_journal where operation = 'ISSUE' and payload like ?",
+        Long.class, "%application=" + application.getId() + ";%")).isZero();
+    assertThat(pi).isWaitingAt("Task_IssueReductions");
+  }
+
+  @Test
+  void aTripLevelMethodologyRefusesAggregateActivities() {
+    Project project = cases.aRegisteredProject();
+    long before = applications.count();
+    Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> cases.as("greentravel",
+        Groups.DEVELOPER, () -> service.apply(project.getId(), new ReductionApplicationRequest(LocalDate.of(2025, 4, 1),
+            LocalDate.of(2025, 6, 30), new BigDecimal("5.2"), "监测报告", List.of(Map.of("mode", "bus",
+            "distanceKm", 100_000)), false, cases.demoVerifierId()))));
+    assertThat(refused).isInstanceOf(cn.beijing.carboninclusion.common.InvalidInputException.class);
+    assertThat(((cn.beijing.carboninclusion.common.InvalidInputException) refused).fieldErrors())
+        .containsKey("activities");
+    assertThat(applications.count()).isEqualTo(before);
+  }
+
+  @Test
+  void anApplicationFiledAroundTheApiUnderATripLevelMethodologyIsRejectedByTheRecomputation() {
+    // a row with aggregates under the travel methodology (as filed before the rule), started as the platform starts it
+    Project project = cases.aRegisteredProject();
+    ReductionApplication draft = cases.as("greentravel", Groups.DEVELOPER, () -> service.apply(project.getId(),
+        new ReductionApplicationRequest(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30), new BigDecimal("5.2"),
+            "监测报告", null, false, cases.demoVerifierId())));
+    jdbc.update("update reduction_application set activities = ? where id = ?",
+        "[{\"mode\":\"bus\",\"distanceKm\":100000}]", draft.getId());
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of("applicationId", draft.getId(), "projectId",
+        project.getId(), "developerId", project.getDeveloperId(), "claimedTco2e", 5.2, "checkSummary", "",
+        "projectSuspended", false, "changePending", false, "reviewDue", "P20WD", "decisionDue", "P15WD"));
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables);
+    assertThat(pi).hasPassed("Task_RecomputeReduction", "BoundaryEvent_HardCheckFailed")
+        .hasNotPassed("Task_CheckDataQuality");
+    execute(job("Task_RejectApplication", pi));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Rejected");
+    assertThat(current(draft).getStatusReason()).contains("按逐笔行程计算，须上传活动记录文件，不接受汇总活动数据");
+  }
+
+  @Test
   void aSuspensionDuringReviewHoldsTheApplicationUntilTheProjectIsRestored() {
     Project project = cases.aRegisteredProject();
-    ReductionApplication application = apply(project, "5.2", busKm(100_000));
+    ReductionApplication application = apply(project, "5.2", 100_000);
     ProcessInstance pi = instanceOf(application);
     execute(job("Task_StartReview", pi));
     cases.verify(pi);
@@ -209,7 +323,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   void anApplicationFiledWhileTheProjectIsSuspendedWaitsAndEndsIfTheProjectIsCancelled() {
     Project project = cases.aRegisteredProject();
     setSuspended(project);
-    ReductionApplication application = apply(project, "5.2", busKm(100_000));
+    ReductionApplication application = apply(project, "5.2", 100_000);
     ProcessInstance pi = instanceOf(application);
     assertThat(pi).isWaitingAt("Gateway_AwaitProjectDecision").hasNotPassed("Task_StartReview");
     assertThat(current(application).getStatus()).isEqualTo(ReductionStatus.ON_HOLD);
@@ -222,7 +336,7 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
   @Test
   void cancellingTheProjectEndsItsApplicationsUnderReview() {
     Project project = cases.aRegisteredProject();
-    ReductionApplication application = apply(project, "5.2", busKm(100_000));
+    ReductionApplication application = apply(project, "5.2", 100_000);
     ProcessInstance pi = instanceOf(application);
     execute(job("Task_StartReview", pi));
     cases.verify(pi);
@@ -234,19 +348,18 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
 
   // ---- helpers -----------------------------------------------------------------------------------------------
 
-  private static List<Map<String, Object>> busKm(int km) {
-    return List.of(Map.of("mode", "bus", "distanceKm", km));
+  /** An application of the travel project whose uploaded trips are bus trips of {@code km} passenger-km in all. */
+  private ReductionApplication apply(Project project, String claimed, int km) {
+    return reductions.fileTrips(project, claimed, km);
   }
 
-  private ReductionApplication apply(Project project, String claimed, List<Map<String, Object>> activities) {
-    return apply(project, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30), claimed, activities);
+  private ReductionApplication apply(Project project, LocalDate start, LocalDate end, String claimed, int km) {
+    return reductions.fileTrips(project, start, end, claimed, km);
   }
 
-  private ReductionApplication apply(Project project, LocalDate start, LocalDate end, String claimed,
-      List<Map<String, Object>> activities) {
-    return cases.as("greentravel", Groups.DEVELOPER, () -> service.apply(project.getId(),
-        new ReductionApplicationRequest(start, end, new BigDecimal(claimed), "监测报告：公交出行里程来自平台记录。",
-            activities, true, cases.demoVerifierId())));
+  private long decisionsOf(ProcessInstance pi) {
+    return jdbc.queryForObject("select count(*) from case_decision where process_instance_id = ?", Long.class,
+        pi.getId());
   }
 
   private ProcessInstance instanceOf(ReductionApplication application) {

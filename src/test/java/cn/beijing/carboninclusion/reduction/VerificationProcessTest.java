@@ -122,9 +122,9 @@ class VerificationProcessTest extends PlatformIntegrationTest {
 
     long auditor = jdbc.queryForObject("select id from service_agency where credit_code = '91110108MA03AU1D2U'",
         Long.class);
-    assertThatThrownBy(() -> apply(project, LocalDate.of(2025, 7, 1), auditor))
+    assertThatThrownBy(() -> draft(project, auditor))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是核查机构");
-    assertThatThrownBy(() -> apply(project, LocalDate.of(2025, 7, 1), 999_999_999L))
+    assertThatThrownBy(() -> draft(project, 999_999_999L))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("未登记");
   }
 
@@ -207,11 +207,16 @@ class VerificationProcessTest extends PlatformIntegrationTest {
     return pi;
   }
 
+  /** A claim of 5.2 tCO2e for the quarter from {@code start}: 100,000 bus passenger-km of uploaded trips. */
   private ReductionApplication apply(Project project, LocalDate start, long verifierAgencyId) {
+    return new ReductionCases(context, cases).fileTrips(project, start, start.plusMonths(3).minusDays(1), "5.2",
+        100_000, verifierAgencyId);
+  }
+
+  private ReductionApplication draft(Project project, long verifierAgencyId) {
     return cases.as("greentravel", Groups.DEVELOPER, () -> service.apply(project.getId(),
-        new ReductionApplicationRequest(start, start.plusMonths(3).minusDays(1), new BigDecimal("5.2"),
-            "监测报告：公交出行里程来自平台记录。", List.of(Map.of("mode", "bus", "distanceKm", 100_000)), true,
-            verifierAgencyId)));
+        new ReductionApplicationRequest(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 30), new BigDecimal("5.2"),
+            "监测报告", null, false, verifierAgencyId)));
   }
 
   private ProcessInstance instanceOf(ReductionApplication application) {

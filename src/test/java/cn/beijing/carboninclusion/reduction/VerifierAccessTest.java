@@ -69,9 +69,8 @@ class VerifierAccessTest extends PlatformIntegrationTest {
     ProjectCases.Verifier engaged = cases.aVerifier(PASSWORD);
     ProjectCases.Verifier other = cases.aVerifier(PASSWORD);
     Project project = cases.aRegisteredProject();
-    ReductionApplication application = cases.as("greentravel", Groups.DEVELOPER, () -> service.apply(project.getId(),
-        new ReductionApplicationRequest(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30), new BigDecimal("5.2"),
-            "监测报告", List.of(Map.of("mode", "bus", "distanceKm", 100_000)), true, engaged.agencyId())));
+    ReductionApplication application = new ReductionCases(context, cases).fileTrips(project, LocalDate.of(2025, 4, 1),
+        LocalDate.of(2025, 6, 30), "5.2", 100_000, engaged.agencyId());
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("ReductionRegistration")
         .variableValueEquals("applicationId", application.getId()).singleResult();
     execute(job("Task_StartReview", pi));

@@ -325,7 +325,7 @@ class BarApiTest extends PlatformIntegrationTest {
     application.put("projectClass", "CLASS_I");
     application.put("methodologyCode", "BJCI-M-TRAVEL");
     application.put("district", "海淀区");
-    application.put("address", "中关村大街1号");
+    application.put("address", "测试路 " + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + " 号");
     application.put("description", "引导公众乘坐公交、地铁出行");
     application.put("creditingStart", "2026-01-01");
     application.put("creditingEnd", "2030-12-31");

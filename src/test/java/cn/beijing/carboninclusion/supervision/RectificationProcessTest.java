@@ -16,6 +16,7 @@ import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectCases;
 import cn.beijing.carboninclusion.project.ProjectStatus;
 import cn.beijing.carboninclusion.reduction.ReductionApplication;
+import cn.beijing.carboninclusion.reduction.ReductionCases;
 import cn.beijing.carboninclusion.reduction.ReductionApplicationRequest;
 import cn.beijing.carboninclusion.reduction.ReductionApplicationService;
 import cn.beijing.carboninclusion.reduction.ReductionApplications;
@@ -179,10 +180,7 @@ class RectificationProcessTest extends PlatformIntegrationTest {
   }
 
   private ProcessInstance anApplicationUnderReview(Project project) {
-    ReductionApplication application = cases.as("greentravel", Groups.DEVELOPER, () -> reductions.apply(
-        project.getId(), new ReductionApplicationRequest(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30),
-            new BigDecimal("5.2"), "监测报告", List.of(Map.of("mode", "bus", "distanceKm", 100_000)), true,
-            cases.demoVerifierId())));
+    ReductionApplication application = new ReductionCases(context, cases).fileTrips(project, "5.2", 100_000);
     ProcessInstance reduction = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey("ReductionRegistration").variableValueEquals("applicationId", application.getId())
         .singleResult();

@@ -1,0 +1,380 @@
+package cn.beijing.carboninclusion.project.external;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a list of external registrations line by line, holding one line of at most {@value #MAX_LINE_CHARS}
+ * characters at a time, and checks every field of every line.
+ *
+ * <p>The file: UTF-8 (an optional byte order mark), comma-separated, a header naming the columns in any order
+ * (case-insensitive; other columns are ignored): {@code source, external_id, name, district, address,
+ * registered_on} and, optionally, {@code latitude, longitude}. A field may be quoted ({@code "a,b"}, {@code ""} for
+ * a quote) but may not span lines. Blank lines are skipped; the header is line 1.
+ */
+final class ExternalRegistrationCsv {
+  static final String SOURCE = "source";
+  static final String EXTERNAL_ID = "external_id";
+  static final String NAME = "name";
+  static final String DISTRICT = "district";
+  static final String ADDRESS = "address";
+  static final String LATITUDE = "latitude";
+  static final String LONGITUDE = "longitude";
+  static final String REGISTERED_ON = "registered_on";
+  static final List<String> REQUIRED = List.of(SOURCE, EXTERNAL_ID, NAME, DISTRICT, ADDRESS, REGISTERED_ON);
+  static final List<String> COLUMNS = List.of(SOURCE, EXTERNAL_ID, NAME, DISTRICT, ADDRESS, LATITUDE, LONGITUDE,
+      REGISTERED_ON);
+  static final int MAX_LINE_CHARS = 4096;
+
+  /** One line that holds. */
+  record Row(long line, ExternalSource source, String externalId, String name, String district, String address,
+      BigDecimal latitude, BigDecimal longitude, LocalDate registeredOn) {}
+
+  /** What is wrong with one field of one line ({@code column}: a column, or {@code row} / {@code file}). */
+  record Problem(long line, String column, String message) {}
+
+  /** Receives each line's outcome, in file order. */
+  interface Sink {
+    void accept(Row row);
+
+    void reject(Problem problem);
+  }
+
+  private final LocalDate listDate;
+
+  /** @param listDate the date of the list: no registration in it is later */
+  ExternalRegistrationCsv(LocalDate listDate) {
+    this.listDate = listDate;
+  }
+
+  /** Reads the whole file; returns the number of lines that hold. */
+  long read(Reader reader, Sink sink) throws IOException {
+    Lines lines = new Lines(reader);
+    if (!lines.next()) {
+      sink.reject(new Problem(1, "file", "文件为空，须有表头行 (empty file: a header line is required)"));
+      return 0;
+    }
+    List<String> names = new ArrayList<>();
+    int[] columnAt = header(lines, names, sink);
+    if (columnAt == null) {
+      return 0;
+    }
+    long accepted = 0;
+    List<String> fields = new ArrayList<>();
+    while (lines.next()) {
+      long line = lines.number();
+      if (lines.isBlank()) {
+        continue;
+      }
+      String problem = lines.tooLong() ? "行过长 (line longer than " + MAX_LINE_CHARS + " characters)"
+          : lines.malformed() ? "含有无效的 UTF-8 字节 (not valid UTF-8)" : lines.split(fields);
+      if (problem == null && fields.size() != names.size()) {
+        problem = "字段数应为 " + names.size() + "，实际为 " + fields.size() + " (expected " + names.size()
+            + " fields, found " + fields.size() + ")";
+      }
+      if (problem != null) {
+        sink.reject(new Problem(line, "row", problem));
+        continue;
+      }
+      Row row = row(line, fields, columnAt, sink);
+      if (row != null) {
+        sink.accept(row);
+        accepted++;
+      }
+    }
+    return accepted;
+  }
+
+  private static int[] header(Lines lines, List<String> names, Sink sink) {
+    String problem = lines.tooLong() ? "表头过长 (header line too long)"
+        : lines.malformed() ? "含有无效的 UTF-8 字节 (not valid UTF-8)" : lines.split(names);
+    if (problem != null) {
+      sink.reject(new Problem(1, "row", problem));
+      return null;
+    }
+    int[] columnAt = new int[COLUMNS.size()];
+    Arrays.fill(columnAt, -1);
+    boolean ok = true;
+    for (int i = 0; i < names.size(); i++) {
+      int column = COLUMNS.indexOf(names.get(i).toLowerCase(Locale.ROOT));
+      if (column >= 0) {
+        if (columnAt[column] >= 0) {
+          sink.reject(new Problem(1, COLUMNS.get(column), "表头中该列重复 (column appears twice in the header)"));
+          ok = false;
+        }
+        columnAt[column] = i;
+      }
+    }
+    for (String required : REQUIRED) {
+      if (columnAt[COLUMNS.indexOf(required)] < 0) {
+        sink.reject(new Problem(1, required, "表头缺少该列 (column missing from the header; required: "
+            + String.join(",", REQUIRED) + "; optional: latitude,longitude)"));
+        ok = false;
+      }
+    }
+    if ((columnAt[COLUMNS.indexOf(LATITUDE)] < 0) != (columnAt[COLUMNS.indexOf(LONGITUDE)] < 0)) {
+      String missing = columnAt[COLUMNS.indexOf(LATITUDE)] < 0 ? LATITUDE : LONGITUDE;
+      sink.reject(new Problem(1, missing, "纬度和经度两列须同时给出 (latitude and longitude come together)"));
+      ok = false;
+    }
+    return ok ? columnAt : null;
+  }
+
+  private Row row(long line, List<String> fields, int[] at, Sink sink) {
+    boolean ok = true;
+    ExternalSource source = null;
+    String sourceText = field(fields, at, SOURCE);
+    if (sourceText.isEmpty()) {
+      ok = missing(line, SOURCE, sink);
+    } else {
+      source = ExternalSource.of(sourceText).orElse(null);
+      if (source == null) {
+        ok = reject(line, SOURCE, ExternalSource.squeeze(sourceText).equals("CNBJ")
+            ? "北京市的项目在本平台登记，不作为外部登记导入 (Beijing's projects are registered on this platform)"
+            : "不是可导入的来源：「" + abbreviate(sourceText) + "」，应为 " + ExternalSource.allowed()
+                + " (unknown source)", sink);
+      }
+    }
+    String externalId = text(line, fields, at, EXTERNAL_ID, 100, sink);
+    ok &= externalId != null;
+    if (externalId != null && ExternalSource.squeeze(externalId).isEmpty()) {
+      ok = reject(line, EXTERNAL_ID, "登记编号须含字母或数字 (the identifier has no letter or digit)", sink);
+    }
+    String name = text(line, fields, at, NAME, 200, sink);
+    ok &= name != null;
+    String district = text(line, fields, at, DISTRICT, 60, sink);
+    ok &= district != null;
+    String address = text(line, fields, at, ADDRESS, 300, sink);
+    ok &= address != null;
+    BigDecimal latitude = null;
+    BigDecimal longitude = null;
+    if (at[COLUMNS.indexOf(LATITUDE)] >= 0) {
+      String lat = field(fields, at, LATITUDE);
+      String lon = field(fields, at, LONGITUDE);
+      if (lat.isEmpty() != lon.isEmpty()) {
+        ok = reject(line, lat.isEmpty() ? LATITUDE : LONGITUDE,
+            "纬度和经度须同时给出或同时留空 (latitude and longitude come together)", sink);
+      } else if (!lat.isEmpty()) {
+        latitude = degrees(line, LATITUDE, lat, 2, 90, sink);
+        longitude = degrees(line, LONGITUDE, lon, 3, 180, sink);
+        ok &= latitude != null && longitude != null;
+      }
+    }
+    LocalDate registeredOn = null;
+    String date = field(fields, at, REGISTERED_ON);
+    if (date.isEmpty()) {
+      ok = missing(line, REGISTERED_ON, sink);
+    } else {
+      try {
+        registeredOn = LocalDate.parse(date);
+        if (registeredOn.isAfter(listDate)) {
+          ok = reject(line, REGISTERED_ON, "登记日期 " + registeredOn + " 晚于清单日期 " + listDate
+              + " (registered after the date of the list)", sink);
+        } else if (registeredOn.getYear() < 1990) {
+          ok = reject(line, REGISTERED_ON, "登记日期早于 1990 年 (before 1990)", sink);
+        }
+      } catch (DateTimeParseException e) {
+        ok = reject(line, REGISTERED_ON, "不是 ISO 日期，如 2024-06-30 (not a date such as 2024-06-30: '"
+            + abbreviate(date) + "')", sink);
+      }
+    }
+    return ok ? new Row(line, source, externalId, name, district, address, latitude, longitude, registeredOn)
+        : null;
+  }
+
+  private static String field(List<String> fields, int[] at, String column) {
+    return fields.get(at[COLUMNS.indexOf(column)]);
+  }
+
+  /** A required text field: present, at most {@code max} characters, no control characters; null if not. */
+  private static String text(long line, List<String> fields, int[] at, String column, int max, Sink sink) {
+    String value = field(fields, at, column);
+    if (value.isEmpty()) {
+      missing(line, column, sink);
+      return null;
+    }
+    if (value.codePointCount(0, value.length()) > max) {
+      reject(line, column, "超过 " + max + " 个字符 (longer than " + max + " characters)", sink);
+      return null;
+    }
+    if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFE || c == 0xFFFF)) {
+      reject(line, column, "含有控制字符 (control characters)", sink);
+      return null;
+    }
+    return value;
+  }
+
+  private static BigDecimal degrees(long line, String column, String value, int integerDigits, int bound,
+      Sink sink) {
+    BigDecimal number;
+    try {
+      number = new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      reject(line, column, "不是数字 (not a number: '" + abbreviate(value) + "')", sink);
+      return null;
+    }
+    if (number.abs().compareTo(BigDecimal.valueOf(bound)) > 0) {
+      reject(line, column, "应在 -" + bound + " 至 " + bound + " 度之间 (out of range)", sink);
+      return null;
+    }
+    if (number.scale() > 7 || number.precision() - number.scale() > integerDigits) {
+      reject(line, column, "最多 7 位小数 (at most 7 decimal digits)", sink);
+      return null;
+    }
+    return number;
+  }
+
+  private static boolean missing(long line, String column, Sink sink) {
+    return reject(line, column, "必填 (required)", sink);
+  }
+
+  private static boolean reject(long line, String column, String message, Sink sink) {
+    sink.reject(new Problem(line, column, message));
+    return false;
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+  }
+
+  /** The lines of a reader, one at a time, in a fixed buffer (a longer line is marked, its excess skipped). */
+  private static final class Lines {
+    private final Reader reader;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private final char[] line = new char[MAX_LINE_CHARS];
+    private int length;
+    private boolean tooLong;
+    private boolean malformed;
+    private long number;
+
+    Lines(Reader reader) {
+      this.reader = reader;
+    }
+
+    boolean next() throws IOException {
+      length = 0;
+      tooLong = false;
+      malformed = false;
+      boolean any = false;
+      while (true) {
+        if (position == limit) {
+          limit = reader.read(buffer, 0, buffer.length);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            if (any) {
+              number++;
+              stripBom();
+            }
+            return any;
+          }
+        }
+        char c = buffer[position++];
+        any = true;
+        if (c == '\n') {
+          if (length > 0 && line[length - 1] == '\r' && !tooLong) {
+            length--;
+          }
+          number++;
+          stripBom();
+          return true;
+        }
+        if (c == '\uFFFD') {
+          malformed = true;
+        }
+        if (length < MAX_LINE_CHARS) {
+          line[length++] = c;
+        } else {
+          tooLong = true;
+        }
+      }
+    }
+
+    private void stripBom() {
+      if (number == 1 && length > 0 && line[0] == '\uFEFF') {
+        System.arraycopy(line, 1, line, 0, --length);
+      }
+    }
+
+    long number() {
+      return number;
+    }
+
+    boolean tooLong() {
+      return tooLong;
+    }
+
+    boolean malformed() {
+      return malformed;
+    }
+
+    boolean isBlank() {
+      for (int i = 0; i < length; i++) {
+        if (!Character.isWhitespace(line[i])) {
+          return false;
+        }
+      }
+      return !tooLong;
+    }
+
+    /** Splits the line into trimmed fields; returns what is wrong with its quoting, or null. */
+    String split(List<String> fields) {
+      fields.clear();
+      int i = 0;
+      while (true) {
+        while (i < length && (line[i] == ' ' || line[i] == '\t')) {
+          i++;
+        }
+        if (i < length && line[i] == '"') {
+          StringBuilder value = new StringBuilder();
+          i++;
+          boolean closed = false;
+          while (i < length) {
+            char c = line[i++];
+            if (c == '"') {
+              if (i < length && line[i] == '"') {
+                value.append('"');
+                i++;
+              } else {
+                closed = true;
+                break;
+              }
+            } else {
+              value.append(c);
+            }
+          }
+          if (!closed) {
+            return "引号未闭合 (unterminated quoted field; a field may not span lines)";
+          }
+          while (i < length && (line[i] == ' ' || line[i] == '\t')) {
+            i++;
+          }
+          if (i < length && line[i] != ',') {
+            return "引号后应为逗号 (a quoted field must be followed by a comma)";
+          }
+          fields.add(value.toString().strip());
+        } else {
+          int start = i;
+          while (i < length && line[i] != ',') {
+            i++;
+          }
+          fields.add(new String(line, start, i - start).strip());
+        }
+        if (i >= length) {
+          break;
+        }
+        i++;
+      }
+      return null;
+    }
+  }
+}
