@@ -87,8 +87,8 @@ class ProjectController {
 
   record ProjectDetail(Long id, String name, ProjectClass projectClass, ProjectStatus status, String statusLabel,
       String statusReason, String registrationNo, Long methodologyId, Long developerId, String district,
-      String address, String description, LocalDate creditingStart, LocalDate creditingEnd,
-      BigDecimal revenueReturnRatio, LocalDate publicityStart, LocalDate publicityEnd, int supplementRounds,
+      String address, BigDecimal latitude, BigDecimal longitude, String description, LocalDate creditingStart,
+      LocalDate creditingEnd, BigDecimal revenueReturnRatio, LocalDate publicityStart, LocalDate publicityEnd, int supplementRounds,
       Instant createdAt, Instant registeredAt, List<IdentifierView> identifiers, List<CheckView> checks,
       List<ProjectDocuments.Info> documents, List<ObjectionView> objections, List<AuditView> history) {}
 
@@ -188,7 +188,7 @@ class ProjectController {
   private ProjectDetail detail(Project p) {
     return new ProjectDetail(p.getId(), p.getName(), p.getProjectClass(), p.getStatus(), p.getStatus().label(),
         p.getStatusReason(), p.getRegistrationNo(), p.getMethodologyId(), p.getDeveloperId(), p.getDistrict(),
-        p.getAddress(), p.getDescription(), p.getCreditingStart(), p.getCreditingEnd(), p.getRevenueReturnRatio(),
+        p.getAddress(), p.getLatitude(), p.getLongitude(), p.getDescription(), p.getCreditingStart(), p.getCreditingEnd(), p.getRevenueReturnRatio(),
         p.getPublicityStart(), p.getPublicityEnd(), p.getSupplementRounds(), p.getCreatedAt(), p.getRegisteredAt(),
         p.getIdentifiers().stream().map(i -> new IdentifierView(i.getScheme(), i.getIdentifier(),
             i.isAlreadyCredited())).toList(),

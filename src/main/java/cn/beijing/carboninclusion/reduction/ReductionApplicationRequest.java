@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * 减排量申请: {@code POST /api/projects/{id}/reduction-applications}. {@code activities} are the aggregate activity
- * records the methodology's formula needs (e.g. {@code {"mode":"bus","distanceKm":12000}}); trip-level records can be
+ * records the methodology's formula needs (e.g. {@code {"netGenerationMWh": 100}}). Under a trip-level methodology
+ * (the formula's {@code activityLevel} is {@code "trip"}, e.g. low-carbon travel) aggregates are refused: the trips are
  * uploaded as CSV to a draft ({@code submit: false}) before it is submitted. {@code verifierAgencyId} is the recorded
  * verifier (核查机构, {@code GET /api/agencies?kind=VERIFIER}) the developer engaged to verify the claim.
  */

@@ -85,16 +85,19 @@ public class ReductionRules {
       return CheckResult.flagged(RECOMPUTE, "未提供活动数据，平台无法复算");
     }
     String figures = "申报 " + plain(claimed) + " tCO2e，平台按方法学公式（" + source + "）复算 " + plain(recomputed) + " tCO2e";
+    // the gate the reviewers meet: above the limit a verified or registered quantity needs a (published) reason
+    String gate = "。核定或登记减排量高于复算上限 " + plain(recomputeLimit(recomputed)) + " tCO2e（复算量加允许偏差 "
+        + percent(settings.recomputeTolerance()) + "）的，须说明理由并公开";
     if (recomputed.signum() == 0) {
-      return claimed.signum() == 0 ? CheckResult.passed(RECOMPUTE, figures)
-          : CheckResult.flagged(RECOMPUTE, figures + "，复算结果为零");
+      return claimed.signum() == 0 ? CheckResult.passed(RECOMPUTE, figures + gate)
+          : CheckResult.flagged(RECOMPUTE, figures + "，复算结果为零" + gate);
     }
     BigDecimal difference = claimed.subtract(recomputed).abs().divide(recomputed.abs(), MathContext.DECIMAL64);
     if (difference.compareTo(settings.recomputeTolerance()) > 0) {
       return CheckResult.flagged(RECOMPUTE, figures + "，相差 " + percent(difference) + "，超过允许偏差 "
-          + percent(settings.recomputeTolerance()) + "，请重点核查");
+          + percent(settings.recomputeTolerance()) + "，请重点核查" + gate);
     }
-    return CheckResult.passed(RECOMPUTE, figures + "，相差 " + percent(difference));
+    return CheckResult.passed(RECOMPUTE, figures + "，相差 " + percent(difference) + gate);
   }
 
   /**

@@ -46,10 +46,16 @@ class ProjectApiTest extends PlatformIntegrationTest {
   @Test
   void anApplicationGoesThroughTheRestApisToRegistration() {
     String name = "公交出行减排项目-" + UUID.randomUUID();
-    ResponseEntity<JsonNode> filed = apply("greentravel", application(name, "CLASS_I", "0.95"), true);
+    Map<String, Object> application = application(name, "CLASS_I", "0.95");
+    String latitude = String.format("%.7f", 40.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble(0.1));
+    application.put("latitude", latitude);
+    application.put("longitude", String.format("%.7f", 117.0
+        + java.util.concurrent.ThreadLocalRandom.current().nextDouble(0.1)));
+    ResponseEntity<JsonNode> filed = apply("greentravel", application, true);
     assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     long id = filed.getBody().get("id").asLong();
-    assertThat(filed.getBody().get("checks")).hasSize(5);
+    assertThat(filed.getBody().get("checks")).hasSize(7);
+    assertThat(filed.getBody().get("checks").toString()).contains("坐标 " + latitude);
     runJobs(id);
     assertThat(status(id)).isEqualTo("UNDER_REVIEW");
 
@@ -101,10 +107,14 @@ class ProjectApiTest extends PlatformIntegrationTest {
     long instancesBefore = runtimeService.createProcessInstanceQuery().count();
     Map<String, Object> bad = application("", "CLASS_I", "1.5");
     bad.put("creditingEnd", "2020-01-01");
+    bad.put("latitude", "39.9");
     ResponseEntity<JsonNode> response = apply("greentravel", bad, true);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("errors").fieldNames()).toIterable()
-        .contains("name", "revenueReturnRatio", "creditingEnd");
+        .contains("name", "revenueReturnRatio", "creditingEnd", "longitude");
+    bad.put("longitude", "181.5");
+    assertThat(apply("greentravel", bad, true).getBody().get("errors").fieldNames()).toIterable()
+        .contains("longitude");
     assertThat(projects.count()).isEqualTo(projectsBefore);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }

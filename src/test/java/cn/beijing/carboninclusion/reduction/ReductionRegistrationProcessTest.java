@@ -196,6 +196,9 @@ class ReductionRegistrationProcessTest extends PlatformIntegrationTest {
     ProcessInstance pi = instanceOf(application);
     assertThat(current(application).getRecomputeLimitTco2e()).isEqualByComparingTo("5.46");
     assertThat(pi).variables().containsEntry("recomputeLimitTco2e", 5.46);
+    // the reviewer reads the limit in the checks' summary too
+    assertThat(checksOf(application)).anySatisfy(c -> assertThat(c.getDetail())
+        .contains("核定或登记减排量高于复算上限 5.46 tCO2e（复算量加允许偏差 5%）的，须说明理由并公开"));
     execute(job("Task_StartReview", pi));
     cases.verify(pi);
 
