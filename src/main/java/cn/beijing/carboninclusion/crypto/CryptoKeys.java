@@ -36,6 +36,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -59,6 +60,16 @@ class CryptoKeys {
   static final String DEV_KEYSTORE_PASSWORD = "carbon-inclusion-development";
   static final String DEV_FIELD_KEYS = "dev-field-keys.properties";
   private static final Logger log = LoggerFactory.getLogger(CryptoKeys.class);
+
+  /**
+   * JPA creates the {@link PersonalText} converter (and so the field keys) while it bootstraps, on a thread of its
+   * own beside the main thread (common.StartupBootstrap): they are made before it starts, so that thread only reads
+   * them.
+   */
+  @Bean
+  static EntityManagerFactoryDependsOnPostProcessor entityManagerFactoryAfterFieldKeys() {
+    return new EntityManagerFactoryDependsOnPostProcessor("personalText");
+  }
 
   @Bean
   Sm2Signer sm2Signer(CryptoProperties properties, Environment environment,
