@@ -18,6 +18,7 @@
 #   PROFILE=1 bench/startup.sh             # and where the time goes: bench.StartupProfile on a first and a second start
 #   JAVA_OPTS='-XX:+UseSerialGC' bench/startup.sh   # extra JVM options after the plugin's (to try one)
 #   BENCH_PORT=18095 bench/startup.sh      # another port (default 18095)
+#   CLASSES=/some/classes bench/startup.sh # another build's classes (e.g. of main, to compare under the same load)
 set -euo pipefail
 
 RUNS="${RUNS:-3}"
@@ -35,7 +36,8 @@ mvn -B -q -ntp -o -DskipModelLint=true process-classes dependency:build-classpat
   -Dmdep.outputFile="$out/runtime-classpath.txt" >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 
 # spring-boot:run leaves out the starters (jars without classes, Spring-Boot-Jar-Type: dependencies-starter)
-cp_entries=(target/classes)
+CLASSES="${CLASSES:-target/classes}"
+cp_entries=("$CLASSES")
 IFS=: read -r -a jars <"$out/runtime-classpath.txt" || true  # one line without a newline
 for jar in "${jars[@]}"; do
   if unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | tr -d '\r' | grep -q '^Spring-Boot-Jar-Type: dependencies-starter'; then
@@ -47,7 +49,7 @@ CP="$(IFS=:; echo "${cp_entries[*]}")"
 # the JVM options spring-boot:run gives: its optimized launch and the pom's <jvmArguments>
 pom_jvm_args="$(sed -n 's:.*<jvmArguments>\(.*\)</jvmArguments>.*:\1:p' pom.xml | head -1)"
 read -r -a JVM <<<"-XX:TieredStopAtLevel=1 ${pom_jvm_args} ${JAVA_OPTS:-}"
-echo "== java ${JVM[*]} -cp target/classes:<${#cp_entries[@]} entries> cn.beijing.carboninclusion.CarbonInclusionApplication"
+echo "== java ${JVM[*]} -cp $CLASSES:<$((${#cp_entries[@]} - 1)) jars> cn.beijing.carboninclusion.CarbonInclusionApplication"
 echo "   (port $PORT, CARBON_DATA_DIR=./$out/data)"
 
 pid=""
@@ -72,9 +74,11 @@ ready_checks() {
   [[ "$public" == *'"status":"IN_PUBLICITY"'* && "$public" == *'"status":"DISCLOSED"'* ]]
 }
 
-# start NAME: launches the platform on $out/data, waits until ready, prints the seconds, stops it
+# start NAME: launches the platform on $out/data, waits until ready, stops it; sets secs and cpu (seconds)
+secs="" cpu=""
 start() {
   local name="$1" log="$out/$1.log" t0 t1
+  : >"$log"
   t0=$(date +%s%N)
   PORT="$PORT" CARBON_DATA_DIR="./$out/data" java "${JVM[@]}" -cp "$CP" \
     cn.beijing.carboninclusion.CarbonInclusionApplication >"$log" 2>&1 &
@@ -95,23 +99,29 @@ start() {
     sleep 0.1
   done
   t1=$(date +%s%N)
+  # CPU time of the JVM (all threads) until then: the work, which the machine's other load changes less than the wall
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")
   stop
-  awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.2f\n", ns / 1e9 }'
+  secs=$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.2f", ns / 1e9 }')
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-firsts=() agains=()
+firsts=() agains=() first_cpus=() again_cpus=()
 for round in $(seq 1 "$RUNS"); do
   rm -rf "$out/data"
   before="$(load)"
-  first="$(start "first-$round")"
-  again="$(start "again-$round")"
-  firsts+=("$first") agains+=("$again")
-  echo "round $round: first $first s, again $again s (load $before -> $(load))"
+  start "first-$round"
+  first="$secs" first_cpu="$cpu"
+  start "again-$round"
+  again="$secs" again_cpu="$cpu"
+  firsts+=("$first") agains+=("$again") first_cpus+=("$first_cpu") again_cpus+=("$again_cpu")
+  echo "round $round: first $first s (cpu $first_cpu s), again $again s (cpu $again_cpu s) (load $before -> $(load))"
 done
 echo "startup first: $(printf '%s\n' "${firsts[@]}" | median) s"
 echo "startup again: $(printf '%s\n' "${agains[@]}" | median) s"
+echo "startup first cpu: $(printf '%s\n' "${first_cpus[@]}" | median) s"
+echo "startup again cpu: $(printf '%s\n' "${again_cpus[@]}" | median) s"
 echo "load: $(load)"
 
 if [[ -n "${PROFILE:-}" ]]; then
@@ -124,6 +134,12 @@ if [[ -n "${PROFILE:-}" ]]; then
     PORT="$PORT" CARBON_DATA_DIR="./$out/data" java "${JVM[@]}" -cp "$out/profile-classes:$CP" \
       cn.beijing.carboninclusion.bench.StartupProfile >"$out/profile-$which.log" 2>&1 \
       || { tail -40 "$out/profile-$which.log" >&2; exit 1; }
-    grep -a '^profile \(jvm\|phase\)' "$out/profile-$which.log"
+    grep -a '^profile phase' "$out/profile-$which.log"
+    # the JPA bootstrap on a thread of its own (common.StartupBootstrap), from Hibernate's first to its last line
+    awk '/HHH000204: Processing PersistenceUnitInfo|Initialized JPA EntityManagerFactory/ {
+        split(substr($1, 12, 12), t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]
+        if (!start) { start = s; thread = $0; sub(/.*\] \[ */, "", thread); sub(/\].*/, "", thread) } else end = s }
+      END { if (end) printf "profile phase: %6.2f s  beside the main thread (%s): JPA/Hibernate bootstrap\n", end - start, thread }' \
+      "$out/profile-$which.log"
   done
 fi
