@@ -18,7 +18,8 @@
 #   PROFILE=1 bench/startup.sh             # and where the time goes: bench.StartupProfile on a first and a second start
 #   JAVA_OPTS='-XX:+UseSerialGC' bench/startup.sh   # extra JVM options after the plugin's (to try one)
 #   BENCH_PORT=18095 bench/startup.sh      # another port (default 18095)
-#   CLASSES=/some/classes bench/startup.sh # another build's classes (e.g. of main, to compare under the same load)
+#   CLASSES=/some/classes bench/startup.sh # another build's classes instead of target/classes
+#   BASELINE=/main/classes bench/startup.sh  # and, in every round, those classes too (before/after under the same load)
 set -euo pipefail
 
 RUNS="${RUNS:-3}"
@@ -37,20 +38,24 @@ mvn -B -q -ntp -o -DskipModelLint=true process-classes dependency:build-classpat
 
 # spring-boot:run leaves out the starters (jars without classes, Spring-Boot-Jar-Type: dependencies-starter)
 CLASSES="${CLASSES:-target/classes}"
-cp_entries=("$CLASSES")
+deps=()
 IFS=: read -r -a jars <"$out/runtime-classpath.txt" || true  # one line without a newline
 for jar in "${jars[@]}"; do
   if unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | tr -d '\r' | grep -q '^Spring-Boot-Jar-Type: dependencies-starter'; then
     continue
   fi
-  cp_entries+=("$jar")
+  deps+=("$jar")
 done
-CP="$(IFS=:; echo "${cp_entries[*]}")"
+DEPS="$(IFS=:; echo "${deps[*]}")"
+CP="$CLASSES:$DEPS"
 # the JVM options spring-boot:run gives: its optimized launch and the pom's <jvmArguments>
 pom_jvm_args="$(sed -n 's:.*<jvmArguments>\(.*\)</jvmArguments>.*:\1:p' pom.xml | head -1)"
 read -r -a JVM <<<"-XX:TieredStopAtLevel=1 ${pom_jvm_args} ${JAVA_OPTS:-}"
-echo "== java ${JVM[*]} -cp $CLASSES:<$((${#cp_entries[@]} - 1)) jars> cn.beijing.carboninclusion.CarbonInclusionApplication"
+echo "== java ${JVM[*]} -cp $CLASSES:<${#deps[@]} jars> cn.beijing.carboninclusion.CarbonInclusionApplication"
 echo "   (port $PORT, CARBON_DATA_DIR=./$out/data)"
+if [[ -n "${BASELINE:-}" ]]; then
+  echo "   and, round by round under the same load, the classes in $BASELINE (same jars and options)"
+fi
 
 pid=""
 stop() {
@@ -74,13 +79,13 @@ ready_checks() {
   [[ "$public" == *'"status":"IN_PUBLICITY"'* && "$public" == *'"status":"DISCLOSED"'* ]]
 }
 
-# start NAME: launches the platform on $out/data, waits until ready, stops it; sets secs and cpu (seconds)
+# start NAME [CLASSES]: launches the platform on $out/data, waits until ready, stops it; sets secs and cpu (seconds)
 secs="" cpu=""
 start() {
-  local name="$1" log="$out/$1.log" t0 t1
+  local name="$1" classes="${2:-$CLASSES}" log="$out/$1.log" t0 t1
   : >"$log"
   t0=$(date +%s%N)
-  PORT="$PORT" CARBON_DATA_DIR="./$out/data" java "${JVM[@]}" -cp "$CP" \
+  PORT="$PORT" CARBON_DATA_DIR="./$out/data" java "${JVM[@]}" -cp "$classes:$DEPS" \
     cn.beijing.carboninclusion.CarbonInclusionApplication >"$log" 2>&1 &
   pid=$!
   while :; do
@@ -107,21 +112,28 @@ start() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-firsts=() agains=() first_cpus=() again_cpus=()
-for round in $(seq 1 "$RUNS"); do
+declare -A figures  # "build figure" -> the values of the rounds
+# one round of a build: a first start on an empty data folder, then a second start on it
+round_of() {
+  local build="$1" classes="$2" round="$3" before first first_cpu
   rm -rf "$out/data"
   before="$(load)"
-  start "first-$round"
+  start "$build-first-$round" "$classes"
   first="$secs" first_cpu="$cpu"
-  start "again-$round"
-  again="$secs" again_cpu="$cpu"
-  firsts+=("$first") agains+=("$again") first_cpus+=("$first_cpu") again_cpus+=("$again_cpu")
-  echo "round $round: first $first s (cpu $first_cpu s), again $again s (cpu $again_cpu s) (load $before -> $(load))"
+  start "$build-again-$round" "$classes"
+  figures["$build first"]+="$first " figures["$build first cpu"]+="$first_cpu "
+  figures["$build again"]+="$secs " figures["$build again cpu"]+="$cpu "
+  echo "round $round ($build): first $first s (cpu $first_cpu s), again $secs s (cpu $cpu s); load $before -> $(load)"
+}
+for round in $(seq 1 "$RUNS"); do
+  [[ -z "${BASELINE:-}" ]] || round_of baseline "$BASELINE" "$round"
+  round_of startup "$CLASSES" "$round"
 done
-echo "startup first: $(printf '%s\n' "${firsts[@]}" | median) s"
-echo "startup again: $(printf '%s\n' "${agains[@]}" | median) s"
-echo "startup first cpu: $(printf '%s\n' "${first_cpus[@]}" | median) s"
-echo "startup again cpu: $(printf '%s\n' "${again_cpus[@]}" | median) s"
+for build in ${BASELINE:+baseline} startup; do
+  for figure in first again "first cpu" "again cpu"; do
+    echo "$build $figure: $(tr ' ' '\n' <<<"${figures["$build $figure"]}" | grep . | median) s"
+  done
+done
 echo "load: $(load)"
 
 if [[ -n "${PROFILE:-}" ]]; then
@@ -139,7 +151,8 @@ if [[ -n "${PROFILE:-}" ]]; then
     awk '/HHH000204: Processing PersistenceUnitInfo|Initialized JPA EntityManagerFactory/ {
         split(substr($1, 12, 12), t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]
         if (!start) { start = s; thread = $0; sub(/.*\] \[ */, "", thread); sub(/\].*/, "", thread) } else end = s }
-      END { if (end) printf "profile phase: %6.2f s  beside the main thread (%s): JPA/Hibernate bootstrap\n", end - start, thread }' \
+      END { if (end) printf "profile phase: %6.2f s  JPA/Hibernate bootstrap, by its log (thread %s%s)\n", end - start, thread,
+        thread == "main" ? ": in the rows above" : ", beside the main thread" }' \
       "$out/profile-$which.log"
   done
 fi
