@@ -140,19 +140,22 @@ if [[ -n "${PROFILE:-}" ]]; then
   echo "== profile (bench.StartupProfile: Spring's BufferingApplicationStartup and the ready listeners, timed)"
   mkdir -p "$out/profile-classes"
   javac -nowarn -d "$out/profile-classes" -cp "$CP" src/test/java/cn/beijing/carboninclusion/bench/StartupProfile.java
-  rm -rf "$out/data"
-  for which in first again; do
-    echo "-- $which start (load $(load))"
-    PORT="$PORT" CARBON_DATA_DIR="./$out/data" java "${JVM[@]}" -cp "$out/profile-classes:$CP" \
-      cn.beijing.carboninclusion.bench.StartupProfile >"$out/profile-$which.log" 2>&1 \
-      || { tail -40 "$out/profile-$which.log" >&2; exit 1; }
-    grep -a '^profile phase' "$out/profile-$which.log"
-    # the JPA bootstrap on a thread of its own (common.StartupBootstrap), from Hibernate's first to its last line
-    awk '/HHH000204: Processing PersistenceUnitInfo|Initialized JPA EntityManagerFactory/ {
-        split(substr($1, 12, 12), t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]
-        if (!start) { start = s; thread = $0; sub(/.*\] \[ */, "", thread); sub(/\].*/, "", thread) } else end = s }
-      END { if (end) printf "profile phase: %6.2f s  JPA/Hibernate bootstrap, by its log (thread %s%s)\n", end - start, thread,
-        thread == "main" ? ": in the rows above" : ", beside the main thread" }' \
-      "$out/profile-$which.log"
+  for build in ${BASELINE:+baseline} startup; do
+    classes="$CLASSES"
+    [[ "$build" == startup ]] || classes="$BASELINE"
+    rm -rf "$out/data"
+    for which in first again; do
+      echo "-- $build, $which start (load $(load))"
+      PORT="$PORT" CARBON_DATA_DIR="./$out/data" java "${JVM[@]}" -cp "$out/profile-classes:$classes:$DEPS" \
+        cn.beijing.carboninclusion.bench.StartupProfile >"$out/profile-$build-$which.log" 2>&1 \
+        || { tail -40 "$out/profile-$build-$which.log" >&2; exit 1; }
+      grep -a '^profile phase' "$out/profile-$build-$which.log"
+      # the JPA bootstrap (common.StartupBootstrap runs it on a thread of its own), from Hibernate's first to last line
+      awk '/HHH000204: Processing PersistenceUnitInfo|Initialized JPA EntityManagerFactory/ {
+          split(substr($1, 12, 12), t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]
+          if (!start) { start = s; thread = $0; sub(/.*\] \[ */, "", thread); sub(/\].*/, "", thread) } else end = s }
+        END { if (end) printf "profile phase: %6.2f s  JPA/Hibernate bootstrap, by its log (thread %s%s)\n", end - start,
+          thread, thread == "main" ? ": in the rows above" : ", beside the main thread" }' "$out/profile-$build-$which.log"
+    done
   done
 fi
