@@ -36,6 +36,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -59,6 +60,16 @@ class CryptoKeys {
   static final String DEV_KEYSTORE_PASSWORD = "carbon-inclusion-development";
   static final String DEV_FIELD_KEYS = "dev-field-keys.properties";
   private static final Logger log = LoggerFactory.getLogger(CryptoKeys.class);
+
+  /**
+   * JPA creates the {@link PersonalText} converter (and so the field keys) while it bootstraps, on a thread of its
+   * own beside the main thread (common.StartupBootstrap): they are made before it starts, so that thread only reads
+   * them.
+   */
+  @Bean
+  static EntityManagerFactoryDependsOnPostProcessor entityManagerFactoryAfterFieldKeys() {
+    return new EntityManagerFactoryDependsOnPostProcessor("personalText");
+  }
 
   @Bean
   Sm2Signer sm2Signer(CryptoProperties properties, Environment environment,
@@ -184,7 +195,14 @@ class CryptoKeys {
     }
   }
 
-  /** A PKCS#12 file with a fresh SM2 key pair and a self-signed certificate (SM3withSM2) of ten years. */
+  /**
+   * A PKCS#12 file with a fresh SM2 key pair and a self-signed certificate (SM3withSM2) of ten years.
+   *
+   * <p>Written by the JDK's PKCS#12 keystore (PBES2 with AES-256 and HMAC-SHA256, 10,000 iterations: keytool's
+   * defaults), read with BouncyCastle as every keystore. BouncyCastle's own writer derives its keys with 300,000 and
+   * 600,000 iterations, which cost about 0.7 s at every start and 1.5 s at the first (docs/benchmarks.md, "Start-up on
+   * H2") and protect nothing here: the development keystore's password is published ({@link #DEV_KEYSTORE_PASSWORD}).
+   */
   static void createDevelopmentKeystore(Path file, String alias, char[] password) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Sm2Signer.BC);
@@ -198,7 +216,7 @@ class CryptoKeys {
       X509Certificate certificate = new JcaX509CertificateConverter().setProvider(Sm2Signer.BC).getCertificate(
           builder.build(new JcaContentSignerBuilder(Sm2Signer.ALGORITHM).setProvider(Sm2Signer.BC)
               .build(pair.getPrivate())));
-      KeyStore store = KeyStore.getInstance("PKCS12", Sm2Signer.BC);
+      KeyStore store = KeyStore.getInstance("PKCS12", "SUN");
       store.load(null, null);
       store.setKeyEntry(alias, pair.getPrivate(), password, new Certificate[] {certificate});
       writePrivately(file, out -> store.store(out, password));
