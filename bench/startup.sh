@@ -10,8 +10,9 @@
 #   - a demo user can log in and finds the demo data: GET /api/projects as wangfang (HTTP Basic) answers 200 with the
 #     three demo projects (X-Total-Count: 3), and the public GET /api/public/projects lists the project in publicity
 #     and the disclosed Class II project.
-# Repeats RUNS times and prints the medians, one `name: value unit` line each, with the load average. Not part of
-# `mvn verify`.
+# Repeats RUNS times and prints the medians of the wall time and of the JVM's CPU time until ready, one `name: value
+# unit` line each (startup first, startup again, startup first cpu, startup again cpu), with the load average. Not part
+# of `mvn verify`.
 #
 #   bench/startup.sh                       # 3 rounds of (first start, second start), medians
 #   RUNS=5 bench/startup.sh                # more rounds
