@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 签发登记: checks that this case's technical review and bureau approval are on record (approved, by two people, in
- * that order, issued ≤ approved ≤ verified ≤ claimed, and — for a registered quantity above the platform's
+ * 签发登记: checks that this case's verification, technical review and bureau approval are on record (the engaged
+ * agency's report filed and concluded CONFIRMED or ADJUSTED, the review approved, the bureau approved; by three people,
+ * in that order, issued ≤ approved ≤ reviewed ≤ verified by the agency ≤ claimed, and — for a registered quantity above the platform's
  * recomputation limit — the reasons both decisions recorded for it), then registers the approved quantity and issues it into the registry as whole 1-tCO2e units (a fraction is not
  * issued, and the case says so); the registration is published. The vintage is the year the monitoring period ends.
  */
@@ -26,14 +27,16 @@ class ReductionIssuance implements JavaDelegate {
   private final ProjectVersions versions;
   private final Decisions decisions;
   private final ReductionRules rules;
+  private final VerificationReports reports;
 
   ReductionIssuance(ReductionLifecycle lifecycle, Registry registry, ProjectVersions versions, Decisions decisions,
-      ReductionRules rules) {
+      ReductionRules rules, VerificationReports reports) {
     this.lifecycle = lifecycle;
     this.registry = registry;
     this.versions = versions;
     this.decisions = decisions;
     this.rules = rules;
+    this.reports = reports;
   }
 
   @Override
@@ -43,10 +46,18 @@ class ReductionIssuance implements JavaDelegate {
     Project project = lifecycle.projectOf(application);
     // the quantities come from the decisions on record for this case, never from process variables
     Decisions.Trail trail = decisions.of(execution);
+    Decisions.Taken verification = trail.require("Task_Verification", ReductionVariables.VERIFICATION_OPINION,
+        VerificationOpinion.CONFIRMED.name(), VerificationOpinion.ADJUSTED.name());
     Decisions.Taken review = trail.require("Task_TechnicalReview", ReductionVariables.REVIEW_DECISION, "APPROVE");
     Decisions.Taken approval = trail.require("Task_BureauApproval", ReductionVariables.BUREAU_DECISION, "APPROVE");
-    trail.byDistinctPeople(review, approval).inOrder(review, approval);
+    trail.byDistinctPeople(verification, review, approval).inOrder(verification, review, approval);
+    BigDecimal verifierVerified = verification.decimal(ReductionVariables.VERIFIER_VERIFIED);
+    requireReport(trail, application, verification, verifierVerified);
     BigDecimal verified = review.decimal(ReductionVariables.VERIFIED);
+    if (verified.compareTo(verifierVerified) > 0) {
+      throw trail.refused("核定减排量 " + verified.toPlainString() + " 高于核查机构核查的 " + verifierVerified.toPlainString()
+          + " tCO2e (verifiedTco2e: the review may not exceed the verification)");
+    }
     BigDecimal approved = approval.decimal(ReductionVariables.APPROVED);
     if (approved.signum() < 0 || approved.compareTo(verified) > 0 || verified.compareTo(application.getClaimedTco2e()) > 0) {
       throw trail.refused("数量不一致：登记 " + approved.toPlainString() + " ≤ 核定 " + verified.toPlainString() + " ≤ 申报 "
@@ -94,5 +105,22 @@ class ReductionIssuance implements JavaDelegate {
         "登记编号 " + project.getRegistrationNo() + "，监测期 " + application.getPeriodStart() + " 至 "
             + application.getPeriodEnd() + "，登记减排量 " + approved.stripTrailingZeros().toPlainString() + " tCO2e；" + issued
             + aboveRecomputation);
+  }
+
+  /**
+   * The verification report on file must be the engaged agency's, with its document (SHA-256) and the same
+   * conclusion the verification decision recorded, by the same person.
+   */
+  private void requireReport(Decisions.Trail trail, ReductionApplication application, Decisions.Taken verification,
+      BigDecimal verifierVerified) {
+    VerificationReport report = reports.findByApplicationId(application.getId())
+        .filter(r -> r.getAgencyId().equals(application.getVerifierAgencyId()) && r.getSha256() != null)
+        .orElseThrow(() -> trail.refused("无受托核查机构的核查报告 (verification report of the engaged agency missing)"));
+    if (report.getOpinion() == null || !report.getOpinion().name().equals(verification.text(
+        ReductionVariables.VERIFICATION_OPINION)) || report.getVerifiedTco2e() == null
+        || report.getVerifiedTco2e().compareTo(verifierVerified) != 0
+        || !verification.by().equals(report.getConcludedBy())) {
+      throw trail.refused("核查报告记载的结论与核查决定不一致 (verification report and decision differ)");
+    }
   }
 }

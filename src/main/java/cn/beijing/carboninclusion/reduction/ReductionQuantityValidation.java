@@ -7,13 +7,19 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to complete a review whose quantities do not hold together: the verified quantity at most the claim, the
+ * Refuses to complete a review whose quantities do not hold together: the verified quantity at most the claim and at
+ * most what the engaged verifier concluded, the
  * approved quantity at most the verified one, neither negative, and a reason recorded for a quantity above the
  * platform's recomputation limit ({@code recomputeLimitTco2e}; the form's condition asks for it, the task door
  * enforces the form, and this listener holds the rule in the model as well).
  */
 @Component("reductionQuantityValidation")
 class ReductionQuantityValidation implements TaskListener {
+  private final VerificationReports reports;
+
+  ReductionQuantityValidation(VerificationReports reports) {
+    this.reports = reports;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -30,6 +36,19 @@ class ReductionQuantityValidation implements TaskListener {
     }
     if (claimed != null && verified.compareTo(claimed) > 0) {
       throw refuse("核定减排量不得高于申报减排量 " + claimed.toPlainString() + " (verifiedTco2e)");
+    }
+    // the agency's verified quantity, from its concluded report (a domain row, not a process variable)
+    VerificationReport report = reports.findByApplicationId(ReductionVariables.applicationId(task))
+        .filter(r -> r.getOpinion() != null).orElse(null);
+    if (report == null) {
+      throw refuse("核查机构尚未作出核查结论，不得核定 (verifiedTco2e: no concluded verification)");
+    }
+    if (report.getOpinion() == VerificationOpinion.NOT_CONFIRMED) {
+      throw refuse("核查机构不予确认的申请不得通过 (" + decisionVariable + ": the verifier did not confirm the claim)");
+    }
+    BigDecimal verifierVerified = report.getVerifiedTco2e();
+    if (verified.compareTo(verifierVerified) > 0) {
+      throw refuse("核定减排量不得高于核查机构核查的减排量 " + verifierVerified.toPlainString() + " (verifiedTco2e)");
     }
     if (!bureau && ReductionRules.aboveRecomputation(verified, limit)
         && blank(ReductionVariables.text(task, ReductionVariables.EXCESS_REASON))) {

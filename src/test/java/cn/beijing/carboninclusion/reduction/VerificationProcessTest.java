@@ -191,6 +191,80 @@ class VerificationProcessTest extends PlatformIntegrationTest {
     assertThat(bars.agencyBarred(verifier.agencyId())).isFalse();
   }
 
+  @Test
+  void theReviewMayNotExceedTheVerifiersQuantityNorPassAClaimTheVerifierDidNotConfirm() {
+    ProjectCases.Verifier verifier = cases.aVerifier(PASSWORD);
+    ReductionApplication adjusted = apply(cases.aRegisteredProject(), LocalDate.of(2025, 4, 1), verifier.agencyId());
+    ProcessInstance pi = instanceOf(adjusted);
+    execute(job("Task_StartReview", pi));
+    cases.verifyAs(verifier.account(), pi, "ADJUSTED", 4.5);
+    // the claim is 5.2, the verifier found 4.5: the review cannot restore the claim
+    assertThatThrownBy(() -> cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.2, "reviewComment", "按申报量核定")))
+        .hasMessageContaining("verifiedTco2e").hasMessageContaining("4.5");
+    assertThat(pi).isWaitingAt("Task_TechnicalReview");
+    cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 4.5, "reviewComment", "采信核查结论"));
+    assertThat(pi).isWaitingAt("Task_BureauApproval");
+
+    ProjectCases.Verifier second = cases.aVerifier(PASSWORD);
+    ReductionApplication unconfirmed = apply(cases.aRegisteredProject(), LocalDate.of(2025, 4, 1), second.agencyId());
+    ProcessInstance other = instanceOf(unconfirmed);
+    execute(job("Task_StartReview", other));
+    cases.verifyAs(second.account(), other, "NOT_CONFIRMED", 0);
+    assertThatThrownBy(() -> cases.completeAs("wangfang", task("Task_TechnicalReview", other),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 0, "reviewComment", "通过")))
+        .hasMessageContaining("reviewDecision");
+    cases.completeAs("wangfang", task("Task_TechnicalReview", other),
+        withVariables("reviewDecision", "REJECT", "verifiedTco2e", 0, "reviewComment", "核查机构不予确认"));
+    execute(job("Task_RejectApplication", other));
+    assertThat(other).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_IssueReductions");
+    assertThat(applications.findById(unconfirmed.getId()).orElseThrow().getStatus())
+        .isEqualTo(ReductionStatus.REJECTED);
+  }
+
+  @Test
+  void theIssuanceRefusesACaseWhoseVerificationWasSkippedWhateverRouteLedThere() {
+    ReductionApplication application = apply(cases.aRegisteredProject(), LocalDate.of(2025, 4, 1),
+        cases.demoVerifierId());
+    ProcessInstance pi = instanceOf(application);
+    execute(job("Task_StartReview", pi));
+    // an administrator moves the case past the verification (instance modification, as Cockpit or the REST API can)
+    runtimeService.createProcessInstanceModification(pi.getId()).cancelAllForActivity("Task_Verification")
+        .startBeforeActivity("Task_TechnicalReview").execute();
+    // the review cannot be approved without the verifier's conclusion
+    assertThatThrownBy(() -> cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.2, "reviewComment", "数据一致")))
+        .hasMessageContaining("verifiedTco2e");
+    // nor issued when moved straight to the issuance
+    runtimeService.createProcessInstanceModification(pi.getId()).cancelAllForActivity("SubProcess_Review")
+        .startBeforeActivity("Task_IssueReductions").execute();
+    assertThatThrownBy(() -> execute(job("Task_IssueReductions", pi))).hasMessageContaining("Task_Verification");
+    assertThat(applications.findById(application.getId()).orElseThrow().getIssuedQuantity()).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from registry_journal where operation = 'ISSUE' and payload like ?",
+        Long.class, "%application=" + application.getId() + ";%")).isZero();
+  }
+
+  @Test
+  void aVerificationReportRewrittenBehindTheEngineIsFoundAtTheIssuance() {
+    ProjectCases.Verifier verifier = cases.aVerifier(PASSWORD);
+    ReductionApplication application = apply(cases.aRegisteredProject(), LocalDate.of(2025, 4, 1), verifier.agencyId());
+    ProcessInstance pi = instanceOf(application);
+    execute(job("Task_StartReview", pi));
+    cases.verifyAs(verifier.account(), pi, "ADJUSTED", 4.5);
+    // the verified quantity raised in the database after the verifier concluded
+    jdbc.update("update verification_report set verified_tco2e = 5.2, opinion = 'CONFIRMED' where application_id = ?",
+        application.getId());
+    cases.completeAs("wangfang", task("Task_TechnicalReview", pi),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.2, "reviewComment", "数据一致"));
+    cases.completeAs("zhangwei", task("Task_BureauApproval", pi),
+        withVariables("bureauDecision", "APPROVE", "approvedTco2e", 5.2, "bureauComment", "同意登记"));
+    assertThatThrownBy(() -> execute(job("Task_IssueReductions", pi)))
+        .hasMessageContaining("verification report and decision differ");
+    assertThat(applications.findById(application.getId()).orElseThrow().getIssuedQuantity()).isNull();
+    assertThat(pi).isWaitingAt("Task_IssueReductions");
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------------------
 
   private ProcessInstance registered(ReductionApplication application, String verifierAccount) {
