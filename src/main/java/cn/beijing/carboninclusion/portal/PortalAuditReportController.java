@@ -32,12 +32,15 @@ class PortalAuditReportController {
       Column.of("statusLabel", "结论", PublicAuditReport::statusLabel),
       Column.of("agencyName", "审计机构", PublicAuditReport::agencyName),
       Column.of("agencyCreditCode", "审计机构统一社会信用代码", PublicAuditReport::agencyCreditCode),
+      Column.of("auditOpinionLabel", "审计意见", PublicAuditReport::auditOpinionLabel),
       Column.of("proceeds", "收益（元）", PublicAuditReport::proceeds),
       Column.of("operatingCosts", "运营成本（元）", PublicAuditReport::operatingCosts),
       Column.of("returnedAmount", "返还金额（元）", PublicAuditReport::returnedAmount),
       Column.of("returnRatio", "返还比例", PublicAuditReport::returnRatio),
       Column.of("decidedAt", "审核时间", PublicAuditReport::decidedAt),
-      Column.of("decisionComment", "审核意见", PublicAuditReport::decisionComment));
+      Column.of("decisionComment", "审核意见", PublicAuditReport::decisionComment),
+      Column.linked("documentSha256", "审计报告原件（PDF，SHA-256）", PublicAuditReport::documentSha256,
+          r -> r.documentSha256() == null ? null : "/portal/audit-reports/" + r.id() + "/document"));
 
   private final PublicAuditReports auditReports;
   private final PortalPages pages;
@@ -58,6 +61,17 @@ class PortalAuditReportController {
     return pages.list(format, response, "审计报告", "audit-reports", "/portal/audit-reports",
         "一类项目收益使用情况的年度审计报告（由专业审计机构出具）及主管部门的审核结论；逾期未提交的同样公开。",
         query("status", status), filters, AUDIT_COLUMNS, found);
+  }
+
+  /** The audit firm's signed report as filed: its SHA-256 is the one the page shows. */
+  @GetMapping("/portal/audit-reports/{id}/document")
+  org.springframework.http.ResponseEntity<byte[]> document(@PathVariable Long id) {
+    var document = auditReports.document(id);
+    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+            .attachment().filename(document.getFilename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-SHA256", document.getSha256())
+        .body(document.getContent());
   }
 
   @GetMapping("/portal/audit-reports/{id}")

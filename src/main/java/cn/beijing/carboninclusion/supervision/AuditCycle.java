@@ -86,13 +86,23 @@ public class AuditCycle {
     return report;
   }
 
-  /** Records the developer's filing (validated by {@link AuditReportFiling}). */
+  /** Records the audit firm the developer engaged for the period (validated by {@link AuditFirmEngagement}). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public AuditReport engage(Long reportId, ServiceAgency firm, String by) {
+    AuditReport report = get(reportId);
+    report.engaged(firm, by, Instant.now(clock));
+    projects.note(report.getProjectId(), "AUDIT_FIRM_ENGAGED", "委托审计机构 " + firm.getName() + "（"
+        + firm.getCreditCode() + "）审计审计期 " + report.getPeriodLabel() + " 的收益使用情况");
+    return report;
+  }
+
+  /** Records the audit firm's filing (validated by {@link AuditReportFiling}). */
   @Transactional(propagation = Propagation.MANDATORY)
   public AuditReport file(Long reportId, AuditReportFiling.Filing filing, String by) {
     AuditReport report = get(reportId);
     report.filed(filing, by, Instant.now(clock));
     projects.note(report.getProjectId(), "AUDIT_REPORT_FILED", "提交审计期 " + report.getPeriodLabel()
-        + " 的审计报告（审计机构：" + filing.agencyName() + "）");
+        + " 的审计报告（审计机构：" + report.getAgencyName() + "，审计意见：" + filing.opinion().label() + "）");
     return report;
   }
 
@@ -248,7 +258,9 @@ public class AuditCycle {
     String text = "审计期 " + report.getPeriodLabel() + "；审计机构 " + report.getAgencyName() + "（统一社会信用代码 "
         + report.getAgencyCreditCode() + "）；减排量出售收益 " + yuan(report.getProceeds()) + "，运营成本 "
         + yuan(report.getOperatingCosts()) + "，返还参与者 " + yuan(report.getReturnedAmount());
-    return report.getReturnRatio() == null ? text : text + "，返还比例 " + asPercent(report.getReturnRatio());
+    text = report.getReturnRatio() == null ? text : text + "，返还比例 " + asPercent(report.getReturnRatio());
+    return report.getAuditOpinion() == null ? text : text + "；审计意见：" + report.getAuditOpinion().label()
+        + "；审计报告原件见门户 /portal/audit-reports/" + report.getId();
   }
 
   private static String yuan(BigDecimal amount) {

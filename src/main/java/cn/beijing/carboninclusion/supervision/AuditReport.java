@@ -40,6 +40,15 @@ public class AuditReport {
   private String agencyName;
   @Column(name = "agency_credit_code")
   private String agencyCreditCode;
+  @Column(name = "agency_id")
+  private Long agencyId;
+  @Column(name = "engaged_by")
+  private String engagedBy;
+  @Column(name = "engaged_at")
+  private Instant engagedAt;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "audit_opinion")
+  private AuditOpinion auditOpinion;
   private BigDecimal proceeds;
   @Column(name = "operating_costs")
   private BigDecimal operatingCosts;
@@ -81,10 +90,22 @@ public class AuditReport {
     status = AuditReportStatus.DUE;
   }
 
+  /** The developer engaged the audit firm for this period (the report is due and no firm engaged yet). */
+  void engaged(ServiceAgency agency, String by, Instant at) {
+    require(AuditReportStatus.DUE);
+    if (agencyId != null) {
+      throw new cn.beijing.carboninclusion.common.ConflictException("本审计期已委托审计机构 (an audit firm is engaged)");
+    }
+    agencyId = agency.getId();
+    agencyName = agency.getName();
+    agencyCreditCode = agency.getCreditCode();
+    engagedBy = by;
+    engagedAt = at;
+  }
+
   void filed(AuditReportFiling.Filing filing, String by, Instant at) {
     require(AuditReportStatus.DUE);
-    agencyName = filing.agencyName();
-    agencyCreditCode = filing.agencyCreditCode();
+    auditOpinion = filing.opinion();
     proceeds = filing.proceeds();
     operatingCosts = filing.operatingCosts();
     returnedAmount = filing.returnedAmount();
@@ -138,6 +159,10 @@ public class AuditReport {
   public Instant getDueAt() { return dueAt; }
   public AuditReportStatus getStatus() { return status; }
   public String getAgencyName() { return agencyName; }
+  public Long getAgencyId() { return agencyId; }
+  public String getEngagedBy() { return engagedBy; }
+  public Instant getEngagedAt() { return engagedAt; }
+  public AuditOpinion getAuditOpinion() { return auditOpinion; }
   public String getAgencyCreditCode() { return agencyCreditCode; }
   public BigDecimal getProceeds() { return proceeds; }
   public BigDecimal getOperatingCosts() { return operatingCosts; }

@@ -15,5 +15,7 @@ interface AuditReports extends JpaRepository<AuditReport, Long> {
 
   List<AuditReport> findByProjectIdAndStatusIn(Long projectId, Collection<AuditReportStatus> statuses);
 
+  Page<AuditReport> findByAgencyIdOrderByIdDesc(Long agencyId, Pageable page);
+
   Page<AuditReport> findByStatusInOrderByIdDesc(Collection<AuditReportStatus> statuses, Pageable page);
 }

@@ -6,6 +6,7 @@ import cn.beijing.carboninclusion.project.Projects;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,22 +29,25 @@ public class PublicAuditReports {
 
   private final AuditReports reports;
   private final Projects projects;
+  private final AuditReportDocuments documents;
 
-  PublicAuditReports(AuditReports reports, Projects projects) {
+  PublicAuditReports(AuditReports reports, Projects projects, AuditReportDocuments documents) {
     this.reports = reports;
     this.projects = projects;
+    this.documents = documents;
   }
 
   /** What the public sees of an audit report: no user ids. */
   public record PublicAuditReport(Long id, Long projectId, String projectName, String registrationNo, String period,
       AuditReportStatus status, String statusLabel, String agencyName, String agencyCreditCode,
       BigDecimal proceeds, BigDecimal operatingCosts, BigDecimal returnedAmount,
-      BigDecimal returnRatio, Instant decidedAt, String decisionComment) {
-    static PublicAuditReport of(AuditReport r, Project p) {
+      BigDecimal returnRatio, Instant decidedAt, String decisionComment, String auditOpinionLabel,
+      String documentSha256) {
+    static PublicAuditReport of(AuditReport r, Project p, String documentSha256) {
       return new PublicAuditReport(r.getId(), r.getProjectId(), p.getName(), p.getRegistrationNo(),
           r.getPeriodLabel(), r.getStatus(), r.getStatus().label(), r.getAgencyName(), r.getAgencyCreditCode(),
           r.getProceeds(), r.getOperatingCosts(), r.getReturnedAmount(), r.getReturnRatio(), r.getDecidedAt(),
-          r.getDecisionComment());
+          r.getDecisionComment(), r.getAuditOpinion() == null ? null : r.getAuditOpinion().label(), documentSha256);
     }
   }
 
@@ -57,7 +61,12 @@ public class PublicAuditReports {
     Page<AuditReport> found = reports.findByStatusInOrderByIdDesc(statuses, page);
     Map<Long, Project> byId = projects.findAllById(found.map(AuditReport::getProjectId).toSet()).stream()
         .collect(Collectors.toMap(Project::getId, Function.identity()));
-    return found.map(r -> PublicAuditReport.of(r, byId.get(r.getProjectId())));
+    Map<Long, String> hashes = new java.util.HashMap<>();
+    if (found.hasContent()) {
+      documents.hashesOf(found.map(AuditReport::getId).toList())
+          .forEach(row -> hashes.put((Long) row[0], (String) row[1]));
+    }
+    return found.map(r -> PublicAuditReport.of(r, byId.get(r.getProjectId()), hashes.get(r.getId())));
   }
 
   /** A decided audit report, or not found. */
@@ -65,6 +74,15 @@ public class PublicAuditReports {
   public PublicAuditReport get(Long id) {
     AuditReport report = reports.findById(id).filter(r -> PUBLIC.contains(r.getStatus()))
         .orElseThrow(() -> new NotFoundException("audit report", id));
-    return PublicAuditReport.of(report, projects.findById(report.getProjectId()).orElseThrow());
+    String hash = documents.hashesOf(List.of(id)).stream().map(row -> (String) row[1]).findFirst().orElse(null);
+    return PublicAuditReport.of(report, projects.findById(report.getProjectId()).orElseThrow(), hash);
+  }
+
+  /** The signed document of a decided audit report, for anyone (404 while the report is not public or has none). */
+  @Transactional(readOnly = true)
+  public AuditReportDocument document(Long id) {
+    reports.findById(id).filter(r -> PUBLIC.contains(r.getStatus()))
+        .orElseThrow(() -> new NotFoundException("audit report", id));
+    return documents.findById(id).orElseThrow(() -> new NotFoundException("audit report document", id));
   }
 }

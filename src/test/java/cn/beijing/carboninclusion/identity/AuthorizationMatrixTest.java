@@ -437,6 +437,28 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
     values.put("agencies", String.valueOf(agency));
     values.put("bars", String.valueOf(bar(agency)));
     values.put("userId", "lina");
+    values.put("audit-reports", String.valueOf(auditReport(project)));
+  }
+
+  /** A decided (public) audit report of the project with the audit firm's signed document. */
+  private long auditReport(long project) {
+    long firm = jdbc.queryForObject("select id from service_agency where credit_code = '91110108MA03AU1D2U'",
+        Long.class);
+    jdbc.update("""
+        insert into audit_report (project_id, period_label, period_start, period_end, due_at, status, agency_id,
+          agency_name, agency_credit_code, proceeds, operating_costs, returned_amount, report_summary, filed_by,
+          filed_at, decided_by, decided_at, decision_comment, audit_opinion)
+        values (?, '2019年度', date '2019-01-01', date '2020-01-01', timestamp with time zone '2020-03-31 00:00:00+08',
+          'ACCEPTED', ?, '北京信诚会计师事务所（示例）', '91110108MA03AU1D2U', 0, 0, 0, '授权矩阵测试', 'kuaiji',
+          current_timestamp, 'liuyang', current_timestamp, '合格', 'UNQUALIFIED')""", project, firm);
+    long report = jdbc.queryForObject("select id from audit_report where project_id = ? and period_label = '2019年度'",
+        Long.class, project);
+    jdbc.update("""
+        insert into audit_report_document (audit_report_id, agency_id, filename, content_type, size_bytes, sha256,
+          content, uploaded_by, uploaded_at)
+        values (?, ?, 'audit.pdf', 'application/pdf', 9, ?, ?, 'kuaiji', current_timestamp)""", report, firm,
+        "0".repeat(64), "%PDF-1.4\n".getBytes(StandardCharsets.ISO_8859_1));
+    return report;
   }
 
   private void fixtureJob() {

@@ -335,6 +335,28 @@ public final class ProjectCases {
     return new Verifier(agency.getId(), account);
   }
 
+  public record AuditFirm(long agencyId, String creditCode, String account) {}
+
+  /**
+   * A fresh audit firm with a new account of group {@code auditor} linked to it (password {@code password}); the
+   * account is deleted by {@link #cleanUp()}.
+   */
+  public AuditFirm anAuditFirm(String password) {
+    String account = "auditor" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String code = aCreditCode();
+    var agency = context.getBean(cn.beijing.carboninclusion.supervision.ServiceAgencies.class).record(code,
+        "测试审计事务所" + account, cn.beijing.carboninclusion.supervision.AgencyKind.AUDITOR);
+    User user = identityService.newUser(account);
+    user.setFirstName("审计师");
+    user.setLastName("测试");
+    user.setPassword(password);
+    identityService.saveUser(user);
+    accounts.add(account);
+    identityService.createMembership(account, Groups.AUDITOR);
+    context.getBean(cn.beijing.carboninclusion.supervision.AgencyAccounts.class).link(agency.getId(), account, "test");
+    return new AuditFirm(agency.getId(), code, account);
+  }
+
   /** As {@link #verify(ProcessInstance)}, by the given verifier's account, with its conclusion. */
   public void verifyAs(String account, ProcessInstance reduction, String opinion, Object quantity) {
     Long applicationId = ((Number) runtimeService.getVariable(reduction.getId(), "applicationId")).longValue();

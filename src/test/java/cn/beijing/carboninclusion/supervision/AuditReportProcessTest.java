@@ -13,7 +13,6 @@ import cn.beijing.carboninclusion.common.CaseChecks;
 import cn.beijing.carboninclusion.common.CheckResult;
 import cn.beijing.carboninclusion.common.TaskInputRejected;
 import cn.beijing.carboninclusion.decision.DecisionRefused;
-import cn.beijing.carboninclusion.developer.UnifiedSocialCreditCode;
 import cn.beijing.carboninclusion.disclosure.DisclosureEntry;
 import cn.beijing.carboninclusion.disclosure.DisclosureFeed;
 import cn.beijing.carboninclusion.identity.Groups;
@@ -57,10 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class AuditReportProcessTest extends PlatformIntegrationTest {
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  static final String AGENCY = "北京审计示例会计师事务所";
-  static final String AGENCY_CODE = "91110105MA01ABCD1"
-      + UnifiedSocialCreditCode.Validator.checkCharacter("91110105MA01ABCD1");
-  static final String WRONG_CODE = AGENCY_CODE.substring(0, 17) + (AGENCY_CODE.endsWith("0") ? "1" : "0");
+  static final String PASSWORD = "Audit-2026-ok";
 
   @Autowired ProcessEngine processEngine;
   @Autowired ApplicationContext context;
@@ -81,12 +77,16 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
   @Autowired Bars bars;
   @Autowired PlatformTransactionManager transactionManager;
 
+  @Autowired AgencyAccounts agencyAccounts;
+
   ProjectCases cases;
+  ProjectCases.AuditFirm firm;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
     cases = new ProjectCases(context);
+    firm = cases.anAuditFirm(PASSWORD);
   }
 
   @AfterEach
@@ -115,7 +115,8 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
         .isEqualTo(nextYear.atStartOfDay(BEIJING).toInstant());
 
     periodEnds(pi);
-    assertThat(pi).isWaitingAt("Task_FileAuditReport");
+    assertThat(pi).isWaitingAt("Task_EngageAuditFirm");
+    assertThat(task("Task_EngageAuditFirm", pi)).hasCandidateUser("greentravel");
     assertThat(reports.findById(first.getId()).orElseThrow().getStatus()).isEqualTo(AuditReportStatus.DUE);
     assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getDueDate().toInstant())
         .isEqualTo(first.getDueAt());
@@ -131,7 +132,10 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
     assertThat(filed.getStatus()).isEqualTo(AuditReportStatus.FILED);
     assertThat(filed.getReturnRatio()).isEqualByComparingTo("0.9000");
     assertThat(filed.getRegistryProceeds()).isEqualByComparingTo("10000.00");
-    assertThat(filed.getFiledBy()).isEqualTo("greentravel");
+    assertThat(filed.getFiledBy()).isEqualTo(firm.account());
+    assertThat(filed.getEngagedBy()).isEqualTo("greentravel");
+    assertThat(filed.getAgencyId()).isEqualTo(firm.agencyId());
+    assertThat(filed.getAuditOpinion()).isEqualTo(AuditOpinion.UNQUALIFIED);
 
     review(pi, "ACCEPT", "审计报告真实完整，返还比例符合要求");
     execute(job("Task_PublishAuditReport", pi));
@@ -148,7 +152,7 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
 
     DisclosureEntry published = feed.about("PROJECT", project.getId()).stream()
         .filter(e -> e.getKind().equals("AUDIT_REPORT_ACCEPTED")).findFirst().orElseThrow();
-    assertThat(published.getBody()).contains(AGENCY, AGENCY_CODE, "返还比例 90.00%").doesNotContain("liuyang");
+    assertThat(published.getBody()).contains(firmName(), firm.creditCode(), "返还比例 90.00%").doesNotContain("liuyang");
     assertThat(publicReports.published(null, org.springframework.data.domain.PageRequest.of(0, 100)).getContent())
         .anySatisfy(r -> {
           assertThat(r.id()).isEqualTo(first.getId());
@@ -207,20 +211,40 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
     Project project = cases.aRegisteredProject();
     ProcessInstance pi = cycleOf(project);
     periodEnds(pi);
-    execute(job("Timer_AuditReportOverdue", pi));
+    execute(job("Timer_AuditFirmEngagementOverdue", pi));
     execute(job("Task_RecordAuditReportOverdue", pi));
     execute(job("Task_StartRectification", pi));
 
-    assertThat(pi).hasPassed("Task_RecordAuditReportOverdue").hasNotPassed("Task_ReviewAuditReport")
+    assertThat(pi).hasPassed("Task_RecordAuditReportOverdue").hasNotPassed("Task_FileAuditReport", "Task_ReviewAuditReport")
         .isWaitingAt("Timer_AuditPeriodEnd");
     first(project, AuditReportStatus.OVERDUE);
     assertThat(cases.current(project.getId()).getStatus()).isEqualTo(ProjectStatus.SUSPENDED);
     assertThat(rectificationOf(project)).variables().containsEntry("findingKind", FindingKind.AUDIT_REPORT.label());
     assertThat(feedKinds(project)).contains("AUDIT_REPORT_OVERDUE", "PROJECT_SUSPENDED");
     assertThat(check(project).detail()).contains("逾期未提交");
-    // the filing task is gone: a late filing through the API is refused
-    assertThatThrownBy(() -> cases.as("greentravel", Groups.DEVELOPER, () -> submissions.file(project.getId(),
-        filing("1.00", "0", "1.00")))).hasMessageContaining("没有待提交的审计报告");
+    // the engagement task is gone: a late engagement through the API is refused
+    assertThatThrownBy(() -> cases.as("greentravel", Groups.DEVELOPER, () -> submissions.engage(project.getId(),
+        firm.creditCode()))).hasMessageContaining("没有待委托审计机构");
+  }
+
+  @Test
+  void aFirmThatDoesNotFileInTimeLeavesTheReportOverdue() {
+    Project project = cases.aRegisteredProject();
+    ProcessInstance pi = cycleOf(project);
+    periodEnds(pi);
+    engage(project);
+    assertThat(pi).isWaitingAt("Task_FileAuditReport");
+    assertThat(task("Task_FileAuditReport", pi)).hasCandidateUser(firm.account());
+    execute(job("Timer_AuditReportOverdue", pi));
+    execute(job("Task_RecordAuditReportOverdue", pi));
+    execute(job("Task_StartRectification", pi));
+    assertThat(pi).hasPassed("Task_EngageAuditFirm", "Task_RecordAuditReportOverdue")
+        .hasNotPassed("Task_ReviewAuditReport").isWaitingAt("Timer_AuditPeriodEnd");
+    first(project, AuditReportStatus.OVERDUE);
+    Long reportId = reports.findByProjectIdOrderByPeriodStartAsc(project.getId()).get(0).getId();
+    // the filing task is gone: a late filing by the firm is refused
+    assertThatThrownBy(() -> cases.as(firm.account(), Groups.AUDITOR, () -> submissions.file(reportId,
+        filing("1.00", "0", "1.00")))).hasMessageContaining("没有待提交");
   }
 
   @Test
@@ -230,7 +254,7 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
     cases.as("zhangwei", Groups.BUREAU, () -> rectifications.suspend(project.getId(), FindingKind.DATA_QUALITY,
         "监测数据缺失"));
     periodEnds(pi);
-    execute(job("Timer_AuditReportOverdue", pi));
+    execute(job("Timer_AuditFirmEngagementOverdue", pi));
     execute(job("Task_RecordAuditReportOverdue", pi));
     execute(job("Task_StartRectification", pi));
 
@@ -278,60 +302,102 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
   }
 
   @Test
-  void tasklistRefusesAFilingThatDoesNotHoldTogetherAndTheTaskStaysOpen() {
+  void tasklistRefusesAnEngagementOrAFilingThatDoesNotHoldTogetherAndTheTaskStaysOpen() {
     Project project = cases.aRegisteredProject();
     ProcessInstance pi = cycleOf(project);
     periodEnds(pi);
-    String taskId = task("Task_FileAuditReport", pi).getId();
+    String engagement = task("Task_EngageAuditFirm", pi).getId();
     // the developer finds it in its Tasklist filter; another developer does not
     String filterId = processEngine.getFilterService().createFilterQuery().filterName("本单位待办").singleResult()
         .getId();
     assertThat(cases.as("greentravel", Groups.DEVELOPER, () -> processEngine.getFilterService().<Task>list(filterId)))
-        .extracting(Task::getId).contains(taskId);
+        .extracting(Task::getId).contains(engagement);
     assertThat(cases.as("sunroof", Groups.DEVELOPER, () -> processEngine.getFilterService().<Task>list(filterId)))
-        .extracting(Task::getId).doesNotContain(taskId);
-    cases.as("greentravel", Groups.DEVELOPER, () -> {
-      assertThatThrownBy(() -> taskService.complete(taskId, withVariables("agencyName", AGENCY,
-          "agencyCreditCode", WRONG_CODE, "proceeds", 100.0, "operatingCosts", 0L, "returnedAmount", 95L,
-          "reportSummary", "结论"))).isInstanceOf(TaskInputRejected.class).hasMessageContaining("agencyCreditCode");
-      assertThatThrownBy(() -> taskService.complete(taskId, withVariables("agencyName", AGENCY,
-          "agencyCreditCode", AGENCY_CODE, "proceeds", -1.5, "operatingCosts", 0L, "returnedAmount", 95L,
-          "reportSummary", "结论"))).isInstanceOf(DecisionRefused.class).hasMessageContaining("proceeds");
+        .extracting(Task::getId).doesNotContain(engagement);
+    String wrong = firm.creditCode().substring(0, 17) + (firm.creditCode().endsWith("0") ? "1" : "0");
+    cases.as("greentravel", Groups.DEVELOPER, () -> assertThatThrownBy(() -> taskService.complete(engagement,
+        withVariables("auditFirmCreditCode", wrong))).hasMessageContaining("auditFirmCreditCode"));
+    assertThat(pi).isWaitingAt("Task_EngageAuditFirm");
+    cases.as("greentravel", Groups.DEVELOPER, () -> taskService.complete(engagement,
+        withVariables("auditFirmCreditCode", firm.creditCode())));
+    assertThat(pi).isWaitingAt("Task_FileAuditReport");
+    AuditReport engaged = only(project);
+    assertThat(engaged.getAgencyId()).isEqualTo(firm.agencyId());
+    assertThat(engaged.getAgencyCreditCode()).isEqualTo(firm.creditCode());
+
+    String filing = task("Task_FileAuditReport", pi).getId();
+    // the firm's account, without the signed report uploaded: refused naming it
+    cases.as(firm.account(), Groups.AUDITOR, () -> assertThatThrownBy(() -> taskService.complete(filing,
+        withVariables("auditOpinion", "UNQUALIFIED", "proceeds", 100.0, "operatingCosts", 0L, "returnedAmount", 95L,
+            "reportSummary", "结论"))).hasMessageContaining("auditReportDocument"));
+    upload(engaged.getId());
+    cases.as(firm.account(), Groups.AUDITOR, () -> {
+      assertThatThrownBy(() -> taskService.complete(filing, withVariables("auditOpinion", "UNQUALIFIED",
+          "proceeds", -1.5, "operatingCosts", 0L, "returnedAmount", 95L, "reportSummary", "结论")))
+          .isInstanceOf(DecisionRefused.class).hasMessageContaining("proceeds");
+      assertThatThrownBy(() -> taskService.complete(filing, withVariables("auditOpinion", "GOOD",
+          "proceeds", 100.5, "operatingCosts", 0L, "returnedAmount", 95L, "reportSummary", "结论")))
+          .hasMessageContaining("auditOpinion");
     });
+    // the developer is not the auditor: its own completion of the firm's task is refused
+    assertThatThrownBy(() -> cases.as("greentravel", Groups.DEVELOPER, () -> taskService.complete(filing,
+        withVariables("auditOpinion", "UNQUALIFIED", "proceeds", 100.5, "operatingCosts", 0L, "returnedAmount", 95L,
+            "reportSummary", "结论"))));
     assertThat(pi).isWaitingAt("Task_FileAuditReport");
     assertThat(only(project).getStatus()).isEqualTo(AuditReportStatus.DUE);
     // as Tasklist submits it: numbers as Double and Long
-    cases.as("greentravel", Groups.DEVELOPER, () -> taskService.complete(taskId, withVariables("agencyName", AGENCY,
-        "agencyCreditCode", AGENCY_CODE, "proceeds", 100.5, "operatingCosts", 0L, "returnedAmount", 95L,
+    cases.as(firm.account(), Groups.AUDITOR, () -> taskService.complete(filing, withVariables(
+        "auditOpinion", "QUALIFIED", "proceeds", 100.5, "operatingCosts", 0L, "returnedAmount", 95L,
         "reportSummary", "结论")));
     assertThat(pi).isWaitingAt("Task_ReviewAuditReport");
     assertThat(only(project).getProceeds()).isEqualByComparingTo("100.50");
+    assertThat(only(project).getAuditOpinion()).isEqualTo(AuditOpinion.QUALIFIED);
   }
 
   @Test
-  void aBarredAuditAgencyCannotAuditAndAnUnknownOneIsRecorded() {
+  void onlyARecordedIndependentAuditFirmWithAccountsThatIsNotBarredCanBeEngaged() {
     Project project = cases.aRegisteredProject();
     ProcessInstance pi = cycleOf(project);
     periodEnds(pi);
-    String code = ProjectCases.aCreditCode();
-    ServiceAgency barred = cases.as("zhangwei", Groups.BUREAU, () -> agencies.record(code, "被禁入的审计所",
-        AgencyKind.AUDITOR));
-    cases.as("zhangwei", Groups.BUREAU, () -> bars.bar(Bar.SubjectKind.AGENCY, barred.getId(), "出具虚假审计报告", null));
+    // not recorded
+    assertThatThrownBy(() -> engageWith(project, ProjectCases.aCreditCode()))
+        .isInstanceOf(TaskInputRejected.class).hasMessageContaining("auditFirmCreditCode");
+    // a verifier is not an audit firm
+    ProjectCases.Verifier verifier = cases.aVerifier(PASSWORD);
+    String verifierCode = jdbc.queryForObject("select credit_code from service_agency where id = ?", String.class,
+        verifier.agencyId());
+    assertThatThrownBy(() -> engageWith(project, verifierCode)).hasMessageContaining("auditFirmCreditCode");
+    // recorded, but without an account on the platform
+    String silent = ProjectCases.aCreditCode();
+    cases.as("zhangwei", Groups.BUREAU, () -> agencies.record(silent, "无账号的审计所", AgencyKind.AUDITOR));
+    assertThatThrownBy(() -> engageWith(project, silent)).hasMessageContaining("无平台账号");
+    // barred
+    ProjectCases.AuditFirm barred = cases.anAuditFirm(PASSWORD);
+    cases.as("zhangwei", Groups.BUREAU, () -> bars.bar(Bar.SubjectKind.AGENCY, barred.agencyId(), "出具虚假审计报告", null));
+    assertThatThrownBy(() -> engageWith(project, barred.creditCode())).hasMessageContaining("禁入")
+        .hasMessageContaining("auditFirmCreditCode");
+    // a declared relationship with the developer
+    ProjectCases.AuditFirm related = cases.anAuditFirm(PASSWORD);
+    cases.as("zhangwei", Groups.BUREAU, () -> agencyAccounts.declare(related.agencyId(), project.getDeveloperId(),
+        AgencyRelationship.Kind.CONSULTING, "为开发方提供财务咨询"));
+    assertThatThrownBy(() -> engageWith(project, related.creditCode())).hasMessageContaining("不具备独立性")
+        .hasMessageContaining("auditFirmCreditCode");
+    assertThat(pi).isWaitingAt("Task_EngageAuditFirm");
+    assertThat(only(project).getAgencyId()).isNull();
 
-    assertThatThrownBy(() -> cases.as("greentravel", Groups.DEVELOPER, () -> submissions.file(project.getId(),
-        new AuditReportFiling.Filing("被禁入的审计所", code, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "结论"))))
-        .isInstanceOf(TaskInputRejected.class).hasMessageContaining("禁入").hasMessageContaining("agencyCreditCode");
+    engageWith(project, firm.creditCode());
     assertThat(pi).isWaitingAt("Task_FileAuditReport");
-
-    String newAgency = ProjectCases.aCreditCode();
-    assertThat(agencies.byCreditCode(newAgency)).isEmpty();
-    cases.as("greentravel", Groups.DEVELOPER, () -> submissions.file(project.getId(),
-        new AuditReportFiling.Filing("新审计事务所", newAgency, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "结论")));
-    assertThat(pi).isWaitingAt("Task_ReviewAuditReport");
-    assertThat(agencies.byCreditCode(newAgency)).get().satisfies(a -> {
-      assertThat(a.getName()).isEqualTo("新审计事务所");
-      assertThat(a.getKind()).isEqualTo(AgencyKind.AUDITOR);
-    });
+    // another audit firm cannot upload to or file a report it was not engaged on: it does not learn of it
+    Long reportId = only(project).getId();
+    assertThatThrownBy(() -> cases.as(related.account(), Groups.AUDITOR, () -> submissions.upload(reportId, pdf())))
+        .isInstanceOf(cn.beijing.carboninclusion.common.NotFoundException.class);
+    assertThatThrownBy(() -> cases.as(related.account(), Groups.AUDITOR, () -> submissions.file(reportId,
+        filing("0", "0", "0")))).isInstanceOf(cn.beijing.carboninclusion.common.NotFoundException.class);
+    assertThat(cases.as(related.account(), Groups.AUDITOR, () -> submissions.engagements(
+        org.springframework.data.domain.PageRequest.of(0, 20)).getContent())).isEmpty();
+    assertThat(cases.as(firm.account(), Groups.AUDITOR, () -> submissions.engagements(
+        org.springframework.data.domain.PageRequest.of(0, 20)).getContent())).extracting(AuditReport::getId)
+        .contains(reportId);
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------
@@ -351,17 +417,41 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
   private void periodEnds(ProcessInstance pi) {
     execute(job("Timer_AuditPeriodEnd", pi));
     execute(job("Task_RequestAuditReport", pi));
-    assertThat(pi).isWaitingAt("Task_FileAuditReport");
+    assertThat(pi).isWaitingAt("Task_EngageAuditFirm");
   }
 
   private static AuditReportFiling.Filing filing(String proceeds, String costs, String returned) {
-    return new AuditReportFiling.Filing(AGENCY, AGENCY_CODE, new BigDecimal(proceeds), new BigDecimal(costs),
+    return new AuditReportFiling.Filing(AuditOpinion.UNQUALIFIED, new BigDecimal(proceeds), new BigDecimal(costs),
         new BigDecimal(returned), "收益使用符合组织实施方案，无重大异常。");
   }
 
+  private void engage(Project project) {
+    engageWith(project, firm.creditCode());
+  }
+
+  private void engageWith(Project project, String creditCode) {
+    cases.as("greentravel", Groups.DEVELOPER, () -> submissions.engage(project.getId(), creditCode));
+  }
+
+  private String firmName() {
+    return jdbc.queryForObject("select name from service_agency where id = ?", String.class, firm.agencyId());
+  }
+
+  private static org.springframework.mock.web.MockMultipartFile pdf() {
+    return new org.springframework.mock.web.MockMultipartFile("file", "审计报告.pdf", "application/pdf",
+        "%PDF-1.4\n% 收益使用审计报告（签章）\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private void upload(Long reportId) {
+    cases.as(firm.account(), Groups.AUDITOR, () -> submissions.upload(reportId, pdf()));
+  }
+
+  /** The developer engages the firm, the firm uploads its signed report and files its conclusions. */
   private void file(Project project, String proceeds, String costs, String returned) {
-    cases.as("greentravel", Groups.DEVELOPER, () -> submissions.file(project.getId(),
-        filing(proceeds, costs, returned)));
+    engage(project);
+    Long reportId = reports.findFirstByProjectIdOrderByPeriodStartDesc(project.getId()).orElseThrow().getId();
+    upload(reportId);
+    cases.as(firm.account(), Groups.AUDITOR, () -> submissions.file(reportId, filing(proceeds, costs, returned)));
   }
 
   private void review(ProcessInstance pi, String decision, String comment) {
