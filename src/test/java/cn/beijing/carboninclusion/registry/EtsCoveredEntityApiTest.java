@@ -87,6 +87,32 @@ class EtsCoveredEntityApiTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void aLongListIsWrittenInBatchesAndARepetitionAcrossBatchesIsFound() {
+    StringBuilder csv = new StringBuilder();
+    String first = null;
+    for (int i = 0; i < 1200; i++) {
+      String code = EtsLists.newCode();
+      first = first == null ? code : first;
+      csv.append(code).append(",北京某单位").append(i).append(",2017,").append(1000 + i).append('\n');
+    }
+    long rowsBefore = rows();
+    // line 1202 repeats line 2: they are in different batches of the import (500 lines a batch)
+    ResponseEntity<JsonNode> repeated = EtsLists.importList(http, "zhangwei", csv + first + ",重复,2017,5\n"
+        + EtsLists.newCode() + ",最后一行,2017,5\n", "测试名单", "2025-06-30");
+    assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(repeated.getBody().get("errors").size()).isOne();
+    assertThat(repeated.getBody().get("errors").get("line 1202: credit_code").asText()).contains("与第 2 行");
+    assertThat(rows()).isEqualTo(rowsBefore);
+
+    JsonNode taken = EtsLists.imported(http, csv.toString());
+    assertThat(taken.get("rows").asInt()).isEqualTo(1200);
+    assertThat(taken.get("years").toString()).isEqualTo("[2017]");
+    assertThat(rows()).isEqualTo(rowsBefore + 1200);
+    assertThat(get("zhangwei", "/api/ets-covered-entities?year=2017&size=1").getHeaders().getFirst("X-Total-Count"))
+        .isEqualTo("1200");
+  }
+
+  @Test
   void aReimportIsANewVersionAndItsEmissionsApplyTheOldVersionIsKept() {
     RegistryFixture.Issued issued = fixture.issueNew(RegistryFixture.GREENTRAVEL, 300);
     String code = EtsLists.newCode();
