@@ -173,6 +173,9 @@ class Certificates {
     fields.add(Field.of("注销用途", purpose.label()));
     if (purpose == RetirementPurpose.ETS_OFFSET) {
       fields.add(Field.of("重点碳排放单位", retirement.getCoveredEntity()));
+      if (retirement.getCoveredEntityCreditCode() != null) {
+        fields.add(Field.verbatim("统一社会信用代码", List.of(retirement.getCoveredEntityCreditCode())));
+      }
       fields.add(Field.of("履约年度", retirement.getComplianceYear() == null ? null
           : retirement.getComplianceYear() + "年度"));
     } else {

@@ -15,6 +15,7 @@ import cn.beijing.carboninclusion.project.ProjectClass;
 import cn.beijing.carboninclusion.project.Projects;
 import cn.beijing.carboninclusion.project.UploadedFile;
 import cn.beijing.carboninclusion.project.external.ExternalRegistrations;
+import cn.beijing.carboninclusion.registry.ets.EtsCoveredEntities;
 import cn.beijing.carboninclusion.supervision.AgencyAccounts;
 import cn.beijing.carboninclusion.supervision.AgencyKind;
 import cn.beijing.carboninclusion.supervision.ServiceAgencies;
@@ -103,12 +104,14 @@ public class DemoSeeder {
   private final ServiceAgencies agencies;
   private final AgencyAccounts agencyAccounts;
   private final ExternalRegistrations externalRegistrations;
+  private final EtsCoveredEntities etsCoveredEntities;
 
   public DemoSeeder(DemoProperties properties, IdentityService identityService, DeveloperService developers,
       Methodologies methodologies, Clock clock, ProjectApplications applications, Projects projects,
       MethodologyEvaluations evaluations, RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, ServiceAgencies agencies, AgencyAccounts agencyAccounts,
-      ExternalRegistrations externalRegistrations) {
+      ExternalRegistrations externalRegistrations, EtsCoveredEntities etsCoveredEntities) {
+    this.etsCoveredEntities = etsCoveredEntities;
     this.agencies = agencies;
     this.agencyAccounts = agencyAccounts;
     this.externalRegistrations = externalRegistrations;
@@ -138,6 +141,34 @@ public class DemoSeeder {
     seedMethodologies();
     seedApplications();
     seedExternalRegistrations();
+    seedEtsCoveredEntities();
+  }
+
+  /**
+   * A small list of covered entities of the Beijing ETS (example entities with valid credit codes, marked 示例),
+   * imported by zhangwei as version 1, so that a demo ETS offset (消纳 for ETS_OFFSET, naming
+   * {@code 91110105MA01B0001R} and compliance year 2025) has an entity and a limit: 5% of 20 000 tCO2e = 1 000 tCO2e.
+   */
+  private void seedEtsCoveredEntities() {
+    if (etsCoveredEntities.versions() > 0) {
+      return;
+    }
+    String csv = """
+        credit_code,name,compliance_year,verified_emissions
+        91110105MA01B0001R,北京示例热电有限公司（示例）,2025,20000
+        91110108MA01B00028,北京示例数据中心有限公司（示例）,2025,8500.5
+        91110112MA01B00034,北京示例水泥有限公司（示例）,2025,120000
+        91110105MA01B0001R,北京示例热电有限公司（示例）,2024,21000
+        """;
+    identityService.setAuthentication("zhangwei", List.of(Groups.BUREAU));
+    try {
+      etsCoveredEntities.importList(new java.io.ByteArrayInputStream(csv.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)), "重点碳排放单位名单（示例）.csv",
+          "演示数据：北京市重点碳排放单位名单（示例单位，非真实名单）", "2025-06-30");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    log.info("demo list of ETS covered entities imported (version 1, example entities)");
   }
 
   /**

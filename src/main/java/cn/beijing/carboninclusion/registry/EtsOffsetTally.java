@@ -10,8 +10,10 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 
 /**
- * The Beijing ETS offsets of one covered entity in one compliance year. The verified emissions kept are the lowest
- * any retirement declared, so the limit never grows with a later, larger declaration.
+ * The Beijing ETS offsets of one covered entity, by unified social credit code, in one compliance year. The limit is
+ * computed from the verified emissions of the list in force at each offset ({@code registry.ets}); the emissions kept
+ * here are those the last offset was checked against. Rows written before the list (V69) have no credit code and are
+ * keyed by the entity's name as it was declared, with the lowest emissions declared; none is written any more.
  */
 @Entity
 @Table(name = "registry_ets_offset")
@@ -19,6 +21,8 @@ class EtsOffsetTally {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  @Column(name = "credit_code", updatable = false)
+  private String creditCode;
   @Column(name = "covered_entity", nullable = false, updatable = false)
   private String coveredEntity;
   @Column(name = "compliance_year", nullable = false, updatable = false)
@@ -33,20 +37,17 @@ class EtsOffsetTally {
 
   protected EtsOffsetTally() {}
 
-  EtsOffsetTally(String coveredEntity, int complianceYear, BigDecimal verifiedEmissions) {
+  EtsOffsetTally(String creditCode, String coveredEntity, int complianceYear, BigDecimal verifiedEmissions) {
+    this.creditCode = creditCode;
     this.coveredEntity = coveredEntity;
     this.complianceYear = complianceYear;
     this.verifiedEmissions = verifiedEmissions;
   }
 
-  /** The verified emissions the limit is computed from, if {@code declared} were accepted. */
-  BigDecimal emissionsWith(BigDecimal declared) {
-    return declared.min(verifiedEmissions);
-  }
-
-  void add(long quantity, BigDecimal declared) {
+  /** Counts an offset checked against the {@code listed} verified emissions. */
+  void add(long quantity, BigDecimal listed) {
     offsetTotal = Math.addExact(offsetTotal, quantity);
-    verifiedEmissions = emissionsWith(declared);
+    verifiedEmissions = listed;
   }
 
   long getOffsetTotal() { return offsetTotal; }

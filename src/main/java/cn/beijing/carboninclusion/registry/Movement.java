@@ -56,6 +56,8 @@ public class Movement {
   private RetirementPurpose purpose;
   @Column(updatable = false)
   private String beneficiary;
+  @Column(name = "beneficiary_credit_code", updatable = false)
+  private String beneficiaryCreditCode;
   @Column(updatable = false)
   private String reason;
   @Column(name = "occurred_at", nullable = false, updatable = false)
@@ -76,22 +78,29 @@ public class Movement {
     this.toAccountId = step.toAccountId();
     this.purpose = step.purpose();
     this.beneficiary = step.beneficiary();
+    this.beneficiaryCreditCode = step.beneficiaryCreditCode();
     this.reason = step.reason();
     this.occurredAt = occurredAt;
   }
 
   /** A step before it is journalled. */
   record Step(Kind kind, Long blockId, String projectRegistrationNo, int vintageYear, long firstUnit, long lastUnit,
-      Long fromAccountId, Long toAccountId, RetirementPurpose purpose, String beneficiary, String reason) {
+      Long fromAccountId, Long toAccountId, RetirementPurpose purpose, String beneficiary,
+      String beneficiaryCreditCode, String reason) {
 
     static Step of(Kind kind, RegistryBlock block, Long fromAccountId, Long toAccountId) {
       return new Step(kind, block.getId(), block.getProjectRegistrationNo(), block.getVintageYear(),
-          block.getFirstUnit(), block.getLastUnit(), fromAccountId, toAccountId, null, null, null);
+          block.getFirstUnit(), block.getLastUnit(), fromAccountId, toAccountId, null, null, null, null);
     }
 
     Step with(RetirementPurpose purpose, String beneficiary, String reason) {
+      return with(purpose, beneficiary, null, reason);
+    }
+
+    /** The same, naming the beneficiary's unified social credit code too (an ETS offset's covered entity). */
+    Step with(RetirementPurpose purpose, String beneficiary, String beneficiaryCreditCode, String reason) {
       return new Step(kind, blockId, projectRegistrationNo, vintageYear, firstUnit, lastUnit, fromAccountId,
-          toAccountId, purpose, beneficiary, reason);
+          toAccountId, purpose, beneficiary, beneficiaryCreditCode, reason);
     }
 
     long quantity() { return lastUnit - firstUnit + 1; }
@@ -114,6 +123,7 @@ public class Movement {
   public Long getToAccountId() { return toAccountId; }
   public RetirementPurpose getPurpose() { return purpose; }
   public String getBeneficiary() { return beneficiary; }
+  public String getBeneficiaryCreditCode() { return beneficiaryCreditCode; }
   public String getReason() { return reason; }
   public Instant getOccurredAt() { return occurredAt; }
 }

@@ -36,9 +36,11 @@ public final class RegistryCommands {
       LocalDate tradeDate) {}
 
   /**
-   * 消纳 of units for a purpose. ETS_OFFSET needs {@code coveredEntityName}, {@code verifiedEmissions} (tCO2e) and
-   * {@code complianceYear}; the neutrality purposes and ECOLOGICAL_COMPENSATION need {@code beneficiary}. A developer
-   * retires from its own account; the exchange from its own or a buyer's ({@code accountNo}).
+   * 消纳 of units for a purpose. ETS_OFFSET needs {@code coveredEntityCreditCode} (统一社会信用代码 of a covered entity
+   * in the list in force for the year) and {@code complianceYear}: the entity's name and verified emissions are taken
+   * from the list — {@code verifiedEmissions} is refused if sent, {@code coveredEntityName}, if sent, must be the listed
+   * name. The neutrality purposes and ECOLOGICAL_COMPENSATION need {@code beneficiary}. A developer retires from its
+   * own account; the exchange from its own or a buyer's ({@code accountNo}).
    */
   public record RetireCommand(
       @NotNull RetirementPurpose purpose,
@@ -46,6 +48,7 @@ public final class RegistryCommands {
       Long blockId,
       @Size(max = 30) String accountNo,
       @Size(max = 300) String beneficiary,
+      @Size(max = 40) String coveredEntityCreditCode,
       @Size(max = 300) String coveredEntityName,
       @Positive @Digits(integer = 14, fraction = 4) BigDecimal verifiedEmissions,
       @Min(1900) @Max(9999) Integer complianceYear,

@@ -66,7 +66,8 @@ public class RegistryQueries {
     List<HistoryStep> history = steps.stream().map(m -> new HistoryStep(m.getKind(), m.getKind().label(),
         m.getOccurredAt(), m.serialRange(), m.getQuantity(),
         m.getFromAccountId() == null ? null : kinds.get(m.getFromAccountId()), kinds.get(m.getToAccountId()),
-        m.getPurpose(), m.getPurpose() == null ? null : m.getPurpose().label(), m.getBeneficiary(), m.getReason(),
+        m.getPurpose(), m.getPurpose() == null ? null : m.getPurpose().label(), m.getBeneficiary(),
+        m.getBeneficiaryCreditCode(), m.getReason(),
         m.getJournalEntryId(), entries.get(m.getJournalEntryId()).getHash())).toList();
     return new SerialHistory(serial.strip(), range.projectRegistrationNo(), range.vintageYear(),
         Serials.unit(range.projectRegistrationNo(), range.vintageYear(), range.first()),

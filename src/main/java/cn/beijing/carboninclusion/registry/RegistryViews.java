@@ -47,11 +47,12 @@ public final class RegistryViews {
 
   /** A retirement (消纳) or an administrative cancellation, with the blocks it took. */
   public record RetirementView(Long id, Retirement.Kind kind, RetirementPurpose purpose, long quantity,
-      String fromAccountNo, String beneficiary, String coveredEntity, Integer complianceYear, String reason,
-      Instant occurredAt, List<BlockView> blocks, JournalRef journal) {
+      String fromAccountNo, String beneficiary, String coveredEntity, String coveredEntityCreditCode,
+      Integer complianceYear, String reason, Instant occurredAt, List<BlockView> blocks, JournalRef journal) {
     static RetirementView of(Retirement r, RegistryAccount source, List<RegistryBlock> taken, JournalEntry entry) {
       return new RetirementView(r.getId(), r.getKind(), r.getPurpose(), r.getQuantity(), source.accountNo(),
-          r.getBeneficiary(), r.getCoveredEntity(), r.getComplianceYear(), r.getReason(), r.getOccurredAt(),
+          r.getBeneficiary(), r.getCoveredEntity(), r.getCoveredEntityCreditCode(), r.getComplianceYear(),
+          r.getReason(), r.getOccurredAt(),
           BlockView.of(taken), JournalRef.of(entry));
     }
   }
@@ -76,7 +77,7 @@ public final class RegistryViews {
   /** One step of units' history, linked to the journal entry that records it. */
   public record HistoryStep(Movement.Kind step, String label, Instant occurredAt, String serialRange, long quantity,
       RegistryAccount.Kind from, RegistryAccount.Kind to, RetirementPurpose purpose, String purposeLabel,
-      String beneficiary, String reason, Long journalEntryId, String journalHash) {}
+      String beneficiary, String beneficiaryCreditCode, String reason, Long journalEntryId, String journalHash) {}
 
   public record SerialHistory(String serial, String projectRegistrationNo, int vintageYear, String firstSerial,
       String lastSerial, long quantity, List<UnitState> current, List<HistoryStep> history) {}

@@ -35,6 +35,8 @@ public class Retirement {
   private String beneficiary;
   @Column(name = "covered_entity", updatable = false)
   private String coveredEntity;
+  @Column(name = "covered_entity_credit_code", updatable = false)
+  private String coveredEntityCreditCode;
   @Column(name = "verified_emissions", updatable = false, precision = 18, scale = 4)
   private BigDecimal verifiedEmissions;
   @Column(name = "compliance_year", updatable = false)
@@ -55,8 +57,8 @@ public class Retirement {
   protected Retirement() {}
 
   static Retirement retirement(RetirementPurpose purpose, Long accountId, long quantity, String beneficiary,
-      String coveredEntity, BigDecimal verifiedEmissions, Integer complianceYear, String remark, String actor,
-      Instant at) {
+      String coveredEntity, String coveredEntityCreditCode, BigDecimal verifiedEmissions, Integer complianceYear,
+      String remark, String actor, Instant at) {
     Retirement r = new Retirement();
     r.kind = Kind.RETIREMENT;
     r.purpose = purpose;
@@ -64,6 +66,7 @@ public class Retirement {
     r.quantity = quantity;
     r.beneficiary = beneficiary;
     r.coveredEntity = coveredEntity;
+    r.coveredEntityCreditCode = coveredEntityCreditCode;
     r.verifiedEmissions = verifiedEmissions;
     r.complianceYear = complianceYear;
     r.remark = remark;
@@ -98,6 +101,8 @@ public class Retirement {
   public long getQuantity() { return quantity; }
   public String getBeneficiary() { return beneficiary; }
   public String getCoveredEntity() { return coveredEntity; }
+  /** The covered entity's unified social credit code (ETS offsets since V69; null before). */
+  public String getCoveredEntityCreditCode() { return coveredEntityCreditCode; }
   public BigDecimal getVerifiedEmissions() { return verifiedEmissions; }
   public Integer getComplianceYear() { return complianceYear; }
   public String getReason() { return reason; }

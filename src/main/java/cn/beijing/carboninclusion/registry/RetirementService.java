@@ -10,7 +10,10 @@ import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.registry.RegistryCommands.RetireCommand;
 import cn.beijing.carboninclusion.registry.RegistryViews.RetirementView;
+import cn.beijing.carboninclusion.registry.ets.CreditCodes;
+import cn.beijing.carboninclusion.registry.ets.EtsCoveredEntities;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 消纳: retiring units for a purpose, for good, by a developer from its own account or by the exchange from its own
- * or a buyer's. An ETS offset counts against the covered entity's offset limit of its compliance year.
+ * or a buyer's. An ETS offset names a covered entity of the list in force for its compliance year by unified social
+ * credit code ({@link EtsCoveredEntities}) and counts against that entity's offset limit of the year, computed from the
+ * verified emissions the list gives.
  */
 @Service
 public class RetirementService {
@@ -31,9 +36,11 @@ public class RetirementService {
   private final ActingAccounts acting;
   private final Ledger ledger;
   private final SchemeRuleBook rules;
+  private final EtsCoveredEntities coveredEntities;
 
   RetirementService(Retirements retirements, EtsOffsetTallies etsOffsets, RegistryJournal journal,
-      ActingAccounts acting, Ledger ledger, SchemeRuleBook rules) {
+      ActingAccounts acting, Ledger ledger, SchemeRuleBook rules, EtsCoveredEntities coveredEntities) {
+    this.coveredEntities = coveredEntities;
     this.retirements = retirements;
     this.etsOffsets = etsOffsets;
     this.journal = journal;
@@ -55,7 +62,12 @@ public class RetirementService {
    */
   @Transactional
   public RetirementView retire(RetireCommand command, String submissionKey) {
-    String beneficiary = beneficiary(command);
+    checkFields(command);
+    boolean etsOffset = command.purpose() == RetirementPurpose.ETS_OFFSET;
+    EtsCoveredEntities.Listed entity = etsOffset ? listed(command) : null;
+    String beneficiary = etsOffset ? entity.name() : normalise(command.beneficiary());
+    String creditCode = etsOffset ? entity.creditCode() : null;
+    BigDecimal emissions = etsOffset ? entity.verifiedEmissions() : null;
     RegistryAccount source = acting.retiringFrom(command.accountNo());
     journal.lockHead();
     if (submissionKey != null) {
@@ -64,13 +76,12 @@ public class RetirementService {
       });
     }
     List<RegistryBlock> sources = ledger.usable(source, command.blockId());
-    boolean etsOffset = command.purpose() == RetirementPurpose.ETS_OFFSET;
     if (etsOffset) {
-      countEtsOffset(beneficiary, command.complianceYear(), command.verifiedEmissions(), command.quantity());
+      countEtsOffset(entity, command.quantity());
     }
     Instant now = ledger.now();
     Retirement retirement = retirements.saveAndFlush(Retirement.retirement(command.purpose(), source.getId(),
-        command.quantity(), beneficiary, etsOffset ? beneficiary : null, command.verifiedEmissions(),
+        command.quantity(), beneficiary, etsOffset ? beneficiary : null, creditCode, emissions,
         command.complianceYear(), blankToNull(command.remark()), ledger.actor(), now)
         .withSubmissionKey(submissionKey));
     RegistryAccount destination = ledger.systemAccount(RegistryAccount.Kind.RETIREMENT);
@@ -80,7 +91,7 @@ public class RetirementService {
       Long from = block.getAccountId();
       block.finish(RegistryBlock.Status.RETIRED, destination.getId(), retirement.getId(), now);
       steps.add(Movement.Step.of(Movement.Kind.RETIRED, block, from, destination.getId())
-          .with(command.purpose(), beneficiary, null));
+          .with(command.purpose(), beneficiary, creditCode, null));
     }
     JournalEntry entry = ledger.record(JournalEntry.Operation.RETIRE, new JournalPayload()
         .put("retirement", retirement.getId())
@@ -88,55 +99,87 @@ public class RetirementService {
         .put("quantity", command.quantity())
         .put("from", source.accountNo())
         .put("beneficiary", beneficiary)
+        .put("coveredEntityCreditCode", creditCode)
         .put("complianceYear", etsOffset ? command.complianceYear() : null), new JournalPayload()
-        .put("verifiedEmissions", command.verifiedEmissions() == null ? null
-            : command.verifiedEmissions().toPlainString())
+        .put("verifiedEmissions", emissions == null ? null : emissions.toPlainString())
+        .put("etsListVersion", etsOffset ? entity.version() : null)
         .put("remark", blankToNull(command.remark())), steps);
     retirement.journalled(entry.getId());
     return RetirementView.of(retirement, source, taken, entry);
   }
 
-  /**
-   * Checks the fields each purpose needs, and returns the beneficiary (normalised; for an ETS offset, its covered
-   * entity).
-   */
-  private static String beneficiary(RetireCommand command) {
+  /** Checks the fields each purpose needs (400 naming each missing or invalid one). */
+  private static void checkFields(RetireCommand command) {
     Map<String, String> errors = new LinkedHashMap<>();
-    String beneficiary = normalise(command.beneficiary());
+    if (command.verifiedEmissions() != null) {
+      errors.put("verifiedEmissions", "经核查排放量取自重点碳排放单位名单，不由申报方填写，请勿提交该字段 (taken from the "
+          + "list of covered entities, not declared: leave it out)");
+    }
     if (command.purpose() == RetirementPurpose.ETS_OFFSET) {
-      if (normalise(command.coveredEntityName()) == null) {
-        errors.put("coveredEntityName", "履约抵销须填写重点碳排放单位名称 (required for ETS_OFFSET)");
-      }
-      if (command.verifiedEmissions() == null) {
-        errors.put("verifiedEmissions", "履约抵销须填写经核查的年度排放量 (required for ETS_OFFSET)");
+      String code = command.coveredEntityCreditCode();
+      if (code == null || code.isBlank()) {
+        errors.put("coveredEntityCreditCode", "履约抵销须填写重点碳排放单位的统一社会信用代码 (required for ETS_OFFSET)");
+      } else {
+        String problem = CreditCodes.problem(code);
+        if (problem != null) {
+          errors.put("coveredEntityCreditCode", problem);
+        }
       }
       if (command.complianceYear() == null) {
         errors.put("complianceYear", "履约抵销须填写履约年度 (required for ETS_OFFSET)");
       }
-      beneficiary = normalise(command.coveredEntityName());
-    } else if (command.purpose().requiresBeneficiary() && beneficiary == null) {
+    } else if (command.purpose().requiresBeneficiary() && normalise(command.beneficiary()) == null) {
       errors.put("beneficiary", "该用途须填写受益方 (required for " + command.purpose() + ")");
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return beneficiary;
   }
 
-  /** Refuses an ETS offset that would take the entity's offsets in the year above the scheme rule etsOffsetMaxShare. */
-  private void countEtsOffset(String coveredEntity, int year, BigDecimal declared, long quantity) {
-    EtsOffsetTally tally = etsOffsets.lock(coveredEntity, year)
-        .orElseGet(() -> etsOffsets.saveAndFlush(new EtsOffsetTally(coveredEntity, year, declared)));
-    BigDecimal emissions = tally.emissionsWith(declared);
+  /**
+   * The covered entity an ETS offset names, from the list in force for its compliance year: 400 naming
+   * {@code coveredEntityCreditCode} when it is not listed, {@code coveredEntityName} when a name was sent that is not
+   * the listed one (compared without spaces, full-width characters as half-width).
+   */
+  private EtsCoveredEntities.Listed listed(RetireCommand command) {
+    int year = command.complianceYear();
+    EtsCoveredEntities.Listed entity = coveredEntities.inForce(command.coveredEntityCreditCode(), year)
+        .orElseThrow(() -> new InvalidInputException("coveredEntityCreditCode", "该统一社会信用代码不在 " + year
+            + " 履约年度现行的北京市重点碳排放单位名单中，不能办理履约抵销 (not a covered entity in the list in force for "
+            + "compliance year " + year + ")"));
+    String sent = command.coveredEntityName();
+    if (sent != null && !sent.isBlank() && !comparable(sent).equals(comparable(entity.name()))) {
+      throw new InvalidInputException("coveredEntityName", "与名单中该统一社会信用代码的单位名称「" + entity.name()
+          + "」不符 (not the name the list gives for this credit code; leave it out or send the listed name)");
+    }
+    return entity;
+  }
+
+  private static String comparable(String name) {
+    return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+  }
+
+  /**
+   * Refuses an ETS offset that would take the entity's offsets in the year above the scheme rule etsOffsetMaxShare of
+   * its listed verified emissions. The entity's tally is locked (under the journal's lock, which every registry write
+   * takes first), so two concurrent offsets are counted one after the other.
+   */
+  private void countEtsOffset(EtsCoveredEntities.Listed entity, long quantity) {
+    int year = entity.complianceYear();
+    EtsOffsetTally tally = etsOffsets.lock(entity.creditCode(), year)
+        .orElseGet(() -> etsOffsets.saveAndFlush(new EtsOffsetTally(entity.creditCode(), entity.name(), year,
+            entity.verifiedEmissions())));
+    BigDecimal emissions = entity.verifiedEmissions();
     BigDecimal share = rules.share(SchemeRule.ETS_OFFSET_MAX_SHARE);
     BigDecimal limit = share.multiply(emissions);
     long total = tally.getOffsetTotal() + quantity;
     if (BigDecimal.valueOf(total).compareTo(limit) > 0) {
-      throw new ConflictException("超过碳市场抵销比例上限 (" + coveredEntity + " " + year + ": offsets would reach "
-          + total + " tCO2e, the limit is " + share.stripTrailingZeros().toPlainString()
-          + " × " + emissions.stripTrailingZeros().toPlainString() + " = "
+      throw new ConflictException("超过碳市场抵销比例上限 (" + entity.name() + "，统一社会信用代码 " + entity.creditCode()
+          + "，" + year + " 履约年度: offsets would reach " + total + " tCO2e, the limit is "
+          + share.stripTrailingZeros().toPlainString() + " × " + emissions.stripTrailingZeros().toPlainString()
+          + " (verified emissions, list version " + entity.version() + ") = "
           + limit.stripTrailingZeros().toPlainString() + " tCO2e; already offset " + tally.getOffsetTotal() + ")");
     }
-    tally.add(quantity, declared);
+    tally.add(quantity, emissions);
   }
 }

@@ -206,7 +206,7 @@ class CertificateApiTest extends PlatformIntegrationTest {
     String beneficiary = "北京冬季运动示范中心-" + UUID.randomUUID().toString().substring(0, 8);
     RetirementView retired = cases.as(DEVELOPER, Groups.DEVELOPER, () -> retirements.retire(
         new RegistryCommands.RetireCommand(RetirementPurpose.ORGANISATION_NEUTRALITY, 30L, issued.blockId(), null,
-            beneficiary, null, null, null, "2025年度机构碳中和")));
+            beneficiary, null, null, null, null, "2025年度机构碳中和")));
 
     ResponseEntity<byte[]> response = get(DEVELOPER, "/api/registry/retirements/" + retired.id() + "/certificate");
 
@@ -241,7 +241,7 @@ class CertificateApiTest extends PlatformIntegrationTest {
     cases.as(EXCHANGE, Groups.EXCHANGE, () -> transfers.confirmReceipt(transfer.id()));
     RetirementView retired = cases.as(EXCHANGE, Groups.EXCHANGE, () -> retirements.retire(
         new RegistryCommands.RetireCommand(RetirementPurpose.VOLUNTARY, 40L, transfer.blocks().get(0).blockId(),
-            null, null, null, null, null, null)));
+            null, null, null, null, null, null, null)));
 
     ResponseEntity<byte[]> response = get(EXCHANGE, "/api/registry/retirements/" + retired.id() + "/certificate");
 

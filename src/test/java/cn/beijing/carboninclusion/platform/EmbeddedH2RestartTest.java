@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.beijing.carboninclusion.CarbonInclusionApplication;
 import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.common.PublicEvents;
+import cn.beijing.carboninclusion.registry.ets.EtsCoveredEntities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
@@ -48,6 +49,12 @@ class EmbeddedH2RestartTest {
       assertThat(jdbc.queryForList("select status from project order by id", String.class))
           .containsExactlyInAnyOrder("SUBMITTED", "IN_PUBLICITY", "DISCLOSED");
       assertThat(first.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
+      // the demo's list of ETS covered entities (version 1, example entities), in force for 2025
+      EtsCoveredEntities.Listed demoEntity = first.getBean(EtsCoveredEntities.class)
+          .inForce("91110105MA01B0001R", 2025).orElseThrow();
+      assertThat(demoEntity.name()).contains("示例");
+      assertThat(demoEntity.verifiedEmissions()).isEqualByComparingTo("20000");
+      assertThat(demoEntity.version()).isOne();
 
       // a disclosure whose delivery fails before the node stops: the restart delivers it, once
       jdbc.update("alter table disclosure_entry add constraint ck_test_down check (subject_id <> 4242)");
@@ -70,6 +77,7 @@ class EmbeddedH2RestartTest {
           .queryForObject("select count(*) from disclosure_entry where subject_id = 4242", Long.class)).isOne();
       assertThat(second.getBean(JdbcTemplate.class)
           .queryForObject("select count(*) from event_publication", Long.class)).isZero();
+      assertThat(second.getBean(EtsCoveredEntities.class).versions()).as("the demo list is seeded once").isOne();
     }
   }
 

@@ -130,9 +130,10 @@ class RegistryApiTest extends PlatformIntegrationTest {
   void unitsAreRetiredForEachPurposeWithWhatThePurposeNeeds() {
     RegistryFixture.Issued issued = fixture.issueNew(RegistryFixture.GREENTRAVEL, 10);
     String entity = "北京某热电有限公司-" + UUID.randomUUID();
+    String code = EtsLists.newCode();
+    EtsLists.imported(http, code + "," + entity + ",2025,100000\n");
     List<Map<String, Object>> requests = List.of(
-        Map.of("purpose", "ETS_OFFSET", "coveredEntityName", entity, "verifiedEmissions", "100000",
-            "complianceYear", 2025),
+        Map.of("purpose", "ETS_OFFSET", "coveredEntityCreditCode", code, "complianceYear", 2025),
         Map.of("purpose", "ORGANISATION_NEUTRALITY", "beneficiary", "北京某银行股份有限公司"),
         Map.of("purpose", "EVENT_NEUTRALITY", "beneficiary", "2025 北京马拉松"),
         Map.of("purpose", "VOLUNTARY", "remark", "员工低碳出行倡议"),
@@ -152,6 +153,8 @@ class RegistryApiTest extends PlatformIntegrationTest {
     assertThat(texts(history.get("history"), "purpose")).containsExactly("ETS_OFFSET",
         "ORGANISATION_NEUTRALITY", "EVENT_NEUTRALITY", "VOLUNTARY", "ECOLOGICAL_COMPENSATION");
     assertThat(history.get("history").findValuesAsText("beneficiary")).contains(entity, "2025 北京马拉松");
+    assertThat(history.get("history").findValuesAsText("beneficiaryCreditCode"))
+        .filteredOn(v -> !v.equals("null")).containsExactly(code);
     // the last retirement took units 1..2 (the head was all that was left) — the tail rule at work
     assertThat(history.get("history").get(5).get("serialRange").asText())
         .isEqualTo("BJCI-" + issued.code() + "-2024-00000001-00000002");
@@ -164,7 +167,7 @@ class RegistryApiTest extends PlatformIntegrationTest {
         Map.of("purpose", "ETS_OFFSET", "quantity", 1, "blockId", issued.blockId()));
     assertThat(ets.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(ets.getBody().get("errors").fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("coveredEntityName", "verifiedEmissions", "complianceYear");
+        .containsExactlyInAnyOrder("coveredEntityCreditCode", "complianceYear");
     ResponseEntity<JsonNode> neutrality = post("greentravel", "/api/registry/retirements",
         Map.of("purpose", "EVENT_NEUTRALITY", "quantity", 1, "blockId", issued.blockId(), "beneficiary", "  "));
     assertThat(neutrality.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -240,32 +243,32 @@ class RegistryApiTest extends PlatformIntegrationTest {
   }
 
   @Test
-  void etsOffsetsAreAllowedUpToExactlyTheShareOfVerifiedEmissionsAndRefusedAbove() {
+  void etsOffsetsAreAllowedUpToExactlyTheShareOfTheListedEmissionsAndRefusedAbove() {
     RegistryFixture.Issued issued = fixture.issueNew(RegistryFixture.SUNROOF, 500);
-    String entity = "北京某水泥有限公司-" + UUID.randomUUID();
+    String entity = EtsLists.newCode();
+    String other = EtsLists.newCode();
+    EtsLists.imported(http, entity + ",北京某水泥有限公司,2025,2000\n" + entity + ",北京某水泥有限公司,2026,2000\n"
+        + other + ",北京某钢铁有限公司,2025,1000\n");
     // 5% of 2000 tCO2e = 100 tCO2e in the compliance year
-    assertThat(ets(issued, entity, "2000", 2025, 60).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    ResponseEntity<JsonNode> above = ets(issued, entity, "2000", 2025, 41);
+    assertThat(ets(issued, entity, 2025, 60).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<JsonNode> above = ets(issued, entity, 2025, 41);
     assertThat(above.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(above.getBody().get("detail").asText()).contains("100");
-    assertThat(ets(issued, entity, "2000", 2025, 40).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(ets(issued, entity, "2000", 2025, 1).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    // a larger declaration later does not raise the limit; another year has its own
-    assertThat(ets(issued, entity, "999999", 2025, 1).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(ets(issued, entity, "2000", 2026, 100).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(above.getBody().get("detail").asText()).contains("100", entity);
+    assertThat(ets(issued, entity, 2025, 40).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(ets(issued, entity, 2025, 1).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    // another year has its own
+    assertThat(ets(issued, entity, 2026, 100).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     // in one go: exactly 5% passes, one more is refused
-    String other = "北京某钢铁有限公司-" + UUID.randomUUID();
-    assertThat(ets(issued, other, "1000", 2025, 51).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(ets(issued, other, "1000", 2025, 50).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(ets(issued, other, 2025, 51).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(ets(issued, other, 2025, 50).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(block(get("sunroof", "/api/registry/holdings"), issued.blockId()).get("quantity").asLong())
         .isEqualTo(500 - 60 - 40 - 100 - 50);
   }
 
-  private ResponseEntity<JsonNode> ets(RegistryFixture.Issued issued, String entity, String emissions, int year,
-      long quantity) {
+  private ResponseEntity<JsonNode> ets(RegistryFixture.Issued issued, String creditCode, int year, long quantity) {
     return post(issued.developerId() == fixture.developerId(RegistryFixture.SUNROOF) ? "sunroof" : "greentravel",
         "/api/registry/retirements", Map.of("purpose", "ETS_OFFSET", "quantity", quantity, "blockId",
-            issued.blockId(), "coveredEntityName", entity, "verifiedEmissions", emissions, "complianceYear", year));
+            issued.blockId(), "coveredEntityCreditCode", creditCode, "complianceYear", year));
   }
 
   // ------------------------------------------------------------------ cancellation

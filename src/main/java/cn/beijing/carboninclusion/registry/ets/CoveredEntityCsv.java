@@ -1,0 +1,324 @@
+package cn.beijing.carboninclusion.registry.ets;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a list of covered entities line by line, holding one line of at most {@value #MAX_LINE_CHARS} characters at
+ * a time, and checks every field of every line.
+ *
+ * <p>The file: UTF-8 (an optional byte order mark), comma-separated, a header naming the columns in any order
+ * (case-insensitive; other columns are ignored): {@code credit_code, name, compliance_year, verified_emissions}. A
+ * field may be quoted ({@code "a,b"}, {@code ""} for a quote) but may not span lines. Blank lines are skipped; the
+ * header is line 1. A line listing the same credit code and year as an earlier one is found by the import, which
+ * sees every line.
+ */
+final class CoveredEntityCsv {
+  static final String CREDIT_CODE = "credit_code";
+  static final String NAME = "name";
+  static final String COMPLIANCE_YEAR = "compliance_year";
+  static final String VERIFIED_EMISSIONS = "verified_emissions";
+  static final List<String> COLUMNS = List.of(CREDIT_CODE, NAME, COMPLIANCE_YEAR, VERIFIED_EMISSIONS);
+  static final int MAX_LINE_CHARS = 4096;
+  /** The first compliance year of the Beijing ETS (its pilot started in 2013). */
+  static final int FIRST_YEAR = 2013;
+
+  /** One line that holds. */
+  record Row(long line, String creditCode, String name, int complianceYear, BigDecimal verifiedEmissions) {}
+
+  /** What is wrong with one field of one line ({@code column}: a column, or {@code row} / {@code file}). */
+  record Problem(long line, String column, String message) {}
+
+  /** Receives each line's outcome, in file order. */
+  interface Sink {
+    void accept(Row row);
+
+    void reject(Problem problem);
+  }
+
+  private final int lastYear;
+
+  /** @param lastYear the latest compliance year a line may name (the year after the list's date) */
+  CoveredEntityCsv(int lastYear) {
+    this.lastYear = lastYear;
+  }
+
+  /** Reads the whole file; returns the number of lines that hold. */
+  long read(Reader reader, Sink sink) throws IOException {
+    Lines lines = new Lines(reader);
+    if (!lines.next()) {
+      sink.reject(new Problem(1, "file", "文件为空，须有表头行 (empty file: a header line is required)"));
+      return 0;
+    }
+    List<String> names = new ArrayList<>();
+    int[] columnAt = header(lines, names, sink);
+    if (columnAt == null) {
+      return 0;
+    }
+    long accepted = 0;
+    List<String> fields = new ArrayList<>();
+    while (lines.next()) {
+      long line = lines.number();
+      if (lines.isBlank()) {
+        continue;
+      }
+      String problem = lines.tooLong() ? "行过长 (line longer than " + MAX_LINE_CHARS + " characters)"
+          : lines.malformed() ? "含有无效的 UTF-8 字节 (not valid UTF-8)" : lines.split(fields);
+      if (problem == null && fields.size() != names.size()) {
+        problem = "字段数应为 " + names.size() + "，实际为 " + fields.size() + " (expected " + names.size()
+            + " fields, found " + fields.size() + ")";
+      }
+      if (problem != null) {
+        sink.reject(new Problem(line, "row", problem));
+        continue;
+      }
+      Row row = row(line, fields, columnAt, sink);
+      if (row != null) {
+        sink.accept(row);
+        accepted++;
+      }
+    }
+    return accepted;
+  }
+
+  private static int[] header(Lines lines, List<String> names, Sink sink) {
+    String problem = lines.tooLong() ? "表头过长 (header line too long)"
+        : lines.malformed() ? "含有无效的 UTF-8 字节 (not valid UTF-8)" : lines.split(names);
+    if (problem != null) {
+      sink.reject(new Problem(1, "row", problem));
+      return null;
+    }
+    int[] columnAt = new int[COLUMNS.size()];
+    Arrays.fill(columnAt, -1);
+    boolean ok = true;
+    for (int i = 0; i < names.size(); i++) {
+      int column = COLUMNS.indexOf(names.get(i).toLowerCase(Locale.ROOT));
+      if (column >= 0) {
+        if (columnAt[column] >= 0) {
+          sink.reject(new Problem(1, COLUMNS.get(column), "表头中该列重复 (column appears twice in the header)"));
+          ok = false;
+        }
+        columnAt[column] = i;
+      }
+    }
+    for (String required : COLUMNS) {
+      if (columnAt[COLUMNS.indexOf(required)] < 0) {
+        sink.reject(new Problem(1, required, "表头缺少该列 (column missing from the header; required: "
+            + String.join(",", COLUMNS) + ")"));
+        ok = false;
+      }
+    }
+    return ok ? columnAt : null;
+  }
+
+  private Row row(long line, List<String> fields, int[] at, Sink sink) {
+    boolean ok = true;
+    String code = field(fields, at, CREDIT_CODE);
+    String creditCode = null;
+    if (code.isEmpty()) {
+      ok = missing(line, CREDIT_CODE, sink);
+    } else {
+      String problem = CreditCodes.problem(code);
+      if (problem != null) {
+        ok = reject(line, CREDIT_CODE, problem, sink);
+      } else {
+        creditCode = CreditCodes.normalise(code);
+      }
+    }
+    String name = field(fields, at, NAME);
+    if (name.isEmpty()) {
+      ok = missing(line, NAME, sink);
+    } else if (name.codePointCount(0, name.length()) > 300) {
+      ok = reject(line, NAME, "超过 300 个字符 (longer than 300 characters)", sink);
+    } else if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFE || c == 0xFFFF)) {
+      ok = reject(line, NAME, "含有控制字符 (control characters)", sink);
+    }
+    Integer year = null;
+    String yearText = field(fields, at, COMPLIANCE_YEAR);
+    if (yearText.isEmpty()) {
+      ok = missing(line, COMPLIANCE_YEAR, sink);
+    } else if (!yearText.matches("[0-9]{4}")) {
+      ok = reject(line, COMPLIANCE_YEAR, "不是四位年份 (not a four-digit year: '" + abbreviate(yearText) + "')", sink);
+    } else {
+      year = Integer.valueOf(yearText);
+      if (year < FIRST_YEAR || year > lastYear) {
+        ok = reject(line, COMPLIANCE_YEAR, "履约年度应在 " + FIRST_YEAR + " 至 " + lastYear + " 之间 (out of range: "
+            + FIRST_YEAR + " to the year after the list's date)", sink);
+      }
+    }
+    BigDecimal emissions = null;
+    String amount = field(fields, at, VERIFIED_EMISSIONS);
+    if (amount.isEmpty()) {
+      ok = missing(line, VERIFIED_EMISSIONS, sink);
+    } else {
+      try {
+        emissions = new BigDecimal(amount);
+        if (emissions.signum() <= 0) {
+          ok = reject(line, VERIFIED_EMISSIONS, "经核查排放量须大于 0 (must be positive, tCO2e)", sink);
+        } else if (emissions.scale() > 4 || emissions.precision() - emissions.scale() > 14) {
+          ok = reject(line, VERIFIED_EMISSIONS, "至多 14 位整数、4 位小数 (at most 14 integer and 4 decimal digits)",
+              sink);
+        }
+      } catch (NumberFormatException e) {
+        ok = reject(line, VERIFIED_EMISSIONS, "不是数字 (not a number: '" + abbreviate(amount) + "')", sink);
+      }
+    }
+    return ok ? new Row(line, creditCode, name, year, emissions) : null;
+  }
+
+  private static String field(List<String> fields, int[] at, String column) {
+    return fields.get(at[COLUMNS.indexOf(column)]);
+  }
+
+  private static boolean missing(long line, String column, Sink sink) {
+    return reject(line, column, "必填 (required)", sink);
+  }
+
+  private static boolean reject(long line, String column, String message, Sink sink) {
+    sink.reject(new Problem(line, column, message));
+    return false;
+  }
+
+  static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+  }
+
+  /** The lines of a reader, one at a time, in a fixed buffer (a longer line is marked, its excess skipped). */
+  private static final class Lines {
+    private final Reader reader;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private final char[] line = new char[MAX_LINE_CHARS];
+    private int length;
+    private boolean tooLong;
+    private boolean malformed;
+    private long number;
+
+    Lines(Reader reader) {
+      this.reader = reader;
+    }
+
+    boolean next() throws IOException {
+      length = 0;
+      tooLong = false;
+      malformed = false;
+      boolean any = false;
+      while (true) {
+        if (position == limit) {
+          limit = reader.read(buffer, 0, buffer.length);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            if (any) {
+              number++;
+              stripBom();
+            }
+            return any;
+          }
+        }
+        char c = buffer[position++];
+        any = true;
+        if (c == '\n') {
+          if (length > 0 && line[length - 1] == '\r' && !tooLong) {
+            length--;
+          }
+          number++;
+          stripBom();
+          return true;
+        }
+        if (c == '\uFFFD') {
+          malformed = true;
+        }
+        if (length < MAX_LINE_CHARS) {
+          line[length++] = c;
+        } else {
+          tooLong = true;
+        }
+      }
+    }
+
+    private void stripBom() {
+      if (number == 1 && length > 0 && line[0] == '\uFEFF') {
+        System.arraycopy(line, 1, line, 0, --length);
+      }
+    }
+
+    long number() {
+      return number;
+    }
+
+    boolean tooLong() {
+      return tooLong;
+    }
+
+    boolean malformed() {
+      return malformed;
+    }
+
+    boolean isBlank() {
+      for (int i = 0; i < length; i++) {
+        if (!Character.isWhitespace(line[i])) {
+          return false;
+        }
+      }
+      return !tooLong;
+    }
+
+    /** Splits the line into trimmed fields; returns what is wrong with its quoting, or null. */
+    String split(List<String> fields) {
+      fields.clear();
+      int i = 0;
+      while (true) {
+        while (i < length && (line[i] == ' ' || line[i] == '\t')) {
+          i++;
+        }
+        if (i < length && line[i] == '"') {
+          StringBuilder value = new StringBuilder();
+          i++;
+          boolean closed = false;
+          while (i < length) {
+            char c = line[i++];
+            if (c == '"') {
+              if (i < length && line[i] == '"') {
+                value.append('"');
+                i++;
+              } else {
+                closed = true;
+                break;
+              }
+            } else {
+              value.append(c);
+            }
+          }
+          if (!closed) {
+            return "引号未闭合 (unterminated quoted field; a field may not span lines)";
+          }
+          while (i < length && (line[i] == ' ' || line[i] == '\t')) {
+            i++;
+          }
+          if (i < length && line[i] != ',') {
+            return "引号后应为逗号 (a quoted field must be followed by a comma)";
+          }
+          fields.add(value.toString().strip());
+        } else {
+          int start = i;
+          while (i < length && line[i] != ',') {
+            i++;
+          }
+          fields.add(new String(line, start, i - start).strip());
+        }
+        if (i >= length) {
+          break;
+        }
+        i++;
+      }
+      return null;
+    }
+  }
+}
