@@ -15,4 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "carbon-inclusion.reduction")
 public record ReductionSettings(
     @DefaultValue("0.05") BigDecimal recomputeTolerance,
-    @DefaultValue("1000000") BigDecimal maxValuePerActivity) {}
+    @DefaultValue("1000000") BigDecimal maxValuePerActivity) {
+
+  /** A negative tolerance would put the limit below the recomputation itself; refused at start-up, naming the key. */
+  public ReductionSettings {
+    if (recomputeTolerance == null || recomputeTolerance.signum() < 0 || recomputeTolerance.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException("carbon-inclusion.reduction.recompute-tolerance must be between 0 and 1, not "
+          + recomputeTolerance);
+    }
+    if (maxValuePerActivity == null || maxValuePerActivity.signum() <= 0) {
+      throw new IllegalArgumentException("carbon-inclusion.reduction.max-value-per-activity must be positive, not "
+          + maxValuePerActivity);
+    }
+  }
+}
