@@ -130,6 +130,81 @@ class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
     }
   }
 
+  @Test
+  void theEngagedVerifierAndAuditFirmWorkTheirTasksInTheChineseTasklist() {
+    // a claim in verification by the demo verifier (hecha), and an audit report the demo audit firm (kuaiji) files
+    Project project = cases.aRegisteredProject();
+    new cn.beijing.carboninclusion.reduction.ReductionCases(context, cases).fileTrips(project,
+        java.time.LocalDate.of(2025, 4, 1), java.time.LocalDate.of(2025, 6, 30), "5.2", 100_000, cases.demoVerifierId());
+    org.camunda.bpm.engine.ProcessEngine engine = context.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+    var reduction = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("ReductionRegistration").processInstanceBusinessKey(String.valueOf(project.getId()))
+        .singleResult();
+    runJob(engine, reduction.getId());
+    Task verification = engine.getTaskService().createTaskQuery().processInstanceId(reduction.getId())
+        .taskDefinitionKey("Task_Verification").singleResult();
+    var cycle = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("AuditReport")
+        .processInstanceBusinessKey(String.valueOf(project.getId())).singleResult();
+    runJob(engine, cycle.getId()); // the period ends
+    runJob(engine, cycle.getId()); // the report is requested
+    Task engagement = engine.getTaskService().createTaskQuery().processInstanceId(cycle.getId()).singleResult();
+    cases.as("greentravel", Groups.DEVELOPER, () -> engine.getTaskService().complete(engagement.getId(),
+        java.util.Map.of("auditFirmCreditCode", "91110108MA03AU1D2U")));
+    Task filing = engine.getTaskService().createTaskQuery().processInstanceId(cycle.getId()).singleResult();
+    assertThat(filing.getTaskDefinitionKey()).isEqualTo("Task_FileAuditReport");
+
+    try (Browser browser = Browser.start(1280, 800)) {
+      logIn(browser, "http://localhost:" + port + "/camunda/app/tasklist/default/", "hecha");
+      openOwnTask(browser, verification);
+      WebElement card = browser.find(By.cssSelector("section.task-card"));
+      assertThat(card.findElement(By.cssSelector("h2.task")).getText()).isEqualTo("核查机构核查");
+      browser.waitUntil(LOAD, d -> fieldValue(browser, "项目名称").equals(project.getName()));
+      assertThat(card.getText()).contains("减排量申请", "申报减排量（tCO2e）", "平台复算减排量（tCO2e）", "受托核查机构",
+          "核查结论", "核查确认申报量", "核减后确认", "不予确认");
+      assertThat(fieldValue(browser, "受托核查机构")).isEqualTo("北京中碳核查技术有限公司（示例）");
+      scrollTo(browser, "核查结论");
+      browser.screenshot("tasklist-zh-3-verification");
+    }
+    try (Browser browser = Browser.start(1280, 800)) {
+      logIn(browser, "http://localhost:" + port + "/camunda/app/tasklist/default/", "kuaiji");
+      openOwnTask(browser, filing);
+      WebElement card = browser.find(By.cssSelector("section.task-card"));
+      assertThat(card.findElement(By.cssSelector("h2.task")).getText()).isEqualTo("提交审计报告");
+      browser.waitUntil(LOAD, d -> fieldValue(browser, "项目名称").equals(project.getName()));
+      assertThat(card.getText()).contains("审计机构", "审计意见类型", "无保留意见", "保留意见", "否定意见", "无法表示意见",
+          "本期减排量出售收益（元）", "审计结论摘要");
+      assertThat(fieldValue(browser, "受托审计机构")).isEqualTo("北京信诚会计师事务所（示例）");
+      scrollTo(browser, "审计意见类型");
+      browser.screenshot("tasklist-zh-4-audit-filing");
+    }
+  }
+
+  /** Scrolls the form so that the field with that label is in the middle of the screenshot. */
+  private static void scrollTo(Browser browser, String label) {
+    WebElement field = browser.find(By.xpath("//*[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.), '"
+        + label + "')]]"));
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+        "arguments[0].scrollIntoView({block: 'center'});", field);
+  }
+
+  private static void runJob(org.camunda.bpm.engine.ProcessEngine engine, String processInstanceId) {
+    var job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).list().get(0);
+    engine.getManagementService().executeJob(job.getId());
+  }
+
+  /** Opens the filter 本单位待办 (an agency's and a developer's own tasks) and the task in it. */
+  private static void openOwnTask(Browser browser, Task task) {
+    browser.waitUntil(LOAD, ExpectedConditions.titleContains("任务清单"));
+    WebElement filter = browser.waitUntil(LOAD, ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), '本单位待办')]")));
+    assertThat(browser.find(By.cssSelector(".task-filters")).getText()).doesNotContain("技术中心待办", "生态环境局待办");
+    filter.click();
+    By link = By.cssSelector("ol.tasks-list li.task a[href*='task=" + task.getId() + "']");
+    browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(link));
+    browser.find(link).click();
+    browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.task-card")));
+  }
+
   /** Opens the webapp, checks its login page is Chinese (PAGE_LOGIN_*), logs in with the demo password. */
   private static void logIn(Browser browser, String url, String user) {
     browser.open(url);
