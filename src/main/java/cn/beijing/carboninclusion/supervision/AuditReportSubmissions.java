@@ -3,22 +3,14 @@ package cn.beijing.carboninclusion.supervision;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
-import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.common.PdfUpload;
 import cn.beijing.carboninclusion.identity.CurrentUser;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.project.ProjectApplications;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -37,7 +29,6 @@ import org.springframework.web.multipart.MultipartFile;
 class AuditReportSubmissions {
   static final String ENGAGEMENT_TASK = "Task_EngageAuditFirm";
   static final String FILING_TASK = "Task_FileAuditReport";
-  static final long MAX_BYTES = 20L * 1024 * 1024;
 
   private final ProjectApplications projects;
   private final AuditCycle cycle;
@@ -97,36 +88,13 @@ class AuditReportSubmissions {
     if (report.getStatus() != AuditReportStatus.DUE) {
       throw new ConflictException("该审计报告当前不可提交 (the audit report is " + report.getStatus() + ")");
     }
-    if (file == null || file.isEmpty()) {
-      throw new InvalidInputException("file", "须上传签章的审计报告（PDF）(the report is required)");
-    }
-    if (file.getSize() > MAX_BYTES) {
-      throw new InvalidInputException("file", "文件不得超过 20 MB (file too large)");
-    }
-    byte[] content;
-    String sha256;
-    try (InputStream in = file.getInputStream()) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      ByteArrayOutputStream copy = new ByteArrayOutputStream((int) Math.min(file.getSize(), MAX_BYTES));
-      new DigestInputStream(in, digest).transferTo(copy);
-      content = copy.toByteArray();
-      sha256 = HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new InvalidInputException("file", "文件读取失败 (unreadable upload)");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
-    if (content.length < 5 || !new String(content, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-      throw new InvalidInputException("file", "审计报告须为 PDF 文件 (the report must be a PDF)");
-    }
-    String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "audit-report.pdf"
-        : file.getOriginalFilename().replaceAll("[\\\\/\\r\\n\\t\"]", "_");
+    PdfUpload upload = PdfUpload.read(file, "签章的审计报告", "audit-report.pdf");
     AuditReportDocument document = documents.findById(reportId).orElseGet(() -> new AuditReportDocument(reportId));
-    document.upload(report.getAgencyId(), name.length() > 255 ? name.substring(0, 255) : name, content, sha256,
-        currentUser.id(), Instant.now(clock));
+    document.upload(report.getAgencyId(), upload.filename(), upload.content(), upload.sha256(), currentUser.id(),
+        Instant.now(clock));
     AuditReportDocument saved = documents.saveAndFlush(document);
     auditTrail.record(AuditCycle.CASE_TYPE, reportId, "AUDIT_REPORT_DOCUMENT_UPLOADED", null, null,
-        "审计报告 SHA-256 " + sha256);
+        "审计报告 SHA-256 " + upload.sha256());
     return saved;
   }
 
