@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.reduction.activity;
 
+import cn.beijing.carboninclusion.common.CsvLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -71,7 +72,7 @@ final class ActivityCsv {
    * counted).
    */
   long read(Reader reader, Sink sink) throws IOException {
-    Lines lines = new Lines(reader);
+    CsvLines lines = new CsvLines(reader, MAX_LINE_CHARS);
     if (!lines.next()) {
       sink.reject(new RowError(1, "file", "文件为空 (empty file: a header line is required)"));
       return 0;
@@ -126,7 +127,7 @@ final class ActivityCsv {
   }
 
   /** Maps each required column to its position; reports what is wrong with the header. */
-  private static int[] header(Lines lines, List<String> names, Sink sink) {
+  private static int[] header(CsvLines lines, List<String> names, Sink sink) {
     String problem = lines.tooLong() ? "表头过长 (header line too long)"
         : lines.malformed() ? NOT_UTF8 : lines.split(names);
     if (problem != null) {
@@ -231,134 +232,5 @@ final class ActivityCsv {
 
   private static String abbreviate(String value) {
     return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-  }
-
-  /** The lines of a reader, one at a time, in a fixed buffer. */
-  private static final class Lines {
-    private final Reader reader;
-    private final char[] buffer = new char[1 << 16];
-    private int position;
-    private int limit;
-    private final char[] line = new char[MAX_LINE_CHARS];
-    private int length;
-    private boolean tooLong;
-    private boolean malformed;
-    private long number;
-
-    Lines(Reader reader) {
-      this.reader = reader;
-    }
-
-    /** Advances to the next line; false at the end of the file. */
-    boolean next() throws IOException {
-      length = 0;
-      tooLong = false;
-      malformed = false;
-      boolean any = false;
-      while (true) {
-        if (position == limit) {
-          limit = reader.read(buffer, 0, buffer.length);
-          position = 0;
-          if (limit <= 0) {
-            limit = 0;
-            if (any) {
-              number++;
-              stripBom();
-            }
-            return any;
-          }
-        }
-        char c = buffer[position++];
-        any = true;
-        if (c == '\n') {
-          if (length > 0 && line[length - 1] == '\r' && !tooLong) {
-            length--;
-          }
-          number++;
-          stripBom();
-          return true;
-        }
-        if (c == '\uFFFD') {
-          malformed = true;
-        }
-        if (length < MAX_LINE_CHARS) {
-          line[length++] = c;
-        } else {
-          tooLong = true;
-        }
-      }
-    }
-
-    private void stripBom() {
-      if (number == 1 && length > 0 && line[0] == '\uFEFF') {
-        System.arraycopy(line, 1, line, 0, --length);
-      }
-    }
-
-    long number() { return number; }
-
-    boolean tooLong() { return tooLong; }
-
-    boolean malformed() { return malformed; }
-
-    boolean isBlank() {
-      for (int i = 0; i < length; i++) {
-        if (!Character.isWhitespace(line[i])) {
-          return false;
-        }
-      }
-      return !tooLong;
-    }
-
-    /** Splits the line into trimmed fields; returns what is wrong with its quoting, or null. */
-    String split(List<String> fields) {
-      fields.clear();
-      int i = 0;
-      while (true) {
-        while (i < length && (line[i] == ' ' || line[i] == '\t')) {
-          i++;
-        }
-        if (i < length && line[i] == '"') {
-          StringBuilder value = new StringBuilder();
-          i++;
-          boolean closed = false;
-          while (i < length) {
-            char c = line[i++];
-            if (c == '"') {
-              if (i < length && line[i] == '"') {
-                value.append('"');
-                i++;
-              } else {
-                closed = true;
-                break;
-              }
-            } else {
-              value.append(c);
-            }
-          }
-          if (!closed) {
-            return "引号未闭合 (unterminated quoted field; a field may not span lines)";
-          }
-          while (i < length && (line[i] == ' ' || line[i] == '\t')) {
-            i++;
-          }
-          if (i < length && line[i] != ',') {
-            return "引号后应为逗号 (a quoted field must be followed by a comma)";
-          }
-          fields.add(value.toString().strip());
-        } else {
-          int start = i;
-          while (i < length && line[i] != ',') {
-            i++;
-          }
-          fields.add(new String(line, start, i - start).strip());
-        }
-        if (i >= length) {
-          break;
-        }
-        i++; // the comma
-      }
-      return null;
-    }
   }
 }
