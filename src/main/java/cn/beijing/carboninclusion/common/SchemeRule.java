@@ -62,7 +62,9 @@ public enum SchemeRule {
   /** 双随机、一公开: the share of recorded service agencies drawn each year (rounded up). */
   SPOT_CHECK_AGENCY_SHARE("spotCheckAgencyShare", Kind.SHARE, null),
   /** 双随机、一公开: at least this many agencies are drawn (all of them when there are fewer). */
-  SPOT_CHECK_AGENCY_MINIMUM("spotCheckAgencyMinimum", Kind.COUNT, null);
+  SPOT_CHECK_AGENCY_MINIMUM("spotCheckAgencyMinimum", Kind.COUNT, null),
+  /** 双随机、一公开: the time limit of each inspection (现场检查), from the draw. */
+  SPOT_CHECK_INSPECTION_WORKING_DAYS("spotCheckInspectionWorkingDays", Kind.WORKING_DAYS, null);
 
   private final String key;
   private final Kind kind;

@@ -53,7 +53,7 @@ public class TaskDoor {
       "rectificationId", "auditReportId", "reportId", "developerId", "applicant", "developerAccounts",
       "receivingAccounts", "requestedBy", "proposer", "expert", "expertPanel", "claimedTco2e", "recomputedTco2e",
       "recomputeLimitTco2e", "registrationNo", "orderedBy", "spotCheckYear", "spotCheckItems", "spotCheckItemId",
-      "inspector", "inspectorGroups", "seedPhrase", "requestedProjectCount", "requestedAgencyCount");
+      "inspector", "seedPhrase", "requestedProjectCount", "requestedAgencyCount");
 
   enum Route { COMPLETE, SUBMIT_FORM, BPMN_ERROR, ESCALATION }
 

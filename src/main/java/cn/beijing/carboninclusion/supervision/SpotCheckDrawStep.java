@@ -41,7 +41,7 @@ class SpotCheckDrawStep implements JavaDelegate {
         ProcessVariables.text(execution, "seedPhrase"), orderedBy.isEmpty() ? AuditTrail.SYSTEM : orderedBy,
         execution.getProcessInstanceId()));
     execution.setVariable("spotCheckItems", new ArrayList<>(result.itemIds()));
-    execution.setVariable("spotCheckItemCount", result.itemIds().size());
+    execution.setVariable("inspectionDue", result.inspectionDue());
   }
 
   private static Integer count(DelegateExecution execution, String name) {

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * The start of one inspection (one instance of 现场检查): its subject and drawn inspector from the item's row, and the
  * inspector's decision fields, empty, all local to the instance so that the inspections never overwrite each other.
+ * An inspection an administrator started by hand without an item (instance modification) keeps the variables it was
+ * given; its completion then fails on the missing item and records nothing.
  */
 @Component("spotCheckInspectionStart")
 class SpotCheckInspectionStart implements ExecutionListener {
@@ -21,8 +23,10 @@ class SpotCheckInspectionStart implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    spotChecks.inspectionVariables(ProcessVariables.id(execution, "spotCheckItemId"))
-        .forEach(execution::setVariableLocal);
+    if (execution.getVariable("spotCheckItemId") != null) {
+      spotChecks.inspectionVariables(ProcessVariables.id(execution, "spotCheckItemId"))
+          .forEach(execution::setVariableLocal);
+    }
     for (String field : DECISION_FIELDS) {
       execution.setVariableLocal(field, null);
     }

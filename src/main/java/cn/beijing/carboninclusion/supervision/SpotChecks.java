@@ -196,10 +196,11 @@ class SpotChecks {
     auditTrail.record(CASE_TYPE, (long) request.year(), "SPOT_CHECK_DRAWN", null, "DRAWN",
         "抽取 " + drawnProjects.size() + "/" + projectPopulation.size() + " 个项目、" + drawnAgencies.size() + "/"
             + agencyPopulation.size() + " 家服务机构；种子 " + seed);
-    return new DrawResult(draw, itemIds);
+    return new DrawResult(draw, itemIds, current.duration(SchemeRule.SPOT_CHECK_INSPECTION_WORKING_DAYS));
   }
 
-  record DrawResult(SpotCheckDraw draw, List<Long> itemIds) {}
+  /** The draw, its items in draw order, and the inspections' time limit (a working-day duration). */
+  record DrawResult(SpotCheckDraw draw, List<Long> itemIds, String inspectionDue) {}
 
   /** The bureau's and the technical center's staff (never a developer account), by user id. */
   private List<String> inspectors() {
@@ -277,9 +278,6 @@ class SpotChecks {
     SpotCheckItem item = items.findById(itemId).orElseThrow();
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("inspector", item.getInspector());
-    // no eligible inspector drawn: offered to the bureau's group, where separation of duties keeps out who may not
-    variables.put("inspectorGroups", item.getInspector() == null ? new ArrayList<>(List.of(Groups.BUREAU))
-        : new ArrayList<String>());
     variables.put("subjectKind", item.getSubjectKind().name());
     variables.put("subjectKindLabel", item.getSubjectKind().label());
     variables.put("subjectName", item.getSubjectName());

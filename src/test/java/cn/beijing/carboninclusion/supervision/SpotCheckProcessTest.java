@@ -120,6 +120,9 @@ class SpotCheckProcessTest extends PlatformIntegrationTest {
     // 双随机: the project's inspector is none of the people who decided on its registration
     SpotCheckItem projectItem = drawn.get(0);
     assertThat(projectItem.getInspector()).isNotNull().isNotIn("wangfang", "zhangwei");
+    assertThat(inspections(pi)).hasSize(2).allSatisfy(task -> assertThat(task.getDueDate()).isNotNull())
+        .extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(
+            drawn.stream().map(SpotCheckItem::getInspector).toList());
 
     for (Task task : inspections(pi)) {
       inspect(task, Map.of("inspectionConclusion", "CONFORMING"));
