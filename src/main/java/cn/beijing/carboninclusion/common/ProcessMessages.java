@@ -16,9 +16,12 @@ public final class ProcessMessages {
   public static final String EVALUATION_REQUESTED = "Message_EvaluationRequested";
   public static final String METHODOLOGY_SUPERSEDED = "Message_MethodologySuperseded";
   public static final String PROJECT_CHANGE_DECIDED = "Message_ProjectChangeDecided";
+  /** The bureau starts the year's spot check (双随机、一公开): the start message of {@code SpotCheck}. */
+  public static final String SPOT_CHECK_ORDERED = "Message_SpotCheckOrdered";
 
   public static final Set<String> ALL = Set.of(PROJECT_SUSPENDED, PROJECT_RESTORED, PROJECT_CANCELLED, OBJECTION_FILED,
-      APPLICATION_WITHDRAWN, EVALUATION_REQUESTED, METHODOLOGY_SUPERSEDED, PROJECT_CHANGE_DECIDED);
+      APPLICATION_WITHDRAWN, EVALUATION_REQUESTED, METHODOLOGY_SUPERSEDED, PROJECT_CHANGE_DECIDED,
+      SPOT_CHECK_ORDERED);
 
   private ProcessMessages() {}
 }

@@ -54,7 +54,17 @@ public enum SchemeRule {
   VERIFICATION_WORKING_DAYS("verificationWorkingDays", Kind.WORKING_DAYS, null),
   VERIFIER_CONSECUTIVE_LIMIT("verifierConsecutiveLimit", Kind.COUNT, null),
   /** Two sites whose coordinates lie within this many metres are the same site (the duplicate checks). */
-  SITE_MATCH_METRES("siteMatchMetres", Kind.COUNT, null);
+  SITE_MATCH_METRES("siteMatchMetres", Kind.COUNT, null),
+  /** 双随机、一公开: the share of registered Class I projects drawn each year (rounded up). */
+  SPOT_CHECK_PROJECT_SHARE("spotCheckProjectShare", Kind.SHARE, null),
+  /** 双随机、一公开: at least this many projects are drawn (all of them when there are fewer). */
+  SPOT_CHECK_PROJECT_MINIMUM("spotCheckProjectMinimum", Kind.COUNT, null),
+  /** 双随机、一公开: the share of recorded service agencies drawn each year (rounded up). */
+  SPOT_CHECK_AGENCY_SHARE("spotCheckAgencyShare", Kind.SHARE, null),
+  /** 双随机、一公开: at least this many agencies are drawn (all of them when there are fewer). */
+  SPOT_CHECK_AGENCY_MINIMUM("spotCheckAgencyMinimum", Kind.COUNT, null),
+  /** 双随机、一公开: the time limit of each inspection (现场检查), from the draw. */
+  SPOT_CHECK_INSPECTION_WORKING_DAYS("spotCheckInspectionWorkingDays", Kind.WORKING_DAYS, null);
 
   private final String key;
   private final Kind kind;

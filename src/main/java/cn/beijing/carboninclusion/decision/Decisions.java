@@ -46,6 +46,15 @@ public class Decisions {
     return trail;
   }
 
+  /**
+   * Who took a recorded decision in the cases with this business key of these processes (e.g. everyone who decided
+   * on a project's registration, changes, reductions, audits or rectifications): people a later check of the case
+   * should not be given to.
+   */
+  public Set<String> deciders(String businessKey, java.util.Collection<String> processKeys) {
+    return new HashSet<>(records.decidersOf(businessKey, processKeys));
+  }
+
   /** One decision taken, with the values validated by its form. */
   public record Taken(CaseDecision record, Map<String, Object> values) {
     public String text(String name) {
@@ -107,6 +116,30 @@ public class Decisions {
             + String.join("/", values) + " (decision of " + taskKey + " does not allow this effect)");
       }
       return taken;
+    }
+
+    /**
+     * The decision that ended the task instance {@code taskId} (one instance of a multi-instance task), which must
+     * have set {@code variable} to one of {@code values}.
+     *
+     * @throws EffectRefused when there is none, or it decided otherwise
+     */
+    public Taken requireTask(String taskId, String variable, String... values) {
+      CaseDecision taken = null;
+      for (CaseDecision decision : decisions) {
+        if (decision.getTaskId().equals(taskId)) {
+          taken = decision;
+        }
+      }
+      if (taken == null) {
+        throw refused("缺少任务 " + taskId + " 的决定记录 (no recorded decision of task " + taskId + ")");
+      }
+      Taken found = new Taken(taken, parse(taken.getValues()));
+      if (!Arrays.asList(values).contains(found.text(variable))) {
+        throw refused("任务 " + taskId + "（" + taken.getTaskKey() + "）的决定为 " + variable + "=" + found.text(variable)
+            + "，不是 " + String.join("/", values) + " (decision of task " + taskId + " does not allow this effect)");
+      }
+      return found;
     }
 
     /** The decisions were taken by different people. */

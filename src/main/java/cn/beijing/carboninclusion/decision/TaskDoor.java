@@ -52,7 +52,8 @@ public class TaskDoor {
   public static final Set<String> IDENTITY = Set.of("projectId", "applicationId", "methodologyId", "changeId",
       "rectificationId", "auditReportId", "reportId", "developerId", "applicant", "developerAccounts",
       "receivingAccounts", "requestedBy", "proposer", "expert", "expertPanel", "claimedTco2e", "recomputedTco2e",
-      "recomputeLimitTco2e", "registrationNo");
+      "recomputeLimitTco2e", "registrationNo", "orderedBy", "spotCheckYear", "spotCheckItems", "spotCheckItemId",
+      "inspector", "seedPhrase", "requestedProjectCount", "requestedAgencyCount");
 
   enum Route { COMPLETE, SUBMIT_FORM, BPMN_ERROR, ESCALATION }
 

@@ -69,6 +69,19 @@ public class Bars implements DeveloperBars {
    */
   @Transactional
   public Bar bar(Bar.SubjectKind kind, Long subjectId, String reason, LocalDate until) {
+    return bar(kind, subjectId, reason, until, currentUser.id());
+  }
+
+  /**
+   * Bars the subject on a finding a process step acts on (a spot check's inspection), in the step's transaction, as
+   * {@code barredBy} — the person whose recorded decision it carries out — for the rule's years.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  Bar barOnFinding(Bar.SubjectKind kind, Long subjectId, String reason, String barredBy) {
+    return bar(kind, subjectId, reason, null, barredBy);
+  }
+
+  private Bar bar(Bar.SubjectKind kind, Long subjectId, String reason, LocalDate until, String barredBy) {
     String subjectName = subjectName(kind, subjectId);
     LocalDate today = today();
     LocalDate lastDay = until == null ? today.plusYears(rules.count(SchemeRule.BAR_YEARS)) : until;
@@ -85,7 +98,7 @@ public class Bars implements DeveloperBars {
     }
     Bar bar;
     try {
-      bar = records.saveAndFlush(new Bar(kind, subjectId, subjectName, reason, today, lastDay, currentUser.id(),
+      bar = records.saveAndFlush(new Bar(kind, subjectId, subjectName, reason, today, lastDay, barredBy,
           Instant.now(clock)));
     } catch (DataIntegrityViolationException e) {
       throw new ConflictException(kind.label() + "已处于禁入期 (already barred)");

@@ -6,7 +6,8 @@ public enum FindingKind {
   PLAN_DEPARTURE("与组织实施方案不符"),
   REVENUE_RETURN_LOW("收益返还比例低于规定"),
   AUDIT_REPORT("审计报告逾期或不合格"),
-  DATA_QUALITY("数据质量问题");
+  DATA_QUALITY("数据质量问题"),
+  SPOT_CHECK("双随机抽查发现问题");
 
   private final String label;
 

@@ -35,10 +35,12 @@ public class SeparationOfDuties implements TaskListener, CaseDuties {
   private final AuditTrail auditTrail;
   private final Clock clock;
   private final List<CaseOwner> owners;
+  private final org.springframework.beans.factory.ObjectProvider<SpotChecks> spotChecks;
 
   public SeparationOfDuties(CaseActors actors, ConflictDeclarations conflicts, AuditTrail auditTrail, Clock clock,
-      List<CaseOwner> owners) {
+      List<CaseOwner> owners, org.springframework.beans.factory.ObjectProvider<SpotChecks> spotChecks) {
     this.owners = owners;
+    this.spotChecks = spotChecks;
     this.actors = actors;
     this.conflicts = conflicts;
     this.auditTrail = auditTrail;
@@ -91,6 +93,13 @@ public class SeparationOfDuties implements TaskListener, CaseDuties {
     Optional<Long> developer = developerOf(CaseRef.of(task));
     if (developer.isPresent() && conflicts.existsByUserIdAndDeveloperId(user, developer.get())) {
       return "您已申报与该项目开发方存在利益冲突";
+    }
+    if (SpotChecks.INSPECT_TASK.equals(task.getTaskDefinitionKey())
+        && task.getVariable("spotCheckItemId") instanceof Number item) {
+      String refusal = spotChecks.getObject().inspectionRefusal(item.longValue(), user);
+      if (refusal != null) {
+        return refusal;
+      }
     }
     if (user.equals(task.getVariable("requestedBy"))) {
       return "提出人不得自行确认本人提出的事项";

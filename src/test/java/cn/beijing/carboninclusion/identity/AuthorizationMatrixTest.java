@@ -438,6 +438,7 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
     values.put("bars", String.valueOf(bar(agency)));
     values.put("userId", "lina");
     values.put("audit-reports", String.valueOf(auditReport(project)));
+    values.put("year", String.valueOf(spotCheckYear()));
   }
 
   /** A decided (public) audit report of the project with the audit firm's signed document. */
@@ -459,6 +460,17 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
         values (?, ?, 'audit.pdf', 'application/pdf', 9, ?, ?, 'kuaiji', current_timestamp)""", report, firm,
         "0".repeat(64), "%PDF-1.4\n".getBytes(StandardCharsets.ISO_8859_1));
     return report;
+  }
+
+  /** A year with a spot-check draw on record (GET /api/public/spot-checks/{year}); the matrix draws nothing itself. */
+  private int spotCheckYear() {
+    int year = 2098;
+    jdbc.update("""
+        insert into spot_check_draw (draw_year, seed_phrase, seed, project_population, agency_population,
+          project_sample, agency_sample, population_digest, drawn_at, drawn_by)
+        values (?, 'matrix', ?, 0, 0, 0, 0, ?, now(), 'zhangwei') on conflict (draw_year) do nothing""",
+        year, "0".repeat(64), "0".repeat(64));
+    return year;
   }
 
   private void fixtureJob() {
