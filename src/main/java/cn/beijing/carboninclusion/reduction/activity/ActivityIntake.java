@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.reduction.activity;
 
 import cn.beijing.carboninclusion.common.ConflictException;
+import cn.beijing.carboninclusion.methodology.FormulaException;
 import cn.beijing.carboninclusion.methodology.ReductionFormula;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ final class ActivityIntake {
   }
 
   UploadResult upload(Connection connection, Long applicationId, Long projectId, ReductionFormula formula,
-      InputStream csv) throws SQLException, IOException {
+      Pseudonyms.Of pseudonyms, InputStream csv) throws SQLException, IOException {
     long start = System.nanoTime();
     MessageDigest sha256 = sha256();
     ActivityLedger ledger = ActivityLedger.on(connection);
@@ -58,13 +59,16 @@ final class ActivityIntake {
           .read(ActivityCsv.utf8(new DigestInputStream(csv, sha256)), new ActivityCsv.Sink() {
             @Override
             public void accept(ActivityRecord record) {
+              // no use computing a file that is rejected: its trips are staged only for the checks of the trip ids
+              boolean computing = errors.none();
+              BigDecimal reduction = computing ? tripReduction(formula, record) : BigDecimal.ZERO;
               try {
-                ledger.stage(record.line(), record.tripId());
+                ledger.stage(record.line(), record.tripId(), pseudonyms.of(record.participantId()), reduction);
               } catch (SQLException e) {
                 throw new StagingFailed(e);
               }
-              if (errors.none()) {
-                sum.add(record);  // no use computing a file that is rejected
+              if (computing) {
+                sum.add(record);
               }
             }
 
@@ -111,9 +115,24 @@ final class ActivityIntake {
       }
       throw rejected;
     }
+    long participants = ledger.creditParticipants(applicationId, projectId, reduction);
     log.info("activity upload of reduction application {}: {} records read, validated, staged and computed in {} ms, "
-        + "claimed in {} ms", applicationId, rows, (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        + "claimed and credited to {} participants in {} ms", applicationId, rows, (read - start) / 1_000_000, participants,
+        (System.nanoTime() - read) / 1_000_000);
     return result;
+  }
+
+  /**
+   * One trip's reduction by the formula, at full precision (the formula applied to that trip alone: formulas are
+   * additive over trips, see {@link FormulaSum}); a formula failing on it rejects the file, naming the line.
+   */
+  private static BigDecimal tripReduction(ReductionFormula formula, ActivityRecord record) {
+    try {
+      return formula.compute(List.of(record.asFormulaInput()));
+    } catch (FormulaException e) {
+      throw new ActivityUploadRejected(new RowError(record.line(), "row", "方法学公式无法计算第 " + record.line()
+          + " 行的记录 (the methodology's formula fails on line " + record.line() + "): " + e.getMessage()));
+    }
   }
 
   Optional<UploadResult> find(Connection connection, Long applicationId) throws SQLException {
