@@ -1,7 +1,6 @@
 package cn.beijing.carboninclusion.reduction.activity;
 
 import cn.beijing.carboninclusion.common.ConflictException;
-import cn.beijing.carboninclusion.methodology.FormulaException;
 import cn.beijing.carboninclusion.methodology.ReductionFormula;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +48,13 @@ final class ActivityIntake {
     long start = System.nanoTime();
     MessageDigest sha256 = sha256();
     ActivityLedger ledger = ActivityLedger.on(connection);
-    FormulaSum sum = new FormulaSum(formula, settings.formulaChunkSize());
+    FormulaSum sum = new FormulaSum(formula, settings.formulaChunkSize(), (record, pseudonym, reduction) -> {
+      try {
+        ledger.stage(record.line(), record.tripId(), pseudonym, reduction);
+      } catch (SQLException e) {
+        throw new StagingFailed(e);
+      }
+    });
     Errors errors = new Errors();
     ledger.openStaging();
     long rows;
@@ -59,24 +64,32 @@ final class ActivityIntake {
           .read(ActivityCsv.utf8(new DigestInputStream(csv, sha256)), new ActivityCsv.Sink() {
             @Override
             public void accept(ActivityRecord record) {
-              // no use computing a file that is rejected: its trips are staged only for the checks of the trip ids
-              boolean computing = errors.none();
-              BigDecimal reduction = computing ? tripReduction(formula, record) : BigDecimal.ZERO;
-              try {
-                ledger.stage(record.line(), record.tripId(), pseudonyms.of(record.participantId()), reduction);
-              } catch (SQLException e) {
-                throw new StagingFailed(e);
-              }
-              if (computing) {
-                sum.add(record);
+              String pseudonym = pseudonyms.of(record.participantId());
+              if (errors.none()) {
+                sum.add(record, pseudonym);  // staged with its reduction when its chunk is computed
+              } else {
+                // no use computing a file that is rejected: its trips are staged only for the checks of the trip ids
+                try {
+                  ledger.stage(record.line(), record.tripId(), pseudonym, BigDecimal.ZERO);
+                } catch (SQLException e) {
+                  throw new StagingFailed(e);
+                }
               }
             }
 
             @Override
             public void reject(RowError error) {
+              if (errors.none()) {
+                sum.abandon();
+              }
               errors.add(error);
             }
           });
+      if (errors.none()) {
+        sum.total();  // the last chunk
+      } else {
+        sum.abandon();
+      }
       ledger.closeStaging();
       staged = true;
     } catch (StagingFailed e) {
@@ -120,19 +133,6 @@ final class ActivityIntake {
         + "claimed and credited to {} participants in {} ms", applicationId, rows, (read - start) / 1_000_000, participants,
         (System.nanoTime() - read) / 1_000_000);
     return result;
-  }
-
-  /**
-   * One trip's reduction by the formula, at full precision (the formula applied to that trip alone: formulas are
-   * additive over trips, see {@link FormulaSum}); a formula failing on it rejects the file, naming the line.
-   */
-  private static BigDecimal tripReduction(ReductionFormula formula, ActivityRecord record) {
-    try {
-      return formula.compute(List.of(record.asFormulaInput()));
-    } catch (FormulaException e) {
-      throw new ActivityUploadRejected(new RowError(record.line(), "row", "方法学公式无法计算第 " + record.line()
-          + " 行的记录 (the methodology's formula fails on line " + record.line() + "): " + e.getMessage()));
-    }
   }
 
   Optional<UploadResult> find(Connection connection, Long applicationId) throws SQLException {
