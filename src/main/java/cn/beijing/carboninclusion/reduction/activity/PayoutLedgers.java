@@ -17,6 +17,7 @@ import cn.beijing.carboninclusion.registry.ParticipantRoots;
 import cn.beijing.carboninclusion.registry.RegistryViews.JournalRef;
 import cn.beijing.carboninclusion.registry.RegistryViews.RevenueReturnRatio;
 import cn.beijing.carboninclusion.registry.RevenueReturnMonitor;
+import cn.beijing.carboninclusion.registry.RevenueReturnService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.io.IOException;
@@ -71,13 +72,14 @@ class PayoutLedgers {
   private final AuditTrail auditTrail;
   private final ApplicationEventPublisher events;
   private final ParticipantRoots roots;
+  private final RevenueReturnService revenueReturns;
   private final CalendarProperties calendar;
   private final Clock clock;
 
   PayoutLedgers(DataSource dataSource, EntityManager entityManager, Projects projects, DeveloperService developers,
       CurrentUser currentUser, Pseudonyms pseudonyms, RevenueReturnMonitor revenue, SchemeRuleBook rules,
-      AuditTrail auditTrail, ApplicationEventPublisher events, ParticipantRoots roots, CalendarProperties calendar,
-      Clock clock) {
+      AuditTrail auditTrail, ApplicationEventPublisher events, ParticipantRoots roots,
+      RevenueReturnService revenueReturns, CalendarProperties calendar, Clock clock) {
     this.dataSource = dataSource;
     this.entityManager = entityManager;
     this.projects = projects;
@@ -89,6 +91,7 @@ class PayoutLedgers {
     this.auditTrail = auditTrail;
     this.events = events;
     this.roots = roots;
+    this.revenueReturns = revenueReturns;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -180,6 +183,12 @@ class PayoutLedgers {
           + costs.toPlainString() + " 元，返还比例 " + (rating.ratio() == null ? "—" : rating.ratio().toPlainString())
           + "；参与者默克尔根 " + ledger.merkleRoot() + "（登记簿日志第 " + journalled.entryId() + " 条）；文件 SHA-256 "
           + ledger.sha256());
+      if (project.getRegistrationNo() != null) {
+        // the verified figure replaces the self-reported ones of the project-year in the monitor (kept for history)
+        revenueReturns.recordVerified(project.getRegistrationNo(), project.getDeveloperId(),
+            application.getPeriodStart().getYear(), returned, costs.setScale(2), Math.toIntExact(count(connection,
+                "select count(*) from payout where application_id = ?", applicationId)), applicationId);
+      }
       if (rating.belowMinimum()) {
         events.publishEvent(new PayoutShortfall(project.getId(), applicationId, returned, proceeds, costs,
             rating.ratio(), minimum));

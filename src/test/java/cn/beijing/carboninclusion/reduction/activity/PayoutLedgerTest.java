@@ -10,6 +10,8 @@ import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectCases;
 import cn.beijing.carboninclusion.reduction.ReductionApplication;
 import cn.beijing.carboninclusion.reduction.ReductionApplications;
+import cn.beijing.carboninclusion.registry.RegistryViews.RevenueReturnRatio;
+import cn.beijing.carboninclusion.registry.RevenueReturnMonitor;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -60,6 +62,7 @@ class PayoutLedgerTest extends PlatformIntegrationTest {
   @Autowired PersonalText personalText;
   @Autowired RuntimeService runtimeService;
   @Autowired ApplicationContext context;
+  @Autowired RevenueReturnMonitor monitor;
 
   ProjectCases cases;
   Project project;
@@ -93,6 +96,8 @@ class PayoutLedgerTest extends PlatformIntegrationTest {
   @AfterEach
   void tearDown() {
     trades.forEach(id -> jdbc.update("delete from registry_trade where id = ?", id));
+    jdbc.update("delete from registry_revenue_return where project_registration_no = ? and journal_entry_id is null",
+        project.getRegistrationNo());
     runtimeService.createProcessInstanceQuery().processDefinitionKey("Rectification")
         .processInstanceBusinessKey(String.valueOf(project.getId())).list().forEach(pi ->
             runtimeService.deleteProcessInstance(pi.getId(), "test finished", true, true));
@@ -127,6 +132,11 @@ class PayoutLedgerTest extends PlatformIntegrationTest {
 
   @Test
   void aRatioBelowTheMinimumOrdersRectificationWithTheFigures() {
+    // the developer reported 950 returned of its own accord
+    jdbc.update("""
+        insert into registry_revenue_return (project_registration_no, developer_id, period_year, returned_amount,
+          operating_costs, reported_by, reported_at) values (?, ?, 2024, 950, 0, 'greentravel', now())""",
+        project.getRegistrationNo(), project.getDeveloperId());
     // 500 ÷ (1000 − 100) = 0.5555
     ResponseEntity<JsonNode> response = post("greentravel", HEADER + "alice-0001,300,2024-07-01,wechat\n"
         + "bob-0002,200.00,2024-07-02,alipay\n", "100");
@@ -142,6 +152,15 @@ class PayoutLedgerTest extends PlatformIntegrationTest {
     assertThat(rectification).isNotNull();
     assertThat((String) runtimeService.getVariable(rectification.getId(), "finding"))
         .contains("500.00").contains("1000").contains("0.5555");
+
+    // the verified figure replaces the self-reported one of the project-year in the monitor; the latter stays
+    RevenueReturnRatio rated = monitor.flags().flagged().stream()
+        .filter(r -> r.projectRegistrationNo().equals(project.getRegistrationNo()) && r.periodYear() == 2024)
+        .findFirst().orElseThrow();
+    assertThat(rated.returnedAmount()).isEqualByComparingTo("500");
+    assertThat(rated.operatingCosts()).isEqualByComparingTo("100");
+    assertThat(jdbc.queryForList("select source from registry_revenue_return where project_registration_no = ?",
+        String.class, project.getRegistrationNo())).containsExactlyInAnyOrder("SELF_REPORTED", "VERIFIED");
 
     // one ledger per application
     assertThat(post("greentravel", HEADER + "carol-0003,800,2024-07-01,wechat\n", "0").getStatusCode())
