@@ -92,6 +92,10 @@ public class ActivityUploads {
       throw new InvalidInputException("projectId", "减排量申请不属于该项目 (the application belongs to project "
           + application.getProjectId() + ")");
     }
+    if (onConnection(connection -> hasPayoutLedger(connection, applicationId))) {
+      throw new ConflictException("该减排量申请已有发放台账，活动数据不能再替换 (reduction application " + applicationId
+          + " has a payout ledger: its participants' shares, and the Merkle root over them, are fixed)");
+    }
     Pseudonyms.Of pseudonymsOfProject = pseudonyms.of(projectId);
     UploadResult result = onConnection(connection ->
         intake.upload(connection, applicationId, projectId, formula, pseudonymsOfProject, csv));
@@ -165,6 +169,17 @@ public class ActivityUploads {
     } catch (FormulaException e) {
       throw new ConflictException("项目所用方法学没有可计算的减排量公式 (the project's methodology has no usable "
           + "formula): " + e.getMessage());
+    }
+  }
+
+  private static boolean hasPayoutLedger(Connection connection, Long applicationId) throws SQLException {
+    try (java.sql.PreparedStatement statement = connection.prepareStatement(
+        "select count(*) from payout_ledger where application_id = ?")) {
+      statement.setLong(1, applicationId);
+      try (java.sql.ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
     }
   }
 

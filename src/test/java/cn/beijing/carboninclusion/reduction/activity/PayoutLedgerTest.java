@@ -162,6 +162,12 @@ class PayoutLedgerTest extends PlatformIntegrationTest {
     assertThat(jdbc.queryForList("select source from registry_revenue_return where project_registration_no = ?",
         String.class, project.getRegistrationNo())).containsExactlyInAnyOrder("SELF_REPORTED", "VERIFIED");
 
+    // the shares under a ledger are fixed: the activity data can no longer be replaced
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> uploads.upload(application.getId(), project.getId(),
+        TRAVEL, new ByteArrayInputStream((ACTIVITY_HEADER + "alice-0001,T" + UUID.randomUUID().toString()
+            .substring(0, 13) + ",bus,1,2024-05-01T08:00:00\n").getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(cn.beijing.carboninclusion.common.ConflictException.class).hasMessageContaining("payout ledger");
+
     // one ledger per application
     assertThat(post("greentravel", HEADER + "carol-0003,800,2024-07-01,wechat\n", "0").getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
