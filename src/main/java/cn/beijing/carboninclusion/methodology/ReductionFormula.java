@@ -147,6 +147,35 @@ public final class ReductionFormula {
   }
 
   /**
+   * The reduction of each activity alone, in order ({@code compute(List.of(a))} for each {@code a}), in one FEEL
+   * evaluation: the formula becomes a function of {@code activities} applied to each one-element list. For a formula
+   * additive over activities these values sum to {@link #compute} of the whole list.
+   */
+  public List<BigDecimal> computeEach(List<Map<String, Object>> activities) {
+    VariableMap variables = Variables.createVariables();
+    parameters.forEach(p -> variables.putValue(p.name(), p.value()));
+    variables.putValue("activities", activities);
+    Object result;
+    try {
+      result = FEEL.evaluateSimpleExpression("{formula: function(activities) (" + expression + "), each: for a in "
+          + "activities return formula([a])}.each", variables.asVariableContext());
+    } catch (RuntimeException e) {
+      throw new FormulaException("公式无法计算：" + e.getMessage(), e);
+    }
+    if (result instanceof List<?> list && list.size() == activities.size()) {
+      List<BigDecimal> each = new java.util.ArrayList<>(list.size());
+      for (Object value : list) {
+        if (!(value instanceof Number number)) {
+          throw new FormulaException("公式结果不是数值：" + value);
+        }
+        each.add(new BigDecimal(number.toString()));
+      }
+      return each;
+    }
+    throw new FormulaException("公式结果不是数值：" + result);
+  }
+
+  /**
    * Computes the example activities and compares with the stated result; the explanation of any failure says what
    * a reviewer needs to know. Returns the computed example result.
    */

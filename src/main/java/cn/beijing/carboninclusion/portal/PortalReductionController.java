@@ -11,6 +11,7 @@ import cn.beijing.carboninclusion.portal.PortalView.Filter;
 import cn.beijing.carboninclusion.portal.PortalView.Option;
 import cn.beijing.carboninclusion.reduction.PublicReductions;
 import cn.beijing.carboninclusion.reduction.PublicReductions.PublicReduction;
+import cn.beijing.carboninclusion.reduction.ParticipantFigures;
 import cn.beijing.carboninclusion.reduction.ReductionLifecycle;
 import cn.beijing.carboninclusion.reduction.ReductionStatus;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,11 +52,14 @@ class PortalReductionController {
   private final PublicReductions reductions;
   private final DisclosureFeed feed;
   private final PortalPages pages;
+  private final ParticipantFigures participants;
 
-  PortalReductionController(PublicReductions reductions, DisclosureFeed feed, PortalPages pages) {
+  PortalReductionController(PublicReductions reductions, DisclosureFeed feed, PortalPages pages,
+      ParticipantFigures participants) {
     this.reductions = reductions;
     this.feed = feed;
     this.pages = pages;
+    this.participants = participants;
   }
 
   @GetMapping("/portal/reductions")
@@ -84,6 +88,22 @@ class PortalReductionController {
     }
     List<Field> fields = new ArrayList<>(PortalView.fields(REDUCTION_COLUMNS, r));
     fields.set(2, new Field("项目", r.projectName(), "/portal/projects/" + r.projectId()));
+    participants.figures(id).filter(f -> f.projectId().equals(r.projectId())).ifPresent(f -> {
+      // aggregates only (docs/participants.md): no participant, no single payout
+      fields.add(Field.of("获得核算减排量的参与者", f.participantsCredited() + " 人，合计 "
+          + f.creditedTco2e().toPlainString() + " tCO2e"));
+      fields.add(Field.of("已发放收益的参与者", f.participantsPaid() + " 人"));
+      fields.add(Field.of("返还参与者合计 (元)", f.returnedYuan().toPlainString()));
+      fields.add(Field.of("登记簿成交收益 (元)", f.proceedsYuan().toPlainString()));
+      fields.add(Field.of("运营成本 (元)", f.operatingCosts().toPlainString()));
+      fields.add(Field.of("返还比例", (f.ratio() == null ? "—" : f.ratio().toPlainString()) + "（最低 "
+          + f.minimumRatio().toPlainString() + (f.belowMinimum() ? "，低于要求" : "") + "）"));
+      fields.add(Field.of("发放金额十分位 (元，P10–P90)", f.payoutDeciles().isEmpty()
+          ? "发放人数少于 " + ParticipantFigures.MIN_FOR_DECILES + "，不公开分布"
+          : String.join(" / ", f.payoutDeciles().stream().map(java.math.BigDecimal::toPlainString).toList())));
+      fields.add(new Field("参与者份额默克尔根（" + f.leaves() + " 个叶子）", f.merkleRoot(), "/portal/verify-share?root="
+          + f.merkleRoot()));
+    });
     return PortalPages.record("reductions", "减排量申请 " + r.id() + "：" + r.projectName(), fields, List.of(),
         PortalPages.feed(feed.about(ReductionLifecycle.CASE_TYPE, id).stream().map(PublishedItem::of).toList()));
   }

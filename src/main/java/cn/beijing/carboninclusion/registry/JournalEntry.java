@@ -18,7 +18,7 @@ import java.time.Instant;
 public class JournalEntry {
 
   /** Registry operations, one entry each. */
-  public enum Operation { ISSUE, TRANSFER, CONFIRM_RECEIPT, TRADE, RETIRE, CANCEL, REVENUE_RETURN }
+  public enum Operation { ISSUE, TRANSFER, CONFIRM_RECEIPT, TRADE, RETIRE, CANCEL, REVENUE_RETURN, PARTICIPANT_ROOT }
 
   @Id
   private Long id;

@@ -36,6 +36,14 @@ public class RevenueReturn {
   private Instant reportedAt;
   @Column(name = "journal_entry_id")
   private Long journalEntryId;
+  /** {@code SELF_REPORTED} by the developer, or {@code VERIFIED} from a reconciled payout ledger (V83). */
+  @Column(nullable = false, updatable = false)
+  private String source = SELF_REPORTED;
+  @Column(name = "application_id", updatable = false)
+  private Long applicationId;
+
+  public static final String SELF_REPORTED = "SELF_REPORTED";
+  public static final String VERIFIED = "VERIFIED";
 
   protected RevenueReturn() {}
 
@@ -52,6 +60,17 @@ public class RevenueReturn {
     this.reportedAt = reportedAt;
   }
 
+  /** The figure verified from the payout ledger of a reduction application. */
+  static RevenueReturn verified(String projectRegistrationNo, Long developerId, int periodYear,
+      BigDecimal returnedAmount, BigDecimal operatingCosts, Integer participants, Long applicationId, String reportedBy,
+      Instant reportedAt) {
+    RevenueReturn r = new RevenueReturn(projectRegistrationNo, developerId, periodYear, returnedAmount, operatingCosts,
+        participants, "发放台账核对（减排量申请 " + applicationId + "）", reportedBy, reportedAt);
+    r.source = VERIFIED;
+    r.applicationId = applicationId;
+    return r;
+  }
+
   void journalled(Long entryId) { this.journalEntryId = entryId; }
 
   public Long getId() { return id; }
@@ -64,4 +83,6 @@ public class RevenueReturn {
   public String getNote() { return note; }
   public Instant getReportedAt() { return reportedAt; }
   public Long getJournalEntryId() { return journalEntryId; }
+  public String getSource() { return source; }
+  public Long getApplicationId() { return applicationId; }
 }

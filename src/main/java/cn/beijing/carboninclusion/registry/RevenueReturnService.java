@@ -10,6 +10,7 @@ import cn.beijing.carboninclusion.registry.RegistryViews.RevenueReturnView;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -57,5 +58,29 @@ public class RevenueReturnService {
     report.journalled(entry.getId());
     return new RevenueReturnView(report.getId(), registrationNo, report.getPeriodYear(), report.getReturnedAmount(),
         report.getOperatingCosts(), report.getParticipants(), JournalRef.of(entry));
+  }
+
+  /**
+   * Records the return verified from a reconciled payout ledger (inside the caller's transaction): it replaces the
+   * developer's self-reported figures of the project-year in the monitor, which keeps them for history.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public JournalRef recordVerified(String registrationNo, Long developerId, int periodYear, BigDecimal returnedAmount,
+      BigDecimal operatingCosts, int participants, Long applicationId) {
+    journal.lockHead();
+    RevenueReturn report = revenueReturns.saveAndFlush(RevenueReturn.verified(registrationNo, developerId, periodYear,
+        returnedAmount, operatingCosts, participants, applicationId, ledger.actor(), ledger.now()));
+    JournalEntry entry = ledger.record(JournalEntry.Operation.REVENUE_RETURN, new JournalPayload()
+        .put("revenueReturn", report.getId())
+        .put("registrationNo", registrationNo)
+        .put("period", periodYear)
+        .put("source", RevenueReturn.VERIFIED)
+        .put("application", applicationId), new JournalPayload()
+        .put("returnedAmount", returnedAmount.toPlainString())
+        .put("operatingCosts", operatingCosts.toPlainString())
+        .put("participants", participants)
+        .put("note", report.getNote()), List.of());
+    report.journalled(entry.getId());
+    return JournalRef.of(entry);
   }
 }

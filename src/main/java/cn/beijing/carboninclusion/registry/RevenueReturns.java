@@ -8,7 +8,10 @@ import org.springframework.data.jpa.repository.Query;
 /** Repository of revenue return reports. */
 interface RevenueReturns extends JpaRepository<RevenueReturn, Long> {
 
-  /** Returned amounts and operating costs per project and period. */
+  /**
+   * Returned amounts and operating costs per project and period: the verified figures where a payout ledger was
+   * reconciled for the project-year, else the developer's self-reported ones.
+   */
   interface ReturnedPerPeriod {
     String getProjectRegistrationNo();
     Integer getPeriodYear();
@@ -19,6 +22,9 @@ interface RevenueReturns extends JpaRepository<RevenueReturn, Long> {
   @Query("""
       select r.projectRegistrationNo as projectRegistrationNo, r.periodYear as periodYear,
       sum(r.returnedAmount) as returnedAmount, sum(r.operatingCosts) as operatingCosts from RevenueReturn r
+      where r.source = 'VERIFIED' or not exists (select v.id from RevenueReturn v
+        where v.projectRegistrationNo = r.projectRegistrationNo and v.periodYear = r.periodYear
+        and v.source = 'VERIFIED')
       group by r.projectRegistrationNo, r.periodYear""")
   List<ReturnedPerPeriod> returnedPerPeriod();
 }

@@ -35,7 +35,7 @@ class FieldKeyRotationTest extends PlatformIntegrationTest {
   void findsEveryPersonalColumn() {
     assertThat(rotation.columns()).extracting(c -> c.table() + "." + c.column()).containsExactlyInAnyOrder(
         "developer_organisation.contact_email", "methodology_comment.commenter_name", "methodology_comment.contact",
-        "objection.contact", "objection.objector_name", "project_change.new_values", "project_version.contact_email",
+        "objection.contact", "objection.objector_name", "participant_secret.secret", "project_change.new_values", "project_version.contact_email",
         "project_version.contact_name", "project_version.contact_phone");
     assertThat(rotation.columns()).allMatch(c -> c.idColumn().equals("id"));
   }

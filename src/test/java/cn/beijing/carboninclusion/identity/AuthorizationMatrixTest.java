@@ -408,6 +408,10 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
     long application = reductionApplication(project);
     values.put("reduction-applications", String.valueOf(application));
     upload(application);
+    payouts(application);
+    values.put("period", String.valueOf(application));
+    values.put("pseudonym", jdbc.queryForObject("select min(pseudonym) from participant_share where application_id = ?",
+        String.class, application));
     // submitted, in verification, the engaged verifier's report filed
     Answer submitted = RawHttp.send(port, "POST", "/api/reduction-applications/" + application + "/submission",
         "greentravel", Map.of("Content-Type", "application/json"), null);
@@ -505,6 +509,14 @@ class AuthorizationMatrixTest extends PlatformIntegrationTest {
                 + "Content-Type: text/csv", "participant_id,trip_id,mode,distance_km,timestamp\n"
                 + "p1,matrix-" + application + "-1,rail,10,2025-05-02T08:00:00+08:00\n")));
     assertThat(answer.status()).as("an upload: " + answer.body()).isEqualTo(200);
+  }
+
+  private void payouts(long application) {
+    Answer answer = RawHttp.send(port, "POST", "/api/reduction-applications/" + application + "/payouts",
+        "greentravel", Map.of("Content-Type", "multipart/form-data; boundary=matrix"), RawHttp.multipart("matrix",
+            "\r\n", RawHttp.Part.of("Content-Disposition: form-data; name=\"file\"; filename=\"payouts.csv\"\r\n"
+                + "Content-Type: text/csv", "participant_id,amount_yuan,date,channel\np1,1.00,2025-06-01,wechat\n")));
+    assertThat(answer.status()).as("a payout ledger: " + answer.body()).isEqualTo(200);
   }
 
   private long retirement(IssuedBlock block) {

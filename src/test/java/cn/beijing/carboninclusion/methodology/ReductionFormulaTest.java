@@ -68,4 +68,24 @@ class ReductionFormulaTest {
         MethodologyExamples.PV_PARAMETERS.replace("{\"unit\"", "{\"activityLevel\": \"meter\", \"unit\"")))
         .isInstanceOf(FormulaException.class).hasMessageContaining("activityLevel");
   }
+
+  @Test
+  void eachActivityIsComputedAloneInOneEvaluationAndTheValuesSumToTheWhole() {
+    ReductionFormula formula = ReductionFormula.parse(MethodologyExamples.TRAVEL_FORMULA,
+        MethodologyExamples.TRAVEL_PARAMETERS);
+    List<Map<String, Object>> trips = List.of(
+        Map.of("mode", "bus", "distanceKm", new BigDecimal("100")),
+        Map.of("mode", "walk", "distanceKm", new BigDecimal("0.005")),
+        Map.of("mode", "bicycle", "distanceKm", new BigDecimal("0.013")));
+
+    List<BigDecimal> each = formula.computeEach(trips);
+
+    assertThat(each).hasSize(3);
+    assertThat(each.get(0)).isEqualByComparingTo("0.0052");
+    assertThat(each.get(1)).isEqualByComparingTo("0.00000052");
+    assertThat(each.get(2)).isEqualByComparingTo("0.0000012389");
+    assertThat(each.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(formula.compute(trips));
+    assertThatThrownBy(() -> formula.computeEach(List.of(Map.of("mode", "taxi", "distanceKm", BigDecimal.ONE))))
+        .isInstanceOf(FormulaException.class);
+  }
 }

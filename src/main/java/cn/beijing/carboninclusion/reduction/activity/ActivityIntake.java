@@ -44,11 +44,17 @@ final class ActivityIntake {
   }
 
   UploadResult upload(Connection connection, Long applicationId, Long projectId, ReductionFormula formula,
-      InputStream csv) throws SQLException, IOException {
+      Pseudonyms.Of pseudonyms, InputStream csv) throws SQLException, IOException {
     long start = System.nanoTime();
     MessageDigest sha256 = sha256();
     ActivityLedger ledger = ActivityLedger.on(connection);
-    FormulaSum sum = new FormulaSum(formula, settings.formulaChunkSize());
+    FormulaSum sum = new FormulaSum(formula, settings.formulaChunkSize(), (record, pseudonym, reduction) -> {
+      try {
+        ledger.stage(record.line(), record.tripId(), pseudonym, reduction);
+      } catch (SQLException e) {
+        throw new StagingFailed(e);
+      }
+    });
     Errors errors = new Errors();
     ledger.openStaging();
     long rows;
@@ -58,21 +64,32 @@ final class ActivityIntake {
           .read(ActivityCsv.utf8(new DigestInputStream(csv, sha256)), new ActivityCsv.Sink() {
             @Override
             public void accept(ActivityRecord record) {
-              try {
-                ledger.stage(record.line(), record.tripId());
-              } catch (SQLException e) {
-                throw new StagingFailed(e);
-              }
+              String pseudonym = pseudonyms.of(record.participantId());
               if (errors.none()) {
-                sum.add(record);  // no use computing a file that is rejected
+                sum.add(record, pseudonym);  // staged with its reduction when its chunk is computed
+              } else {
+                // no use computing a file that is rejected: its trips are staged only for the checks of the trip ids
+                try {
+                  ledger.stage(record.line(), record.tripId(), pseudonym, BigDecimal.ZERO);
+                } catch (SQLException e) {
+                  throw new StagingFailed(e);
+                }
               }
             }
 
             @Override
             public void reject(RowError error) {
+              if (errors.none()) {
+                sum.abandon();
+              }
               errors.add(error);
             }
           });
+      if (errors.none()) {
+        sum.total();  // the last chunk
+      } else {
+        sum.abandon();
+      }
       ledger.closeStaging();
       staged = true;
     } catch (StagingFailed e) {
@@ -111,8 +128,10 @@ final class ActivityIntake {
       }
       throw rejected;
     }
+    long participants = ledger.creditParticipants(applicationId, projectId, reduction);
     log.info("activity upload of reduction application {}: {} records read, validated, staged and computed in {} ms, "
-        + "claimed in {} ms", applicationId, rows, (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        + "claimed and credited to {} participants in {} ms", applicationId, rows, (read - start) / 1_000_000, participants,
+        (System.nanoTime() - read) / 1_000_000);
     return result;
   }
 

@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.reduction.activity;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,8 +60,8 @@ abstract sealed class ActivityLedger {
   /** Creates the (empty) staging table of this transaction. */
   abstract void openStaging() throws SQLException;
 
-  /** Adds a record's trip id to the staging table (buffered). */
-  abstract void stage(long line, String tripId) throws SQLException;
+  /** Adds a record's trip id, its participant's pseudonym and its reduction to the staging table (buffered). */
+  abstract void stage(long line, String tripId, String pseudonym, BigDecimal reduction) throws SQLException;
 
   /** Writes what is buffered; the staging table is then complete. */
   abstract void closeStaging() throws SQLException;
@@ -102,8 +103,58 @@ abstract sealed class ActivityLedger {
     return errors;
   }
 
+  /**
+   * Credits the staged trips to their participants, set-based: one {@code participant_share} row per pseudonym with
+   * the exact sum of its trips' reductions, floored to 6 decimals; then the units of 10⁻⁶ that the floors left out
+   * of {@code basis} go one each to the participants with the largest remainders (ties: the smaller pseudonym), so
+   * the shares sum exactly to {@code basis}. Returns the number of participants credited.
+   */
+  long creditParticipants(Long applicationId, Long projectId, BigDecimal basis) throws SQLException {
+    long participants;
+    try (PreparedStatement statement = connection.prepareStatement("""
+        insert into participant_share (application_id, project_id, pseudonym, trips, reduction_exact, credited_tco2e)
+        select ?, ?, pseudonym, count(*), sum(reduction), floor(sum(reduction) * 1000000) * 0.000001
+        from activity_staging group by pseudonym""")) {
+      statement.setLong(1, applicationId);
+      statement.setLong(2, projectId);
+      participants = statement.executeLargeUpdate();
+    }
+    BigDecimal floored;
+    try (PreparedStatement statement = connection.prepareStatement(
+        "select coalesce(sum(credited_tco2e), 0) from participant_share where application_id = ?")) {
+      statement.setLong(1, applicationId);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        floored = rs.getBigDecimal(1);
+      }
+    }
+    long units = basis.subtract(floored).movePointRight(ActivityIntake.REDUCTION_SCALE).longValueExact();
+    if (units < 0 || units > participants) {
+      throw new IllegalStateException("the shares of application " + applicationId + " cannot sum to " + basis
+          + " (floored " + floored + ", " + participants + " participants): is the formula additive over trips?");
+    }
+    if (units > 0) {
+      try (PreparedStatement statement = connection.prepareStatement("""
+          update participant_share set credited_tco2e = credited_tco2e + 0.000001
+          where application_id = ? and pseudonym in (
+            select pseudonym from participant_share where application_id = ?
+            order by reduction_exact - credited_tco2e desc, pseudonym
+            fetch first %d rows only)""".formatted(units))) {
+        statement.setLong(1, applicationId);
+        statement.setLong(2, applicationId);
+        statement.executeLargeUpdate();
+      }
+    }
+    return participants;
+  }
+
   /** Removes an application's claims and upload record (before a new upload replaces them, or on release). */
   long release(Long applicationId) throws SQLException {
+    try (PreparedStatement shares = connection.prepareStatement(
+        "delete from participant_share where application_id = ?")) {
+      shares.setLong(1, applicationId);
+      shares.executeLargeUpdate();
+    }
     long released;
     try (PreparedStatement claims = connection.prepareStatement(
         "delete from claimed_activity where application_id = ?")) {
@@ -163,18 +214,22 @@ abstract sealed class ActivityLedger {
       try (Statement statement = connection.createStatement()) {
         // sorting and hashing a million ids in memory rather than in temporary files; this transaction only
         statement.execute("set local work_mem = '64MB'");
-        statement.execute("create temporary table " + STAGING
-            + " (line bigint not null, trip_id varchar(100) not null) on commit drop");
+        statement.execute("create temporary table " + STAGING + " (line bigint not null, trip_id varchar(100) not null,"
+            + " pseudonym varchar(64) not null, reduction numeric(60, 30) not null) on commit drop");
       }
       copy = connection.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn("copy " + STAGING + " (line, trip_id) from stdin");
+          .copyIn("copy " + STAGING + " (line, trip_id, pseudonym, reduction) from stdin");
     }
 
     @Override
-    void stage(long line, String tripId) throws SQLException {
+    void stage(long line, String tripId, String pseudonym, BigDecimal reduction) throws SQLException {
       buffer.writeBytes(Long.toString(line).getBytes(StandardCharsets.US_ASCII));
       buffer.write('\t');
       buffer.writeBytes(escape(tripId).getBytes(StandardCharsets.UTF_8));
+      buffer.write('\t');
+      buffer.writeBytes(pseudonym.getBytes(StandardCharsets.US_ASCII));
+      buffer.write('\t');
+      buffer.writeBytes(reduction.toPlainString().getBytes(StandardCharsets.US_ASCII));
       buffer.write('\n');
       if (buffer.size() >= FLUSH_BYTES) {
         flush();
@@ -249,16 +304,19 @@ abstract sealed class ActivityLedger {
     void openStaging() throws SQLException {
       try (Statement statement = connection.createStatement()) {
         // H2: TRANSACTIONAL keeps the open transaction open (other DDL would commit it)
-        statement.execute("create local temporary table " + STAGING
-            + " (line bigint not null, trip_id varchar(100) not null) on commit drop transactional");
+        statement.execute("create local temporary table " + STAGING + " (line bigint not null, trip_id varchar(100) "
+            + "not null, pseudonym varchar(64) not null, reduction numeric(60, 30) not null) on commit drop transactional");
       }
-      insert = connection.prepareStatement("insert into " + STAGING + " (line, trip_id) values (?, ?)");
+      insert = connection.prepareStatement("insert into " + STAGING + " (line, trip_id, pseudonym, reduction) "
+          + "values (?, ?, ?, ?)");
     }
 
     @Override
-    void stage(long line, String tripId) throws SQLException {
+    void stage(long line, String tripId, String pseudonym, BigDecimal reduction) throws SQLException {
       insert.setLong(1, line);
       insert.setString(2, tripId);
+      insert.setString(3, pseudonym);
+      insert.setBigDecimal(4, reduction);
       insert.addBatch();
       if (++pending == BATCH) {
         insert.executeBatch();

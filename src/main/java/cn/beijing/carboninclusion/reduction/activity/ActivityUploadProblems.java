@@ -24,7 +24,9 @@ class ActivityUploadProblems {
     Map<String, String> errors = new LinkedHashMap<>();
     ex.errors().forEach(e -> errors.merge("line " + e.line() + ": " + e.field(), e.message(), (a, b) -> a + "; " + b));
     ProblemDetail problem = ApiExceptionHandler.invalid(errors);
-    problem.setDetail("活动数据有误，整个文件未被接受 (the activity file has errors; nothing was recorded)"
+    problem.setDetail((ex instanceof PayoutLedgerRejected
+        ? "发放台账有误，整个文件未被接受 (the payout ledger has errors; nothing was recorded)"
+        : "活动数据有误，整个文件未被接受 (the activity file has errors; nothing was recorded)")
         + (ex.truncated() ? "；仅列出前 " + ActivityUploadRejected.MAX_REPORTED + " 处 (first "
         + ActivityUploadRejected.MAX_REPORTED + " errors listed)" : ""));
     problem.setProperty("rowErrors", ex.errors());

@@ -65,10 +65,11 @@ public class ActivityUploads {
   private final DeveloperService developers;
   private final CurrentUser currentUser;
   private final AuditTrail auditTrail;
+  private final Pseudonyms pseudonyms;
 
-  public ActivityUploads(DataSource dataSource, ActivityDataSettings settings, Clock clock,
+  ActivityUploads(DataSource dataSource, ActivityDataSettings settings, Clock clock,
       EntityManager entityManager, ReductionApplications applications, Projects projects,
-      Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail) {
+      Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail, Pseudonyms pseudonyms) {
     this.dataSource = dataSource;
     this.exceptionTranslator = SingletonSupplier.of(() -> new SQLErrorCodeSQLExceptionTranslator(dataSource));
     this.intake = new ActivityIntake(settings, clock);
@@ -79,6 +80,7 @@ public class ActivityUploads {
     this.developers = developers;
     this.currentUser = currentUser;
     this.auditTrail = auditTrail;
+    this.pseudonyms = pseudonyms;
   }
 
   /** Streams, validates, computes and records the upload of one application; all or nothing. */
@@ -90,8 +92,13 @@ public class ActivityUploads {
       throw new InvalidInputException("projectId", "减排量申请不属于该项目 (the application belongs to project "
           + application.getProjectId() + ")");
     }
+    if (onConnection(connection -> hasPayoutLedger(connection, applicationId))) {
+      throw new ConflictException("该减排量申请已有发放台账，活动数据不能再替换 (reduction application " + applicationId
+          + " has a payout ledger: its participants' shares, and the Merkle root over them, are fixed)");
+    }
+    Pseudonyms.Of pseudonymsOfProject = pseudonyms.of(projectId);
     UploadResult result = onConnection(connection ->
-        intake.upload(connection, applicationId, projectId, formula, csv));
+        intake.upload(connection, applicationId, projectId, formula, pseudonymsOfProject, csv));
     auditTrail.record(CASE_TYPE, applicationId, "ACTIVITIES_UPLOADED", null, null, "活动数据 " + result.rows()
         + " 条，计算减排量 " + result.reductionTco2e().toPlainString() + " tCO2e，文件 SHA-256 " + result.sha256());
     return result;
@@ -162,6 +169,17 @@ public class ActivityUploads {
     } catch (FormulaException e) {
       throw new ConflictException("项目所用方法学没有可计算的减排量公式 (the project's methodology has no usable "
           + "formula): " + e.getMessage());
+    }
+  }
+
+  private static boolean hasPayoutLedger(Connection connection, Long applicationId) throws SQLException {
+    try (java.sql.PreparedStatement statement = connection.prepareStatement(
+        "select count(*) from payout_ledger where application_id = ?")) {
+      statement.setLong(1, applicationId);
+      try (java.sql.ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
     }
   }
 

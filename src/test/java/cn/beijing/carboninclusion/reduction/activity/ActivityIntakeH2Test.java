@@ -33,6 +33,8 @@ class ActivityIntakeH2Test {
   private static final ReductionFormula TRAVEL =
       ReductionFormula.parse(MethodologyExamples.TRAVEL_FORMULA, MethodologyExamples.TRAVEL_PARAMETERS);
 
+  private static final Pseudonyms.Of PSEUDONYMS = new Pseudonyms.Of(new byte[32]);
+
   private final String url = "jdbc:h2:mem:activity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
   private final ActivityIntake intake = new ActivityIntake(new ActivityDataSettings(new BigDecimal("500"), 2),
       Clock.fixed(Instant.parse("2025-03-01T02:00:00.123456789Z"), ZoneOffset.UTC));
@@ -122,7 +124,7 @@ class ActivityIntakeH2Test {
     ReductionFormula perKm = ReductionFormula.parse("sum(for t in activities return t.distanceKm) * EF / 1000",
         "{\"parameters\": [{\"name\": \"EF\", \"value\": 0.1}]}");
     long application = application(projectA);
-    UploadResult result = intake.upload(connection, application, projectA, perKm, stream(HEADER
+    UploadResult result = intake.upload(connection, application, projectA, perKm, PSEUDONYMS, stream(HEADER
         + "p1,T-30,scooter,10,2024-05-01T08:00:00\np1,T-31,ferry,20,2024-05-01T08:00:00\n"
         + "p1,T-32,tram,30,2024-05-01T08:00:00\n"));
     assertThat(result.reductionTco2e()).isEqualByComparingTo("0.006");
@@ -130,7 +132,7 @@ class ActivityIntakeH2Test {
 
   private UploadResult upload(long application, long project, String csv) {
     try {
-      return intake.upload(connection, application, project, TRAVEL, stream(csv));
+      return intake.upload(connection, application, project, TRAVEL, PSEUDONYMS, stream(csv));
     } catch (SQLException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }
