@@ -73,6 +73,15 @@ public class RevenueReturnMonitor {
     return trades.proceedsBetween(registrationNo, from, toExclusive);
   }
 
+  /**
+   * What the participants were paid in the project-year according to the reconciled payout ledgers (the verified
+   * returns, docs/participants.md); empty when no ledger was reconciled for it.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<BigDecimal> verifiedReturned(String registrationNo, int year) {
+    return java.util.Optional.ofNullable(revenueReturns.verifiedReturned(registrationNo, year));
+  }
+
   private List<RevenueReturnRatio> computeAll() {
     Map<String, RevenueReturns.ReturnedPerPeriod> returned = new HashMap<>();
     for (RevenueReturns.ReturnedPerPeriod r : revenueReturns.returnedPerPeriod()) {

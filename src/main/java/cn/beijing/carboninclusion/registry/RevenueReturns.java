@@ -27,4 +27,10 @@ interface RevenueReturns extends JpaRepository<RevenueReturn, Long> {
         and v.source = 'VERIFIED')
       group by r.projectRegistrationNo, r.periodYear""")
   List<ReturnedPerPeriod> returnedPerPeriod();
+
+  /** The verified (payout-ledger) returned amount of a project-year, or null when no ledger was reconciled. */
+  @Query("""
+      select sum(r.returnedAmount) from RevenueReturn r
+      where r.projectRegistrationNo = :registrationNo and r.periodYear = :year and r.source = 'VERIFIED'""")
+  BigDecimal verifiedReturned(String registrationNo, int year);
 }

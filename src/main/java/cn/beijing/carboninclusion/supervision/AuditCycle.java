@@ -36,6 +36,7 @@ public class AuditCycle {
   public static final String CASE_TYPE = "AUDIT_REPORT";
   static final String CHECK_RATIO = "核对收益返还比例";
   static final String CHECK_PROCEEDS = "核对收益与登记簿成交记录";
+  static final String CHECK_PAYOUTS = "核对返还金额与发放台账";
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final AuditReports reports;
@@ -146,8 +147,29 @@ public class AuditCycle {
             + yuan(recorded) + "，相差 " + yuan(difference));
     checks.record(CASE_TYPE, reportId, ratioResult);
     checks.record(CASE_TYPE, reportId, proceedsResult);
+    checks.record(CASE_TYPE, reportId, payouts(report, project));
     return new AuditCheck(ratioResult.outcome() == CaseCheck.Outcome.PASSED,
         difference.signum() == 0, checks.summary(CASE_TYPE, reportId));
+  }
+
+  /**
+   * The returned amount the audit firm states against what the reconciled payout ledgers of the year paid the
+   * participants (the verified returns): equal passes, a difference or no ledger at all is shown to the reviewer.
+   */
+  private CheckResult payouts(AuditReport report, Project project) {
+    int year = report.getPeriodStart().getYear();
+    java.util.Optional<BigDecimal> paid = revenue.verifiedReturned(project.getRegistrationNo(), year);
+    if (paid.isEmpty()) {
+      return report.getReturnedAmount().signum() == 0
+          ? CheckResult.passed(CHECK_PAYOUTS, "本期无返还，亦无发放台账")
+          : CheckResult.flagged(CHECK_PAYOUTS, "审计报告所述返还 " + yuan(report.getReturnedAmount()) + "，但 " + year
+              + " 年度没有经平台核对的发放台账（POST /api/reduction-applications/{id}/payouts），返还金额无从核实");
+    }
+    BigDecimal difference = report.getReturnedAmount().subtract(paid.get());
+    return difference.signum() == 0
+        ? CheckResult.passed(CHECK_PAYOUTS, "审计报告所述返还 " + yuan(report.getReturnedAmount()) + " 与发放台账一致")
+        : CheckResult.flagged(CHECK_PAYOUTS, "审计报告所述返还 " + yuan(report.getReturnedAmount()) + "，发放台账合计 "
+            + yuan(paid.get()) + "，相差 " + yuan(difference));
   }
 
   /** The outcome of {@link #check}: whether the ratio holds and the proceeds agree, and the summary for the form. */

@@ -163,6 +163,28 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void theReturnedAmountIsCheckedAgainstThePayoutLedgersOfTheYear() {
+    Project project = cases.aRegisteredProject();
+    ProcessInstance pi = cycleOf(project);
+    int year = only(project).getPeriodStart().getYear();
+    // reconciled payout ledgers of the year paid the participants 8 000.00 yuan (recorded as verified returns)
+    jdbc.update("""
+        insert into registry_revenue_return (project_registration_no, developer_id, period_year, returned_amount,
+          operating_costs, participants, reported_by, reported_at, source, application_id)
+        values (?, ?, ?, 8000.00, 0, 40, 'greentravel', current_timestamp, 'VERIFIED', null)""",
+        project.getRegistrationNo(), project.getDeveloperId(), year);
+    periodEnds(pi);
+    sell(project, 100, new BigDecimal("100.00"));
+    file(project, "10000.00", "1000.00", "8100.00");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "checkSummary"))
+        .contains("【提示】核对返还金额与发放台账：审计报告所述返还 8100.00 元，发放台账合计 8000.00 元，相差 100.00 元");
+    assertThat(checks.of(AuditCycle.CASE_TYPE, only(project).getId())).extracting(CaseCheck::getCheckName,
+        CaseCheck::getOutcome).contains(org.assertj.core.groups.Tuple.tuple(AuditCycle.CHECK_RATIO,
+            CaseCheck.Outcome.PASSED), org.assertj.core.groups.Tuple.tuple(AuditCycle.CHECK_PAYOUTS,
+            CaseCheck.Outcome.FLAGGED));
+  }
+
+  @Test
   void aRejectedReportSuspendsTheProjectUntilTheRectificationPasses() {
     Project project = cases.aRegisteredProject();
     ProcessInstance pi = cycleOf(project);
@@ -172,8 +194,11 @@ class AuditReportProcessTest extends PlatformIntegrationTest {
     String summary = (String) runtimeService.getVariable(pi.getId(), "checkSummary");
     assertThat(summary).contains("【提示】核对收益返还比例：返还 10000.00 元 ÷（收益 20000.00 元 − 运营成本 0.00 元）= 50.00%，低于 90%")
         .contains("【提示】核对收益与登记簿成交记录：申报收益 20000.00 元，登记簿记录的本期成交收益 0.00 元，相差 20000.00 元");
+    // nor was any payout ledger reconciled: the returned amount stands on the audit firm's word alone
+    assertThat(summary).contains("【提示】核对返还金额与发放台账：审计报告所述返还 10000.00 元，但")
+        .contains("没有经平台核对的发放台账");
     assertThat(checks.of(AuditCycle.CASE_TYPE, only(project).getId())).extracting(CaseCheck::getOutcome)
-        .containsExactly(CaseCheck.Outcome.FLAGGED, CaseCheck.Outcome.FLAGGED);
+        .containsExactly(CaseCheck.Outcome.FLAGGED, CaseCheck.Outcome.FLAGGED, CaseCheck.Outcome.FLAGGED);
 
     review(pi, "REJECT", "返还比例不足且收益与登记簿不符");
     execute(job("Task_RejectAuditReport", pi));
