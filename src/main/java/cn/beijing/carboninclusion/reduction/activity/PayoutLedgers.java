@@ -164,8 +164,13 @@ class PayoutLedgers {
       RevenueReturnRatio rating = RevenueReturnMonitor.rate(project.getRegistrationNo(), project.getDeveloperId(),
           application.getPeriodStart().getYear(), 0, proceeds, costs, returned, minimum, false);
       MerkleTree.Builder tree = new MerkleTree.Builder();
-      leaves(connection, applicationId, (pseudonym, creditedTco2e, paid) ->
-          tree.add(MerkleTree.leafHash(pseudonym, creditedTco2e, paid)));
+      try (Chunks chunks = new Chunks(connection, applicationId)) {
+        leaves(connection, applicationId, (pseudonym, creditedTco2e, paid) -> {
+          byte[] leaf = MerkleTree.leafHash(pseudonym, creditedTco2e, paid);
+          tree.add(leaf);
+          chunks.add(pseudonym, leaf);
+        });
+      }
       Ledger ledger = new Ledger(applicationId, project.getId(), rows, returned, costs.setScale(2), proceeds,
           rating.ratio(), minimum, rating.belowMinimum(), HexFormat.of().formatHex(sha256.digest()),
           Instant.now(clock).truncatedTo(ChronoUnit.MICROS), tree.count(), HexFormat.of().formatHex(tree.root()));
@@ -227,11 +232,18 @@ class PayoutLedgers {
           creditedTco2e = rs.getBigDecimal(1);
         }
       }
-      index = count(connection, "select count(*) from participant_share where application_id = ? and pseudonym"
-          + collate(connection) + " < ?", applicationId, pseudonym);
       BigDecimal paid = decimal(connection, "select coalesce(max(amount_yuan), 0) from payout where application_id = ?"
           + " and pseudonym = ?", applicationId, pseudonym);
       long size = ledger.get().leaves();
+      Optional<ChunkedPath> chunked = chunkedPath(connection, applicationId, pseudonym, size);
+      if (chunked.isPresent()) {
+        return Optional.of(new Proof(projectId, applicationId, pseudonym, creditedTco2e, paid,
+            HexFormat.of().formatHex(MerkleTree.leafHash(pseudonym, creditedTco2e, paid)), chunked.get().index(),
+            size, chunked.get().path(), ledger.get().merkleRoot()));
+      }
+      // a ledger recorded before the chunks were kept: one pass over every leaf
+      index = count(connection, "select count(*) from participant_share where application_id = ? and pseudonym"
+          + collate(connection) + " < ?", applicationId, pseudonym);
       List<long[]> ranges = MerkleTree.pathRanges(index, size);
       List<String> path = new ArrayList<>();
       // the ranges are disjoint; one builder per range, fed as the leaves pass
@@ -347,6 +359,153 @@ class PayoutLedgers {
       }
     }
     return errors;
+  }
+
+  /** Leaves per chunk of the stored tree: a power of two, so every chunk is an aligned subtree (RFC 9162 §2.1.1). */
+  static final int CHUNK = 1024;
+
+  /** Writes the hash of each aligned chunk of {@link #CHUNK} leaves as the leaves pass, in batches. */
+  private static final class Chunks implements AutoCloseable {
+    private final PreparedStatement insert;
+    private final Long applicationId;
+    private MerkleTree.Builder current;
+    private String first;
+    private int number;
+    private int batched;
+
+    Chunks(Connection connection, Long applicationId) throws SQLException {
+      this.applicationId = applicationId;
+      try (PreparedStatement delete = connection.prepareStatement(
+          "delete from participant_chunk where application_id = ?")) {
+        delete.setLong(1, applicationId);
+        delete.executeUpdate();
+      }
+      this.insert = connection.prepareStatement("""
+          insert into participant_chunk (application_id, chunk_no, first_pseudonym, leaves, hash)
+          values (?, ?, ?, ?, ?)""");
+    }
+
+    void add(String pseudonym, byte[] leaf) {
+      if (current == null) {
+        current = new MerkleTree.Builder();
+        first = pseudonym;
+      }
+      current.add(leaf);
+      if (current.count() == CHUNK) {
+        flushChunk();
+      }
+    }
+
+    private void flushChunk() {
+      try {
+        insert.setLong(1, applicationId);
+        insert.setInt(2, number++);
+        insert.setString(3, first);
+        insert.setInt(4, (int) current.count());
+        insert.setString(5, HexFormat.of().formatHex(current.root()));
+        insert.addBatch();
+        if (++batched == 500) {
+          insert.executeBatch();
+          batched = 0;
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      current = null;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (current != null) {
+          flushChunk();
+        }
+        if (batched > 0) {
+          insert.executeBatch();
+        }
+      } finally {
+        insert.close();
+      }
+    }
+  }
+
+  record ChunkedPath(long index, List<String> path) {}
+
+  /**
+   * The leaf's index and audit path from the stored chunks: the leaf's own chunk of at most {@link #CHUNK} leaves,
+   * and the chunk hashes, which every path range beyond that chunk is made of (such a range is an aligned subtree of
+   * whole chunks, the last one possibly partial at the right edge, so the tree over chunk hashes is the tree over their
+   * leaves). Empty when the ledger has no stored chunks.
+   */
+  private static Optional<ChunkedPath> chunkedPath(Connection connection, Long applicationId, String pseudonym,
+      long size) throws SQLException {
+    int chunkNo;
+    String first;
+    int chunkLeaves;
+    try (PreparedStatement statement = connection.prepareStatement("""
+        select chunk_no, first_pseudonym, leaves from participant_chunk where application_id = ?
+          and first_pseudonym""" + collate(connection) + " <= ? order by first_pseudonym" + collate(connection)
+        + " desc fetch first 1 rows only")) {
+      statement.setLong(1, applicationId);
+      statement.setString(2, pseudonym);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        chunkNo = rs.getInt(1);
+        first = rs.getString(2);
+        chunkLeaves = rs.getInt(3);
+      }
+    }
+    List<byte[]> chunkLeafHashes = new ArrayList<>(chunkLeaves);
+    long offset = -1;
+    try (PreparedStatement statement = connection.prepareStatement("""
+        select s.pseudonym, s.credited_tco2e, coalesce(p.amount_yuan, 0)
+        from participant_share s left join payout p on p.application_id = s.application_id
+          and p.pseudonym = s.pseudonym
+        where s.application_id = ? and s.pseudonym""" + collate(connection) + " >= ? order by s.pseudonym"
+        + collate(connection) + " fetch first " + chunkLeaves + " rows only")) {
+      statement.setLong(1, applicationId);
+      statement.setString(2, first);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getString(1).equals(pseudonym)) {
+            offset = chunkLeafHashes.size();
+          }
+          chunkLeafHashes.add(MerkleTree.leafHash(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
+        }
+      }
+    }
+    if (offset < 0) {
+      return Optional.empty();
+    }
+    List<byte[]> chunkHashes = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "select hash from participant_chunk where application_id = ? order by chunk_no")) {
+      statement.setLong(1, applicationId);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          chunkHashes.add(HexFormat.of().parseHex(rs.getString(1)));
+        }
+      }
+    }
+    long chunkStart = (long) chunkNo * CHUNK;
+    long index = chunkStart + offset;
+    List<String> path = new ArrayList<>();
+    for (long[] range : MerkleTree.pathRanges(index, size)) {
+      MerkleTree.Builder builder = new MerkleTree.Builder();
+      if (range[0] >= chunkStart && range[1] <= chunkStart + chunkLeafHashes.size()) {
+        for (long i = range[0]; i < range[1]; i++) {
+          builder.add(chunkLeafHashes.get((int) (i - chunkStart)));
+        }
+      } else {
+        for (long c = range[0] / CHUNK; c < (range[1] + CHUNK - 1) / CHUNK; c++) {
+          builder.add(chunkHashes.get((int) c));
+        }
+      }
+      path.add(HexFormat.of().formatHex(builder.root()));
+    }
+    return Optional.of(new ChunkedPath(index, path));
   }
 
   @FunctionalInterface

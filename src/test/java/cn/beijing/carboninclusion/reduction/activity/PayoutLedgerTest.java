@@ -245,6 +245,63 @@ class PayoutLedgerTest extends PlatformIntegrationTest {
         .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
   }
 
+  @Test
+  void proofsOfALedgerOfSeveralChunksVerifyAtEveryChunkBoundary() {
+    // 2,500 participants: two full chunks of 1,024 leaves and a partial one of 452
+    ReductionApplication big = new ReductionApplication(project.getId(), LocalDate.of(2023, 1, 1),
+        LocalDate.of(2023, 12, 31), BigDecimal.ZERO, Instant.now());
+    big.moveTo(ActivityUploads.OPEN_FOR_UPLOAD.iterator().next());
+    big = applications.save(big);
+    int n = 2500;
+    StringBuilder trips = new StringBuilder(ACTIVITY_HEADER);
+    StringBuilder payouts = new StringBuilder(HEADER);
+    String t = "T" + UUID.randomUUID().toString().substring(0, 13);
+    for (int i = 0; i < n; i++) {
+      trips.append("p-").append(i).append(',').append(t).append('-').append(i).append(",bus,1.5,2023-05-01T08:00:00\n");
+      payouts.append("p-").append(i).append(",1.").append(String.format("%02d", i % 100)).append(",2023-07-01,wechat\n");
+    }
+    uploads.upload(big.getId(), project.getId(), TRAVEL,
+        new ByteArrayInputStream(trips.toString().getBytes(StandardCharsets.UTF_8)));
+    ResponseEntity<JsonNode> recorded = post("greentravel", big.getId(), payouts.toString(), "0");
+    assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(recorded.getBody().get("leaves").asLong()).isEqualTo(n);
+    String root = recorded.getBody().get("merkleRoot").asText();
+    assertThat(jdbc.queryForList("select leaves from participant_chunk where application_id = ? order by chunk_no",
+        Integer.class, big.getId())).containsExactly(1024, 1024, 452);
+
+    Pseudonyms.Of pseudonyms = new Pseudonyms.Of(Base64.getDecoder().decode(personalText.convertToEntityAttribute(
+        jdbc.queryForObject("select secret from participant_secret where project_id = ?", String.class,
+            project.getId()))));
+    List<String> sorted = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      sorted.add(pseudonyms.of("p-" + i));
+    }
+    sorted.sort(null);
+    for (int index : new int[] {0, 1, 1022, 1023, 1024, 1025, 2047, 2048, 2049, 2498, 2499}) {
+      JsonNode p = http.withBasicAuth("greentravel", "demo").getForObject("/api/projects/" + project.getId()
+          + "/periods/" + big.getId() + "/participants/" + sorted.get(index) + "/proof", JsonNode.class);
+      assertThat(p.get("index").asLong()).as("index of leaf %d", index).isEqualTo(index);
+      List<byte[]> path = new ArrayList<>();
+      p.get("path").forEach(h -> path.add(HexFormat.of().parseHex(h.asText())));
+      byte[] leaf = MerkleTree.leafHash(p.get("pseudonym").asText(), p.get("creditedTco2e").decimalValue(),
+          p.get("paidYuan").decimalValue());
+      assertThat(MerkleTree.verify(leaf, index, n, path, HexFormat.of().parseHex(root))).as("leaf %d", index).isTrue();
+      byte[] changed = MerkleTree.leafHash(p.get("pseudonym").asText(), p.get("creditedTco2e").decimalValue(),
+          p.get("paidYuan").decimalValue().add(new BigDecimal("0.01")));
+      assertThat(MerkleTree.verify(changed, index, n, path, HexFormat.of().parseHex(root))).isFalse();
+    }
+    // the path beyond the leaf's own chunk is made of the stored chunk hashes: a damaged one shows in the proof
+    jdbc.update("update participant_chunk set hash = ? where application_id = ? and chunk_no = 2", "0".repeat(64),
+        big.getId());
+    JsonNode first = http.withBasicAuth("greentravel", "demo").getForObject("/api/projects/" + project.getId()
+        + "/periods/" + big.getId() + "/participants/" + sorted.get(0) + "/proof", JsonNode.class);
+    List<byte[]> damaged = new ArrayList<>();
+    first.get("path").forEach(h -> damaged.add(HexFormat.of().parseHex(h.asText())));
+    assertThat(MerkleTree.verify(MerkleTree.leafHash(first.get("pseudonym").asText(),
+        first.get("creditedTco2e").decimalValue(), first.get("paidYuan").decimalValue()), 0, n, damaged,
+        HexFormat.of().parseHex(root))).isFalse();
+  }
+
   private static List<String> pathOf(JsonNode proof) {
     List<String> path = new ArrayList<>();
     proof.get("path").forEach(h -> path.add(h.asText()));
@@ -257,6 +314,10 @@ class PayoutLedgerTest extends PlatformIntegrationTest {
   }
 
   private ResponseEntity<JsonNode> post(String user, String csv, String operatingCosts) {
+    return post(user, application.getId(), csv, operatingCosts);
+  }
+
+  private ResponseEntity<JsonNode> post(String user, Long applicationId, String csv, String operatingCosts) {
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     HttpHeaders partHeaders = new HttpHeaders();
     partHeaders.setContentType(MediaType.parseMediaType("text/csv"));
@@ -269,7 +330,7 @@ class PayoutLedgerTest extends PlatformIntegrationTest {
     body.add("operatingCosts", operatingCosts);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(user, "demo").postForEntity("/api/reduction-applications/" + application.getId()
+    return http.withBasicAuth(user, "demo").postForEntity("/api/reduction-applications/" + applicationId
         + "/payouts", new HttpEntity<>(body, headers), JsonNode.class);
   }
 }
