@@ -157,6 +157,26 @@ public final class FormContract {
     return unsupported;
   }
 
+  /**
+   * The form's single-choice input fields and the values each may take: radio and select with their listed
+   * {@code values}, checkbox with {@code true}/{@code false}. A decision's value in one of them is a code the form
+   * offers, never free text: the decisions journal publishes these (docs/security.md, "Recorded decisions").
+   */
+  public Map<String, Set<String>> choices() {
+    Map<String, Set<String>> choices = new java.util.TreeMap<>();
+    for (Field field : fields.values()) {
+      if (field.readOnly()) {
+        continue;
+      }
+      if ("checkbox".equals(field.type())) {
+        choices.put(field.key(), Set.of("true", "false"));
+      } else if (("radio".equals(field.type()) || "select".equals(field.type())) && field.values() != null) {
+        choices.put(field.key(), Set.copyOf(field.values()));
+      }
+    }
+    return choices;
+  }
+
   /** The keys a task with this form may write (its input fields). */
   public Set<String> inputKeys() {
     Set<String> keys = new LinkedHashSet<>();

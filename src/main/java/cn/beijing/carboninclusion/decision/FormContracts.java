@@ -63,6 +63,34 @@ public class FormContracts {
     return Collections.unmodifiableSet(keys);
   }
 
+  /**
+   * The choice fields ({@link FormContract#choices()}) of every deployed form, merged: what the decisions journal
+   * publishes of a decision recorded before the journal existed (its task's form is not at hand then). A key that is
+   * a choice in one form and free text in another is no choice.
+   */
+  Map<String, Set<String>> allChoices(RepositoryService repository) {
+    Map<String, Set<String>> choices = new java.util.TreeMap<>();
+    Set<String> notChoices = new HashSet<>();
+    for (Deployment deployment : repository.createDeploymentQuery().list()) {
+      for (String name : repository.getDeploymentResourceNames(deployment.getId())) {
+        if (!name.endsWith(".form")) {
+          continue;
+        }
+        FormContract form;
+        try (InputStream in = repository.getResourceAsStream(deployment.getId(), name)) {
+          form = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | IllegalStateException e) {
+          continue;
+        }
+        Map<String, Set<String>> ofForm = form.choices();
+        form.fields().keySet().stream().filter(key -> !ofForm.containsKey(key)).forEach(notChoices::add);
+        ofForm.forEach((key, values) -> choices.computeIfAbsent(key, k -> new HashSet<>()).addAll(values));
+      }
+    }
+    notChoices.forEach(choices::remove);
+    return choices;
+  }
+
   private Set<String> formKeys(RepositoryService repository, String deploymentId) {
     Set<String> keys = new HashSet<>();
     for (String name : repository.getDeploymentResourceNames(deploymentId)) {

@@ -59,14 +59,16 @@ public class TaskDoor {
 
   private final FormContracts forms;
   private final DecisionChains chains;
+  private final DecisionJournal journal;
   private final ObjectProvider<CaseDuties> duties;
   private final ObjectProvider<AuditTrail> auditTrail;
   private final Clock clock;
 
-  TaskDoor(FormContracts forms, DecisionChains chains, ObjectProvider<CaseDuties> duties,
+  TaskDoor(FormContracts forms, DecisionChains chains, DecisionJournal journal, ObjectProvider<CaseDuties> duties,
       ObjectProvider<AuditTrail> auditTrail, Clock clock) {
     this.forms = forms;
     this.chains = chains;
+    this.journal = journal;
     this.duties = duties;
     this.auditTrail = auditTrail;
     this.clock = clock;
@@ -107,9 +109,10 @@ public class TaskDoor {
       entered.put(route == Route.BPMN_ERROR ? "(errorCode)" : "(escalationCode)", code);
     }
     ExecutionEntity instance = task.getExecution().getProcessInstance();
-    chains.append(new CaseDecision(taskId, task.getProcessInstanceId(), instance.getProcessDefinition().getKey(),
-        instance.getBusinessKey(), task.getTaskDefinitionKey(), route.name(), actingUser(context, task),
-        Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), Decisions.write(entered)));
+    CaseDecision recorded = chains.append(new CaseDecision(taskId, task.getProcessInstanceId(),
+        instance.getProcessDefinition().getKey(), instance.getBusinessKey(), task.getTaskDefinitionKey(), route.name(),
+        actingUser(context, task), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), Decisions.write(entered)));
+    journal.append(recorded, contract.choices());
     CaseDuties rules = duties.getIfAvailable();
     if (rules != null) {
       rules.acted(taskId, actingUser(context, task));
