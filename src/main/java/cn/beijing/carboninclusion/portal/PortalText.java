@@ -22,7 +22,8 @@ final class PortalText {
       Map.entry("AUDIT_REPORT_ACCEPTED", "审计报告合格"), Map.entry("AUDIT_REPORT_REJECTED", "审计报告不合格"),
       Map.entry("AUDIT_REPORT_OVERDUE", "审计报告逾期"), Map.entry("DEVELOPER_BARRED", "开发方禁入"),
       Map.entry("AGENCY_BARRED", "服务机构禁入"), Map.entry("BAR_LIFTED", "解除禁入"),
-      Map.entry("SPOT_CHECK_DRAWN", "双随机抽查抽取结果"), Map.entry("SPOT_CHECK_RESULTS", "双随机抽查检查结果"));
+      Map.entry("SPOT_CHECK_DRAWN", "双随机抽查抽取结果"), Map.entry("SPOT_CHECK_RESULTS", "双随机抽查检查结果"),
+      Map.entry("JOURNAL_HEADS", "日志头公布"));
 
   private PortalText() {}
 

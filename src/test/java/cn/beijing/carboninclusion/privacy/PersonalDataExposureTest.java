@@ -55,7 +55,7 @@ class PersonalDataExposureTest extends PlatformIntegrationTest {
   static final String OBJECTOR_PHONE = "13412345678";
   static final List<String> PORTAL_LISTS = List.of("/portal/disclosures", "/portal/bars", "/portal/class-two",
       "/portal/class-two/overdue-reports", "/portal/projects", "/portal/reductions", "/portal/methodologies",
-      "/portal/registry", "/portal/audit-reports");
+      "/portal/registry", "/portal/audit-reports", "/portal/journal-heads");
   /** The lists whose records have a page of their own. */
   static final Map<String, String> DETAIL_PAGES = Map.of("/portal/projects", "/portal/projects/",
       "/portal/reductions", "/portal/reductions/", "/portal/methodologies", "/portal/methodologies/",
