@@ -50,7 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </pre>
  *
  * with {@code decidedAt} in UTC as {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}, an empty business key if none, and
- * {@code outcome} the decision's values of its form's choice fields (radio, select, checkbox), {@code key=value}
+ * {@code outcome} the decision's values of its form's choice fields (radio, select, checkbox; not the experts'
+ * opinions, {@link #NOT_PUBLIC}), {@code key=value}
  * sorted by key and joined by {@code ;} (in keys and values {@code %}, {@code ;}, {@code =}, CR, LF are written
  * {@code %25}, {@code %3B}, {@code %3D}, {@code %0D}, {@code %0A}). Its hash is {@code SM3(previousHash + "\n" +
  * content)}, lowercase hex; the first entry's previous hash is 64 zeros. Who decided and the reasons are not public:
@@ -120,12 +121,18 @@ public class DecisionJournal implements PublishedJournal {
         d.decidedBy(), d.values(), d.hash() == null ? "" : d.hash()));
   }
 
+  /**
+   * Choice fields that are not published even though they are codes: the experts' individual opinions on a
+   * methodology (专家意见, not published: docs/portal.md "What is published").
+   */
+  static final Set<String> NOT_PUBLIC = Set.of("expertOpinion");
+
   /** The public outcome of a decision: its values of choice fields, as the class comment describes. */
   static String outcome(Map<String, Object> values, Map<String, Set<String>> choices) {
     StringJoiner outcome = new StringJoiner(";");
     new TreeMap<>(values).forEach((key, value) -> {
       Set<String> allowed = choices.get(key);
-      if (allowed != null && (value instanceof String || value instanceof Boolean)
+      if (allowed != null && !NOT_PUBLIC.contains(key) && (value instanceof String || value instanceof Boolean)
           && allowed.contains(value.toString())) {
         outcome.add(escape(key) + "=" + escape(value.toString()));
       }
