@@ -54,6 +54,7 @@ class PortalPages {
       case ProjectLifecycle.CASE_TYPE -> "/portal/projects/" + item.subjectId();
       case MethodologyLifecycle.CASE_TYPE -> "/portal/methodologies/" + item.subjectId();
       case ReductionLifecycle.CASE_TYPE -> "/portal/reductions/" + item.subjectId();
+      case "JOURNAL_HEADS" -> "/portal/journal-heads"; // disclosure.JournalHeadPublication: the day's heads
       default -> null;
     };
   }

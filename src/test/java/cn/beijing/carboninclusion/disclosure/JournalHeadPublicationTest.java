@@ -116,6 +116,9 @@ class JournalHeadPublicationTest extends PlatformIntegrationTest {
     assertThat(page.body()).contains("lang=\"zh-CN\"").contains("<h1>日志头公布</h1>").contains("<th")
         .contains("日志头哈希（SM3）").contains("决定日志").contains("登记簿日志")
         .contains(json.json().get("items").get(0).get("headHash").asText());
+    RawHttp.Answer feed = RawHttp.send(port, "GET", "/portal/disclosures?kind=JOURNAL_HEADS", null, Map.of(), null);
+    assertThat(feed.body()).as("the feed's item links to the page").contains("日志头公布")
+        .contains("href=\"/portal/journal-heads\"");
     for (String body : List.of(page.body(), json.body())) {
       ProjectCases.reviewerIds().forEach(user -> assertThat(body).doesNotContain(user));
       assertThat(body).doesNotContain("greentravel").doesNotContain("技术评估通过");
