@@ -179,6 +179,39 @@ class DecisionJournalTest extends PlatformIntegrationTest {
   }
 
   @Test
+  void decisionsRecordedBeforeTheJournalAreJournalledOnceInTheOrderOfTheirIds() {
+    // as before V46: decisions in case_decision that no entry holds, and a journal not yet completed
+    String caseKey = "backfill-" + System.nanoTime();
+    List<Long> earlier = new ArrayList<>();
+    for (String decision : List.of("REJECT", "APPROVE")) {
+      earlier.add(jdbc.queryForObject("""
+          insert into case_decision (task_id, process_instance_id, process_key, business_key, task_key, route,
+              decided_by, decided_at, decision_values)
+          values (?, ?, 'ProjectRegistration', ?, 'Task_BureauDecision', 'COMPLETE', 'zhangwei', now(), ?)
+          returning id""", Long.class, "task-" + caseKey + "-" + decision, "instance-" + caseKey, caseKey,
+          "{\"bureauComment\":\"张伟的理由\",\"bureauDecision\":\"" + decision + "\"}"));
+    }
+    long before = journal.size();
+    jdbc.update("update decision_journal_head set backfilled = false where id = 1");
+
+    journal.backfillOnStart();
+    journal.backfillOnStart(); // a second node, or a second start: nothing more
+
+    List<Map<String, Object>> entries = jdbc.queryForList(
+        "select id, case_decision_id, outcome from decision_journal where business_key = ? order by id", caseKey);
+    assertThat(entries).extracting(e -> ((Number) e.get("case_decision_id")).longValue())
+        .as("in the order of the decisions' ids").containsExactlyElementsOf(earlier);
+    assertThat(entries).extracting(e -> e.get("outcome"))
+        .containsExactly("bureauDecision=REJECT", "bureauDecision=APPROVE");
+    assertThat(entries).extracting(e -> ((Number) e.get("id")).longValue()).containsExactly(before + 1, before + 2);
+    assertThat(journal.size()).isEqualTo(before + 2);
+    assertThat(jdbc.queryForObject("select backfilled from decision_journal_head where id = 1", Boolean.class))
+        .isTrue();
+    assertThat(journal.verify(false).ok()).isTrue();
+    assertThat(findings()).noneMatch(f -> earlier.contains(f.get("caseDecisionId").asLong()));
+  }
+
+  @Test
   void anyoneReadsNobodyWritesTheAuthoritiesCheck() {
     for (String path : List.of("/api/public/decisions/journal", "/api/public/decisions/journal/verify")) {
       assertThat(RawHttp.send(port, "GET", path, null, Map.of(), null).status()).as(path).isEqualTo(200);
