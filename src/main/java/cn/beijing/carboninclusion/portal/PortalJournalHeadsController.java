@@ -17,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class PortalJournalHeadsController {
   static final List<Column<PublishedHead>> COLUMNS = List.of(
+      Column.of("id", null, PublishedHead::id),
       Column.of("date", "日期", PublishedHead::date),
       Column.of("journal", null, PublishedHead::journal),
       Column.of("journalLabel", "日志", PublishedHead::journalLabel),

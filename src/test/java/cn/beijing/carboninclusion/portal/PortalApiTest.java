@@ -38,7 +38,7 @@ import org.springframework.util.MultiValueMap;
 /** The disclosure portal over real HTTP: its pages, the JSON and CSV of every list, filters, 404s, the form, secrecy. */
 class PortalApiTest extends PlatformIntegrationTest {
   static final List<String> LISTS = List.of("/portal/methodologies", "/portal/projects", "/portal/class-two",
-      "/portal/reductions", "/portal/audit-reports", "/portal/bars", "/portal/disclosures");
+      "/portal/reductions", "/portal/audit-reports", "/portal/bars", "/portal/disclosures", "/portal/journal-heads");
 
   @Autowired TestRestTemplate http;
   @Autowired ApplicationContext context;
