@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 决定日志: the one global, append-only SM3 hash chain over every recorded case decision (Flyway V46;
+ * 决定日志: the one global, append-only SM3 hash chain over every recorded case decision (Flyway V87;
  * docs/security.md, "Recorded decisions"), in the order they were recorded, written in the transaction that records
  * the decision. Entry {@code n} (1, 2, 3, … without gaps) has the content
  *

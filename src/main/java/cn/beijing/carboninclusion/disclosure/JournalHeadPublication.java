@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Publishes the heads of the hash-chained journals (every {@link PublishedJournal}: the registry journal, the
  * decisions journal) once a day: for each, the day (Beijing), the number of entries and the last entry's hash, kept
- * in {@code published_journal_head} (Flyway V47, append-only), announced in the disclosure feed
+ * in {@code published_journal_head} (Flyway V88, append-only), announced in the disclosure feed
  * ({@link PublicEvent.Kind#JOURNAL_HEADS}) and shown on the portal ({@code /portal/journal-heads},
  * {@code GET /api/public/journal-heads}). Copies of the heads thus exist outside the database — in the feed's readers,
  * on the portal's visitors' disks, in archives — and {@link #verify} checks every published head against the chain

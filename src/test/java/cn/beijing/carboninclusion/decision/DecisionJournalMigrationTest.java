@@ -14,18 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Flyway V46 and V47 (the decisions journal, the published heads) carry versions below migrations an installed
- * platform has already applied (V50 and later). On PostgreSQL (the migrations alone, no Spring): a database migrated
- * without them refuses to start on the new scripts as they are (Flyway's validation names the version), takes them
- * with the out-of-order mode (docs/security.md, "Recorded decisions"), and then holds an empty journal waiting for its
- * start-up run to journal the decisions it has, and the append-only triggers.
+ * Flyway V87 and V88 (the decisions journal, the published heads) on a database an installed platform already
+ * migrated (to V86, with decisions recorded): on PostgreSQL (the migrations alone, no Spring) they apply in order,
+ * leave an empty journal waiting for its start-up run to journal the decisions the database has, and install the
+ * append-only triggers.
  */
 class DecisionJournalMigrationTest {
   static final Path MIGRATIONS = Path.of("target/classes/db/migration");
   static final Path POSTGRES = Path.of("target/classes/db/vendor/postgresql");
 
   @Test
-  void aDatabasePastV50TakesV46AndV47OutOfOrder(@TempDir Path older) throws Exception {
+  void anInstalledDatabaseTakesV87AndV88InOrder(@TempDir Path older) throws Exception {
     copyWithout(MIGRATIONS, older.resolve("migration"));
     copyWithout(POSTGRES, older.resolve("postgresql"));
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
@@ -33,7 +32,7 @@ class DecisionJournalMigrationTest {
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       Flyway.configure().dataSource(dataSource).locations("filesystem:" + older.resolve("migration"),
           "filesystem:" + older.resolve("postgresql")).load().migrate();
-      assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '84'",
+      assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '86'",
           Integer.class)).isOne();
       jdbc.update("""
           insert into case_decision (task_id, process_instance_id, process_key, business_key, task_key, route,
@@ -41,13 +40,10 @@ class DecisionJournalMigrationTest {
           values ('t1', 'i1', 'ProjectRegistration', '1', 'Task_TechnicalReview', 'COMPLETE', 'wangfang', now(),
               '{"reviewDecision":"APPROVE"}')""");
 
-      var current = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration",
-          "classpath:db/vendor/postgresql");
-      assertThatThrownBy(() -> current.load().migrate()).hasMessageContaining("46");
-
-      current.outOfOrder(true).load().migrate();
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+          .load().migrate();
       assertThat(jdbc.queryForList("select version from flyway_schema_history where success", String.class))
-          .contains("46", "46.1", "47", "47.1");
+          .contains("87", "87.1", "88", "88.1");
       assertThat(jdbc.queryForMap("select last_entry_id, backfilled from decision_journal_head where id = 1"))
           .containsEntry("last_entry_id", 0L).containsEntry("backfilled", false);
       jdbc.update("""
@@ -62,8 +58,8 @@ class DecisionJournalMigrationTest {
     try (Stream<Path> files = Files.list(from)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (!name.startsWith("V46_") && !name.startsWith("V47_") && !name.startsWith("V46__")
-            && !name.startsWith("V47__")) {
+        if (!name.startsWith("V87_") && !name.startsWith("V88_") && !name.startsWith("V87__")
+            && !name.startsWith("V88__")) {
           Files.copy(file, to.resolve(name));
         }
       }

@@ -20,7 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The decisions journal (Flyway V46, {@link DecisionJournal}) on PostgreSQL: every recorded decision is an entry of
+ * The decisions journal (Flyway V87, {@link DecisionJournal}) on PostgreSQL: every recorded decision is an entry of
  * one global SM3 chain that anyone recomputes from the public fields alone; a decision or an entry changed behind the
  * platform's back (triggers off, as only the database owner can) is found by the verification, which names the entry;
  * the public reads, nobody writes. Everything changed behind the platform's back is restored before the test ends (the
@@ -180,7 +180,7 @@ class DecisionJournalTest extends PlatformIntegrationTest {
 
   @Test
   void decisionsRecordedBeforeTheJournalAreJournalledOnceInTheOrderOfTheirIds() {
-    // as before V46: decisions in case_decision that no entry holds, and a journal not yet completed
+    // as before V87: decisions in case_decision that no entry holds, and a journal not yet completed
     String caseKey = "backfill-" + System.nanoTime();
     List<Long> earlier = new ArrayList<>();
     for (String decision : List.of("REJECT", "APPROVE")) {
