@@ -10,11 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +49,10 @@ class HolidayScheduleApiTest extends PlatformIntegrationTest {
   @Autowired ProcessEngineConfigurationImpl engine;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired HolidayCoverage coverage;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   @AfterEach
   void resetClock() {
@@ -57,26 +66,33 @@ class HolidayScheduleApiTest extends PlatformIntegrationTest {
     BusinessCalendar dueDates = engine.getBusinessCalendarManager().getBusinessCalendar(DueDateBusinessCalendar.NAME);
     BusinessCalendar timers = engine.getBusinessCalendarManager().getBusinessCalendar(DurationBusinessCalendar.NAME);
     assertThat(day(dueDates.resolveDuedate("P5WD", start))).isEqualTo(LocalDate.of(2097, 10, 7));
-
-    // 国庆节 1–7 October off, Saturday 12 October worked
-    ResponseEntity<JsonNode> first = upload("zhangwei", 2097, """
-        # 2097 test schedule
-        date,type,name
-        2097-01-01,HOLIDAY,元旦
-        2097-10-01,HOLIDAY,国庆节
-        2097-10-02,HOLIDAY,国庆节
-        2097-10-03,HOLIDAY,国庆节
-        2097-10-04,HOLIDAY,国庆节
-        2097-10-05,HOLIDAY,国庆节
-        2097-10-06,HOLIDAY,国庆节
-        2097-10-07,HOLIDAY,国庆节
-        2097-10-12,WORKDAY,国庆节调休上班
-        """);
-    assertThat(first.getStatusCode()).as(String.valueOf(first.getBody())).isEqualTo(HttpStatus.CREATED);
-    assertThat(first.getBody().get("version").asInt()).isEqualTo(1);
-    assertThat(first.getBody().get("uploadedBy").asText()).isEqualTo("zhangwei");
-    assertThat(first.getBody().get("sha256").asText()).hasSize(64);
-
+    // a process's timer and task due date, as the models write them
+    String deployment = repositoryService.createDeployment().addModelInstance("HolidayDeadline.bpmn",
+        Bpmn.createExecutableProcess("HolidayDeadline").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Review").camundaDueDate("P5WD").camundaCandidateGroups("bureau")
+            .boundaryEvent("Timer_Due").cancelActivity(false).timerWithDuration("P5WD").endEvent()
+            .moveToActivity("Task_Review").endEvent().done()).deploy().getId();
+    try {
+      ClockUtil.setCurrentTime(start);
+      String before = runtimeService.startProcessInstanceByKey("HolidayDeadline").getId();
+      assertThat(day(taskService.createTaskQuery().processInstanceId(before).singleResult().getDueDate()))
+          .isEqualTo(LocalDate.of(2097, 10, 7));
+      assertThat(day(managementService.createJobQuery().processInstanceId(before).singleResult().getDuedate()))
+          .isEqualTo(LocalDate.of(2097, 10, 7));
+      ClockUtil.reset();
+      uploadNationalDay();
+      ClockUtil.setCurrentTime(start);
+      String after = runtimeService.startProcessInstanceByKey("HolidayDeadline").getId();
+      assertThat(day(taskService.createTaskQuery().processInstanceId(after).singleResult().getDueDate()))
+          .as("the task of a case started after the upload").isEqualTo(LocalDate.of(2097, 10, 12));
+      assertThat(day(managementService.createJobQuery().processInstanceId(after).singleResult().getDuedate()))
+          .as("the timer of a case started after the upload").isEqualTo(LocalDate.of(2097, 10, 12));
+      assertThat(day(taskService.createTaskQuery().processInstanceId(before).singleResult().getDueDate()))
+          .as("a task keeps the due date it was given").isEqualTo(LocalDate.of(2097, 10, 7));
+    } finally {
+      ClockUtil.reset();
+      repositoryService.deleteDeployment(deployment, true);
+    }
     // 30 Sep + 5 working days: 8, 9, 10, 11 (Fri) October and Saturday 12 (worked) → 2097-10-12, same time of day
     Date due = dueDates.resolveDuedate("P5WD", start);
     assertThat(day(due)).isEqualTo(LocalDate.of(2097, 10, 12));
@@ -96,7 +112,6 @@ class HolidayScheduleApiTest extends PlatformIntegrationTest {
     assertThat(second.getBody().get("version").asInt()).isEqualTo(2);
     // 30 Sep + 5: 4 (Fri), 7, 8, 9, 10 October
     assertThat(day(dueDates.resolveDuedate("P5WD", start))).isEqualTo(LocalDate.of(2097, 10, 10));
-
     JsonNode year = get("wangfang", "/api/holiday-schedules/2097").getBody();
     assertThat(year.get("currentVersion").asInt()).isEqualTo(2);
     assertThat(year.get("versions")).hasSize(2);
@@ -127,6 +142,27 @@ class HolidayScheduleApiTest extends PlatformIntegrationTest {
         + " and case_id = 2097 and action = 'HOLIDAY_SCHEDULE_UPLOADED'", Integer.class)).isEqualTo(2);
     assertThat(jdbc.queryForList("select user_id from security_audit where event = 'HOLIDAY_SCHEDULE_UPLOADED'"
         + " and object = 'holiday-schedule:2097' order by id", String.class)).containsExactly("zhangwei", "admin");
+  }
+
+  /** 国庆节 1–7 October 2097 off, Saturday 12 October worked: version 1 of 2097. */
+  private void uploadNationalDay() {
+    ResponseEntity<JsonNode> first = upload("zhangwei", 2097, """
+        # 2097 test schedule
+        date,type,name
+        2097-01-01,HOLIDAY,元旦
+        2097-10-01,HOLIDAY,国庆节
+        2097-10-02,HOLIDAY,国庆节
+        2097-10-03,HOLIDAY,国庆节
+        2097-10-04,HOLIDAY,国庆节
+        2097-10-05,HOLIDAY,国庆节
+        2097-10-06,HOLIDAY,国庆节
+        2097-10-07,HOLIDAY,国庆节
+        2097-10-12,WORKDAY,国庆节调休上班
+        """);
+    assertThat(first.getStatusCode()).as(String.valueOf(first.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(first.getBody().get("version").asInt()).isEqualTo(1);
+    assertThat(first.getBody().get("uploadedBy").asText()).isEqualTo("zhangwei");
+    assertThat(first.getBody().get("sha256").asText()).hasSize(64);
   }
 
   @Test

@@ -3,10 +3,12 @@ package cn.beijing.carboninclusion.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +55,35 @@ class HolidayScheduleNodesTest extends PlatformIntegrationTest {
     assertThat(otherNode.isWorkingDay(NATIONAL_DAY)).as("the other node, after its refresh interval").isFalse();
     assertThat(otherNode.covers(2093)).isTrue();
     assertThat(schedules.versions(2093)).hasSize(1);
+  }
+
+  /**
+   * The holiday file (bundled, or the operator's carbon-inclusion.calendar.holiday-file) is only the initial content:
+   * a year of the file without a schedule is stored as version 1 by "system"; a year that has one is left alone, and
+   * seeding again (a restart, another node) stores nothing.
+   */
+  @Test
+  void theHolidayFileSeedsOnlyTheYearsThatHaveNoScheduleYet() {
+    schedules.store(2091, List.of(new HolidayEntry(LocalDate.of(2091, 1, 1), DayType.HOLIDAY, "元旦（上传）")),
+        HolidaySchedules.UPLOAD, "2091.csv", "1".repeat(64), "zhangwei", Instant.now());
+    HolidayCalendar.Loaded file = new HolidayCalendar.Loaded("/etc/carbon-inclusion/holidays-cn.csv", Map.of(
+        LocalDate.of(2091, 1, 1), new HolidayEntry(LocalDate.of(2091, 1, 1), DayType.HOLIDAY, "元旦（文件）"),
+        LocalDate.of(2092, 1, 1), new HolidayEntry(LocalDate.of(2092, 1, 1), DayType.HOLIDAY, "元旦（文件）"),
+        LocalDate.of(2092, 1, 5), new HolidayEntry(LocalDate.of(2092, 1, 5), DayType.WORKDAY, "调休（文件）")));
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+    CalendarConfiguration.seed(schedules, file, transaction, Clock.systemUTC());
+    CalendarConfiguration.seed(schedules, file, transaction, Clock.systemUTC());
+
+    assertThat(schedules.versions(2091)).singleElement().satisfies(v -> assertThat(v.uploadedBy()).isEqualTo("zhangwei"));
+    assertThat(schedules.versions(2092)).singleElement().satisfies(v -> {
+      assertThat(v.uploadedBy()).isEqualTo(HolidaySchedules.SYSTEM);
+      assertThat(v.source()).isEqualTo("/etc/carbon-inclusion/holidays-cn.csv");
+      assertThat(v.days()).isEqualTo(2);
+      assertThat(v.sha256()).hasSize(64);
+    });
+    assertThat(thisNode.entryFor(LocalDate.of(2091, 1, 1)).orElseThrow().name()).isEqualTo("元旦（上传）");
+    assertThat(thisNode.isWorkingDay(LocalDate.of(2092, 1, 5))).isTrue();
   }
 
   private void store() {
