@@ -129,6 +129,12 @@ public class MethodologyProposals {
     return methodologies.findById(id).orElseThrow(() -> new NotFoundException("methodology", id));
   }
 
+  /** The versions of one methodology code, newest first. */
+  @Transactional(readOnly = true)
+  public List<Methodology> versionsOf(String code) {
+    return methodologies.findByCodeOrderByVersionDesc(code);
+  }
+
   @Transactional(readOnly = true)
   public List<Methodology> all() {
     return methodologies.findAll().stream()
