@@ -6,6 +6,7 @@
 #
 #   bench/activity-upload.sh                  # 1,000,000 rows, -Xmx512m
 #   ROWS=100000 HEAP=256m bench/activity-upload.sh
+#   ROWS=10000000 PARTICIPANTS=3000017 PG=debian bench/activity-upload.sh   # 10 M trips of 3 M participants
 #   bench/activity-upload.sh --carbon-inclusion.reduction.formula-chunk-size=10000   # platform settings
 #   PG=debian bench/activity-upload.sh        # a throwaway server of Debian's PostgreSQL (apt-get install
 #                                             # postgresql-15) with its default, durable settings (fsync on)
@@ -13,6 +14,7 @@
 set -euo pipefail
 
 ROWS="${ROWS:-1000000}"
+PARTICIPANTS="${PARTICIPANTS:-250007}"   # distinct participant ids the trips are spread over (a prime)
 HEAP="${HEAP:-512m}"
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -22,16 +24,16 @@ echo "== building (test classes and the test classpath)"
 mvn -B -q -ntp -DskipModelLint=true test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
 
-CSV="target/bench/trips-${ROWS}.csv"
+CSV="target/bench/trips-${ROWS}$([[ $PARTICIPANTS == 250007 ]] || echo "-p$PARTICIPANTS").csv"
 if [[ ! -s "$CSV" ]]; then
   echo "== generating $CSV"
-  awk -v n="$ROWS" 'BEGIN {
+  awk -v n="$ROWS" -v p="$PARTICIPANTS" 'BEGIN {
     print "participant_id,trip_id,mode,distance_km,timestamp"
     split("bus rail bicycle walk", modes, " ")
     for (i = 1; i <= n; i++) {
       mode = modes[(i % 4) + 1]
       km = (i % 200) / 10 + 0.5
-      printf "u%06d,TRIP-%010d,%s,%.1f,2024-05-%02dT%02d:%02d:00+08:00\n", (i * 7919) % 250007, i, mode, km,
+      printf "u%06d,TRIP-%010d,%s,%.1f,2024-05-%02dT%02d:%02d:00+08:00\n", (i * 7919) % p, i, mode, km,
         (i % 28) + 1, i % 24, i % 60
     }
   }' > "$CSV.tmp"

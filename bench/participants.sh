@@ -6,12 +6,16 @@
 #
 #   bench/participants.sh                 # 3,000,000 participants, -Xmx512m
 #   N=100000 HEAP=256m bench/participants.sh
+#   PG=debian bench/participants.sh       # a throwaway server of Debian's PostgreSQL 15 (apt-get install
+#                                         # postgresql-15) with its default, durable settings (fsync on)
 set -euo pipefail
 
 N="${N:-3000000}"
 HEAP="${HEAP:-512m}"
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 mkdir -p target/bench
+if [[ "${PG:-}" == debian ]]; then throwaway_postgres "${PGPORT_BENCH:-55439}" participants; fi
 
 echo "== building (test classes and the test classpath)"
 mvn -B -q -ntp -o -DskipModelLint=true test-compile dependency:build-classpath \

@@ -1,5 +1,6 @@
 // 碳普惠 运行指标 — Cockpit dashboard plugin (Camunda 7.14+ plugin format, plain JavaScript, no external scripts).
 // Data: GET {cockpitApi}/plugin/carbon-kpi/{engine}/snapshot (KpiCockpitResource); definitions in docs/kpi.md.
+// A banner warns when next year's holiday schedule is missing (snapshot.holidaySchedule.warning).
 
 const GROUP_NAMES = {
   bureau: '北京市生态环境局',
@@ -43,6 +44,15 @@ function group(id) {
   return GROUP_NAMES[id] ? `${GROUP_NAMES[id]} (${id})` : id;
 }
 
+// From 1 November while next year's holiday schedule is missing (calendar.HolidayCoverage; docs/operations.md).
+function holidayBanner(holidays) {
+  if (!holidays || !holidays.warning) {
+    return '';
+  }
+  return `<div class="alert alert-warning carbon-kpi-holiday-warning" role="alert"><strong>节假日安排缺失：</strong>` +
+    `${escape(holidays.warning)}（已上传年度：${escape((holidays.coveredYears || []).join('、'))}）</div>`;
+}
+
 function render(node, snapshot) {
   const processNames = {};
   snapshot.casesByProcess.forEach(p => { processNames[p.processKey] = p.processName || p.processKey; });
@@ -52,7 +62,8 @@ function render(node, snapshot) {
 
   node.innerHTML =
     '<div class="carbon-kpi" style="padding: 0 15px 15px">' +
-    `<h3>碳普惠 运行指标</h3><p class="text-muted">统计时间：${escape(new Date(snapshot.computedAt).toLocaleString('zh-CN'))}` +
+    '<h3>碳普惠 运行指标</h3>' + holidayBanner(snapshot.holidaySchedule) +
+    `<p class="text-muted">统计时间：${escape(new Date(snapshot.computedAt).toLocaleString('zh-CN'))}` +
     `（每分钟刷新的快照；周期时长统计近 ${w.cycleTimeDays} 天，超期办结统计近 ${w.slaDays} 天，百分位为最近秩法）</p>` +
     table('在办案件（按流程）', ['流程', '流程标识', '在办案件数'],
       snapshot.casesByProcess.map(p => [p.processName, p.processKey, p.cases])) +

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.springframework.beans.factory.BeanFactory;
@@ -30,7 +32,8 @@ import org.springframework.beans.factory.BeanFactory;
  * deployed before), a candidate group (neither one the platform creates at start, {@link Groups#ALL}, nor one an
  * administrator created), a message no code correlates ({@link ProcessMessages}); an executable
  * process or decision without {@code historyTimeToLive}; and a {@code SchemeRules} decision (scheme-rules.dmn) lacking
- * a row for a rule the platform reads or holding a value that does not parse ({@link SchemeRulesDecision}). Running
+ * a row for a rule the platform reads or holding a value that does not parse ({@link SchemeRulesDecision}); a process
+ * that drops or reorders a step the measures require ({@link StatutorySkeleton}). Running
  * cases are never affected: deployments already in the database are not checked again when the engine re-reads them.
  */
 public class ModelReferenceCheck implements Deployer {
@@ -56,10 +59,16 @@ public class ModelReferenceCheck implements Deployer {
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName();
       if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-        DomElement root = parse(name, () -> Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()))
-            .getDocument().getRootElement(), problems);
+        BpmnModelInstance[] model = new BpmnModelInstance[1];
+        DomElement root = parse(name, () -> {
+          model[0] = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+          return model[0].getDocument().getRootElement();
+        }, problems);
         if (root != null) {
           visitBpmn(name, root, formsInDeployment, problems);
+          for (Process process : model[0].getModelElementsByType(Process.class)) {
+            problems.addAll(StatutorySkeleton.problems(name, model[0], process));
+          }
         }
       } else if (name.endsWith(".form")) {
         try {

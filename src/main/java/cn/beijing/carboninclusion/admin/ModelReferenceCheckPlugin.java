@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Component;
 
-/** Runs {@link ModelReferenceCheck} before the engine's own deployers, on every deployment path. */
+/**
+ * Runs {@link ModelReferenceCheck} before the engine's own deployers, on every deployment path, and
+ * {@link ModelChangeHold} after them (a person's deployment is held as a proposal).
+ */
 @Component
 class ModelReferenceCheckPlugin extends AbstractProcessEnginePlugin {
   private final BeanFactory beans;
@@ -23,5 +26,9 @@ class ModelReferenceCheckPlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
     preDeployers.add(new ModelReferenceCheck(beans));
     configuration.setCustomPreDeployers(preDeployers);
+    List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
+    postDeployers.add(new ModelChangeHold(beans));
+    configuration.setCustomPostDeployers(postDeployers);
   }
 }

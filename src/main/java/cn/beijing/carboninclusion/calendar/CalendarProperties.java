@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Operator settings of the working-day calendar, bound from {@code carbon-inclusion.calendar.*}.
  *
  * @param holidayFile filesystem path of a holiday file that replaces the one bundled on the
- *     classpath ({@value HolidayCalendar#CLASSPATH_HOLIDAY_FILE}); lets operators publish the
- *     next year's State Council notice without a rebuild. Blank or absent means "use the bundled
- *     file". Property key {@code carbon-inclusion.calendar.holiday-file}.
+ *     classpath ({@value HolidayCalendar#CLASSPATH_HOLIDAY_FILE}) as the initial content of the
+ *     holiday schedules: each of its years is stored once, when the year has no schedule in the
+ *     database yet; after that the bureau uploads ({@code POST /api/holiday-schedules/{year}}).
+ *     Blank or absent means "use the bundled file". Property key
+ *     {@code carbon-inclusion.calendar.holiday-file}.
  * @param zone time zone in which working days are counted and times of day are preserved.
  *     Property key {@code carbon-inclusion.calendar.zone}, default {@value #DEFAULT_ZONE}.
  */

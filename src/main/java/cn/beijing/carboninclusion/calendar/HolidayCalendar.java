@@ -14,26 +14,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * The PRC public-holiday calendar: says whether a date is a working day, applying the State
  * Council's holidays and make-up working days (调休) on top of the Monday-to-Friday rule.
  *
- * <p>The dates come from a holiday file (format described in {@link HolidayFileParser}), read once
- * at construction: the operator's file at {@code carbon-inclusion.calendar.holiday-file} when that
- * property is set, otherwise the bundled {@value #CLASSPATH_HOLIDAY_FILE}. A year that has no row in
- * the file is not covered: its dates follow the plain weekday rule and a warning is logged once per
- * year, because the result then ignores holidays that have not been published or loaded yet.
+ * <p>The platform's calendar (the bean, {@link CalendarConfiguration}) reads the holiday schedules the bureau
+ * uploads, the newest version of each year, from the database ({@link HolidaySchedules}); it keeps them in memory and
+ * sees a new upload at once on the node that stored it and within {@code carbon-inclusion.calendar.refresh-interval}
+ * on every other node. A calendar built from a holiday file (format described in {@link HolidayFileParser}) is fixed:
+ * the operator's file at {@code carbon-inclusion.calendar.holiday-file} when that property is set, otherwise the
+ * bundled {@value #CLASSPATH_HOLIDAY_FILE} (the database's initial content). A year that has no schedule is not
+ * covered: its dates follow the plain weekday rule and a warning is logged once per year, because the result then
+ * ignores holidays that have not been published or loaded yet.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe.
  */
-@Component
 public class HolidayCalendar {
 
   /** Classpath location of the bundled holiday file. */
@@ -41,33 +43,55 @@ public class HolidayCalendar {
 
   private static final Logger LOG = LoggerFactory.getLogger(HolidayCalendar.class);
 
-  private final String source;
-  private final Map<LocalDate, HolidayEntry> entries;
-  private final SortedSet<Integer> coveredYears;
-  private final Set<Integer> yearsWarnedAbout = ConcurrentHashMap.newKeySet();
+  private final Supplier<Schedule> schedule;
+  private final Set<String> yearsWarnedAbout = ConcurrentHashMap.newKeySet();
 
   /**
-   * Loads the holiday file named by the properties, or the bundled one when none is named.
+   * The dates of a holiday file, or of the schedules in force: each date that deviates from the weekday rule, the
+   * years covered, and where they come from.
+   */
+  record Schedule(String source, Map<LocalDate, HolidayEntry> entries, SortedSet<Integer> coveredYears) {
+    Schedule {
+      entries = Collections.unmodifiableMap(new TreeMap<>(entries));
+      coveredYears = Collections.unmodifiableSortedSet(new TreeSet<>(coveredYears));
+    }
+
+    static Schedule of(String source, Map<LocalDate, HolidayEntry> entries) {
+      TreeSet<Integer> years = new TreeSet<>();
+      entries.keySet().forEach(date -> years.add(date.getYear()));
+      return new Schedule(source, entries, years);
+    }
+  }
+
+  /**
+   * Loads the holiday file named by the properties, or the bundled one when none is named (a calendar fixed at
+   * construction; the platform's calendar reads the schedules in the database, {@link HolidaySchedules}).
    *
    * @throws MalformedHolidayFileException if the file is missing, unreadable or has a bad row
    */
-  @Autowired
   public HolidayCalendar(CalendarProperties properties) {
-    this(properties.hasExternalHolidayFile()
-        ? readFile(Path.of(properties.holidayFile()))
-        : readClasspath(CLASSPATH_HOLIDAY_FILE));
+    this(fixed(read(properties)));
   }
 
-  private HolidayCalendar(Loaded loaded) {
-    this.source = loaded.source();
-    this.entries = loaded.entries();
-    TreeSet<Integer> years = new TreeSet<>();
-    loaded.entries().keySet().forEach(date -> years.add(date.getYear()));
-    this.coveredYears = Collections.unmodifiableSortedSet(years);
-    LOG.info("Holiday calendar loaded from {}: {} dates covering years {}", source, entries.size(), coveredYears);
-    if (coveredYears.isEmpty()) {
-      LOG.warn("Holiday file {} lists no dates; every date will follow the plain weekday rule", source);
+  /** A calendar whose dates come from {@code schedule}, asked on every lookup (it may change while the calendar lives). */
+  HolidayCalendar(Supplier<Schedule> schedule) {
+    this.schedule = schedule;
+  }
+
+  private static Supplier<Schedule> fixed(Loaded loaded) {
+    Schedule schedule = Schedule.of(loaded.source(), loaded.entries());
+    LOG.info("Holiday calendar loaded from {}: {} dates covering years {}", schedule.source(),
+        schedule.entries().size(), schedule.coveredYears());
+    if (schedule.coveredYears().isEmpty()) {
+      LOG.warn("Holiday file {} lists no dates; every date will follow the plain weekday rule", schedule.source());
     }
+    return () -> schedule;
+  }
+
+  /** The file named by the properties, or the bundled one: the platform's initial schedules (its seed). */
+  static Loaded read(CalendarProperties properties) {
+    return properties.hasExternalHolidayFile() ? readFile(Path.of(properties.holidayFile()))
+        : readClasspath(CLASSPATH_HOLIDAY_FILE);
   }
 
   /** The calendar from the bundled classpath file. */
@@ -77,7 +101,7 @@ public class HolidayCalendar {
 
   /** The calendar from a holiday file on the filesystem. */
   public static HolidayCalendar fromFile(Path file) {
-    return new HolidayCalendar(readFile(file));
+    return new HolidayCalendar(fixed(readFile(file)));
   }
 
   /**
@@ -86,8 +110,9 @@ public class HolidayCalendar {
    * Logs a warning (once per year) when the date's year is not covered by the file.
    */
   public boolean isWorkingDay(LocalDate date) {
-    warnIfNotCovered(date.getYear());
-    HolidayEntry entry = entries.get(date);
+    Schedule current = schedule.get();
+    warnIfNotCovered(current, date.getYear());
+    HolidayEntry entry = current.entries().get(date);
     if (entry != null) {
       return entry.type() == DayType.WORKDAY;
     }
@@ -96,28 +121,29 @@ public class HolidayCalendar {
 
   /** The holiday-file row for this date, if the date deviates from the weekday rule. */
   public Optional<HolidayEntry> entryFor(LocalDate date) {
-    return Optional.ofNullable(entries.get(date));
+    return Optional.ofNullable(schedule.get().entries().get(date));
   }
 
   /** Whether the holiday file lists any date in this year. */
   public boolean covers(int year) {
-    return coveredYears.contains(year);
+    return schedule.get().coveredYears().contains(year);
   }
 
   /** The years for which the holiday file lists dates, ascending. */
   public SortedSet<Integer> coveredYears() {
-    return coveredYears;
+    return schedule.get().coveredYears();
   }
 
   /** Where the holiday dates were read from (a filesystem path or a classpath location). */
   public String source() {
-    return source;
+    return schedule.get().source();
   }
 
-  private void warnIfNotCovered(int year) {
-    if (!coveredYears.contains(year) && yearsWarnedAbout.add(year)) {
-      LOG.warn("Year {} is not covered by holiday file {} (covers {}); counting only Monday to Friday as working days."
-          + " Publish that year's State Council holiday notice in the holiday file.", year, source, coveredYears);
+  private void warnIfNotCovered(Schedule current, int year) {
+    if (!current.coveredYears().contains(year) && yearsWarnedAbout.add(current.source() + "/" + year)) {
+      LOG.warn("Year {} is not covered by the holiday schedules of {} (covers {}); counting only Monday to Friday as"
+          + " working days. Upload that year's State Council holiday notice (POST /api/holiday-schedules/{}).", year,
+          current.source(), current.coveredYears(), year);
     }
   }
 
@@ -149,6 +175,6 @@ public class HolidayCalendar {
     }
   }
 
-  private record Loaded(String source, Map<LocalDate, HolidayEntry> entries) {
+  record Loaded(String source, Map<LocalDate, HolidayEntry> entries) {
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.stereotype.Service;
@@ -31,19 +32,31 @@ public class SchemeRuleBook {
   private final DecisionService decisionService;
   private final EngineAsPlatform engine;
   private final Map<String, SchemeRuleSet> versions = new ConcurrentHashMap<>();
+  private final ObjectProvider<ModelChangeGate> gate;
+  private final java.time.Clock clock;
 
   public SchemeRuleBook(RepositoryService repositoryService, DecisionService decisionService,
-      EngineAsPlatform engine) {
+      EngineAsPlatform engine, ObjectProvider<ModelChangeGate> gate, java.time.Clock clock) {
     this.repositoryService = repositoryService;
     this.decisionService = decisionService;
     this.engine = engine;
+    this.gate = gate;
+    this.clock = clock;
   }
 
-  /** The rules of the latest deployed version (read several values of one step from one version). */
+  /**
+   * The rules in force now: the newest deployed version that is in force — a version deployed from Camunda Modeler
+   * applies only once a second person approved it, from the effective date the approval named (issue 20, item 1;
+   * {@link ModelChangeGate}). Read several values of one step from one version.
+   */
   public SchemeRuleSet current() {
     return engine.call(() -> {
+      java.time.Instant now = clock.instant();
+      ModelChangeGate changes = gate.getIfAvailable();
       DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
-          .decisionDefinitionKey(SchemeRulesDecision.KEY).latestVersion().withoutTenantId().singleResult();
+          .decisionDefinitionKey(SchemeRulesDecision.KEY).withoutTenantId().orderByDecisionDefinitionVersion().desc()
+          .list().stream().filter(d -> changes == null || changes.inForce(d.getDeploymentId(), now))
+          .findFirst().orElse(null);
       if (latest == null) {
         throw new SchemeRuleUnavailable("规则参数决策 " + SchemeRulesDecision.KEY
             + " 未部署（processes/scheme-rules.dmn）(scheme rules decision not deployed)");

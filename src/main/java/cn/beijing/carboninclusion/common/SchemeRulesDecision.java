@@ -99,6 +99,23 @@ public final class SchemeRulesDecision {
     return problems;
   }
 
+  /**
+   * The raw value of each known rule in a DMN resource defining {@code SchemeRules} (rule key → value; a rule without
+   * a single row maps to its problem), for the diff a change proposal shows; empty when the resource does not define
+   * the decision.
+   */
+  public static Map<String, String> values(byte[] dmn) {
+    DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
+    if (!(model.getModelElementById(KEY) instanceof Decision)) {
+      return Map.of();
+    }
+    DmnDecision decision = Engine.DMN.parseDecision(KEY, model);
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    read(variables -> Engine.DMN.evaluateDecisionTable(decision, variables)).values().forEach(entry ->
+        values.put(entry.rule().key(), entry.problem() != null ? "（" + entry.problem() + "）" : entry.raw()));
+    return values;
+  }
+
   /** A stand-alone DMN engine (FEEL, like the process engine's), built on first use. */
   private static final class Engine {
     static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();

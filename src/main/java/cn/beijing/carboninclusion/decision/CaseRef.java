@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 /**
  * The case a process instance works on, from what the platform fixed when it started the instance: methodology
  * processes are keyed by the methodology, a reduction review by its application (the {@code applicationId} the
- * platform started it with, which no client can write afterwards), a spot check ({@code SpotCheck}) by its year,
+ * platform started it with, which no client can write afterwards), a spot check ({@code SpotCheck}) by its year, a
+ * change proposal ({@code ModelChange}) by its {@code model_change} row,
  * every other process by its project (the business key).
  */
 public record CaseRef(String caseType, long caseId) {
@@ -15,6 +16,7 @@ public record CaseRef(String caseType, long caseId) {
   public static final String REDUCTION = "REDUCTION";
   public static final String PROJECT = "PROJECT";
   public static final String SPOT_CHECK = "SPOT_CHECK";
+  public static final String MODEL_CHANGE = "MODEL_CHANGE";
 
   /** The case of a task's process instance, or {@code null} for a task outside any case. */
   public static CaseRef of(DelegateTask task) {
@@ -27,6 +29,9 @@ public record CaseRef(String caseType, long caseId) {
     String key = instance.getProcessDefinition().getKey();
     if (key.startsWith("Methodology")) {
       return keyed(METHODOLOGY, instance.getBusinessKey());
+    }
+    if ("ModelChange".equals(key)) {
+      return keyed(MODEL_CHANGE, instance.getBusinessKey());
     }
     if ("SpotCheck".equals(key)) {
       return keyed(SPOT_CHECK, instance.getBusinessKey());

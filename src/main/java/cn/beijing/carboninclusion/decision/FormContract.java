@@ -31,6 +31,12 @@ public final class FormContract {
 
   static final int DEFAULT_TEXTFIELD_MAX = 200;
   static final int DEFAULT_TEXTAREA_MAX = 8000;
+  static final int DEFAULT_DATETIME_MAX = 40;
+  /** What form-js submits for a datetime field of each subtype (ISO 8601): the server holds a date to that shape. */
+  private static final Map<String, String> DATETIME_PATTERNS = Map.of(
+      "date", "^\\d{4}-\\d{2}-\\d{2}$",
+      "time", "^\\d{2}:\\d{2}(:\\d{2})?([+-]\\d{2}:?\\d{2}|Z)?$",
+      "datetime", "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?([+-]\\d{2}:?\\d{2}|Z)?$");
   private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "radio", "select",
       "checkbox", "checklist", "taglist", "datetime");
   private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
@@ -124,14 +130,18 @@ public final class FormContract {
         maxLength = DEFAULT_TEXTFIELD_MAX;
       } else if (maxLength == null && "textarea".equals(type)) {
         maxLength = DEFAULT_TEXTAREA_MAX;
+      } else if (maxLength == null && "datetime".equals(type)) {
+        maxLength = DEFAULT_DATETIME_MAX;
       }
+      String pattern = validate.hasNonNull("pattern") ? validate.path("pattern").asText()
+          : "datetime".equals(type) ? DATETIME_PATTERNS.get(component.path("subtype").asText("date")) : null;
       String min = bound(validate.path("min"));
       String max = bound(validate.path("max"));
       fields.add(new Field(key, type, component.path("label").asText(key), readOnly,
           validate.path("required").asBoolean(false), values, min, max,
           component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null,
           validate.has("minLength") ? validate.path("minLength").asInt() : null, maxLength,
-          validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null, hide));
+          pattern == null ? null : Pattern.compile(pattern), hide));
       for (String b : new String[] {min, max}) {
         if (b != null && b.startsWith("=") && !BOUND_REFERENCE.matcher(b).matches()) {
           unsupported.add(key + ": bound " + b);

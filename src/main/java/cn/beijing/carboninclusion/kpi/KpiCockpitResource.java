@@ -1,8 +1,10 @@
 package cn.beijing.carboninclusion.kpi;
 
+import cn.beijing.carboninclusion.calendar.HolidayCoverage;
 import cn.beijing.carboninclusion.identity.Groups;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +25,8 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * The Cockpit plugin's REST resource: {@code GET /camunda/api/cockpit/plugin/carbon-kpi/{engine}/snapshot} answers the
- * cached KPI snapshot as JSON. Cockpit's security filter lets only users logged in to that engine through (anonymous:
+ * cached KPI snapshot as JSON, with {@code holidaySchedule} (the years covered by holiday schedules and, from 1
+ * November while next year has none, a {@code warning} the dashboard shows as a banner). Cockpit's security filter lets only users logged in to that engine through (anonymous:
  * 401); here only members of bureau, techcenter or camunda-admin get the figures (anyone else: 403).
  */
 @Path("plugin/" + KpiCockpitPlugin.ID)
@@ -52,7 +55,15 @@ public class KpiCockpitResource extends AbstractCockpitPluginRootResource {
     }
     ApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     try {
-      String json = context.getBean(ObjectMapper.class).writeValueAsString(context.getBean(KpiSnapshots.class).current());
+      ObjectMapper mapper = context.getBean(ObjectMapper.class);
+      ObjectNode answer = mapper.valueToTree(context.getBean(KpiSnapshots.class).current());
+      // asked now, not from the snapshot: the banner goes as soon as the year is uploaded
+      HolidayCoverage.Coverage coverage = context.getBean(HolidayCoverage.class).now();
+      ObjectNode holidays = answer.putObject("holidaySchedule");
+      holidays.putPOJO("coveredYears", coverage.coveredYears());
+      holidays.putPOJO("missingYear", coverage.missingYear());
+      holidays.put("warning", coverage.warning());
+      String json = mapper.writeValueAsString(answer);
       return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("KPI snapshot not serialisable", e);

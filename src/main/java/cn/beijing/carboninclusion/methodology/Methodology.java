@@ -67,6 +67,10 @@ public class Methodology {
   private String statusReason;
   @Column(name = "published_at")
   private Instant publishedAt;
+  @Column(name = "existing_projects")
+  private String existingProjects;
+  @Column(name = "issuance_stops_on")
+  private LocalDate issuanceStopsOn;
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -90,9 +94,13 @@ public class Methodology {
     this.createdAt = createdAt;
   }
 
-  /** Effective on {@code day}: EFFECTIVE (or under evaluation, which changes nothing yet) and inside its dates. */
+  /**
+   * Effective on {@code day}: EFFECTIVE (or under evaluation, which changes nothing yet, or REVISED — replaced by a
+   * newer version from a date, until which it stays in force) and inside its dates.
+   */
   public boolean isEffectiveOn(LocalDate day) {
-    return (status == MethodologyStatus.EFFECTIVE || status == MethodologyStatus.UNDER_EVALUATION)
+    return (status == MethodologyStatus.EFFECTIVE || status == MethodologyStatus.UNDER_EVALUATION
+        || status == MethodologyStatus.REVISED)
         && (effectiveFrom == null || !day.isBefore(effectiveFrom))
         && (effectiveTo == null || !day.isAfter(effectiveTo));
   }
@@ -137,6 +145,34 @@ public class Methodology {
     this.level = (short) level;
   }
 
+  /** The projects registered under this version: CONTINUE, or CLASS_TWO with no issuance from {@code stopsOn}. */
+  void decideExistingProjects(String decision, LocalDate stopsOn) {
+    if (!"CONTINUE".equals(decision) && !"CLASS_TWO".equals(decision)) {
+      throw new IllegalArgumentException("existingProjects must be CONTINUE or CLASS_TWO");
+    }
+    if ("CLASS_TWO".equals(decision) != (stopsOn != null)) {
+      throw new IllegalArgumentException("issuanceStopsOn goes with CLASS_TWO only");
+    }
+    this.existingProjects = decision;
+    this.issuanceStopsOn = stopsOn;
+  }
+
+  /** Whether the bureau's evaluation decision stops issuance for projects under this version on {@code day}. */
+  public boolean stopsIssuanceOn(LocalDate day) {
+    return "CLASS_TWO".equals(existingProjects) && issuanceStopsOn != null && !day.isBefore(issuanceStopsOn);
+  }
+
+  /** Version {@code version} of this methodology at {@code level}, its content copied, effective from {@code from}. */
+  Methodology nextVersion(int version, int level, LocalDate from, Instant at) {
+    Methodology next = new Methodology(code, version, name, this.field, level, MethodologyStatus.EFFECTIVE, formula,
+        parameters, exampleValues, at);
+    next.propose(proposer, proposerDeveloperId, level, applicability, baselineScenario, projectScenario,
+        monitoringRequirements, id);
+    next.effectiveFrom = from;
+    next.publishedAt = at;
+    return next;
+  }
+
   void endOn(LocalDate lastDay) {
     this.effectiveTo = lastDay;
   }
@@ -165,4 +201,6 @@ public class Methodology {
   public Long getPreviousVersionId() { return previousVersionId; }
   public String getStatusReason() { return statusReason; }
   public Instant getPublishedAt() { return publishedAt; }
+  public String getExistingProjects() { return existingProjects; }
+  public LocalDate getIssuanceStopsOn() { return issuanceStopsOn; }
 }

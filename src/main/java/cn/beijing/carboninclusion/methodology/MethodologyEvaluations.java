@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.methodology;
 
+import cn.beijing.carboninclusion.common.ProcessStarts;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
 import cn.beijing.carboninclusion.common.ProcessMessages;
@@ -26,9 +27,11 @@ public class MethodologyEvaluations {
   private final RuntimeService runtimeService;
   private final EngineAsPlatform engine;
   private final SchemeRuleBook rules;
+  private final ProcessStarts processStarts;
 
   public MethodologyEvaluations(RuntimeService runtimeService, EngineAsPlatform engine,
-      SchemeRuleBook rules) {
+      SchemeRuleBook rules, ProcessStarts processStarts) {
+    this.processStarts = processStarts;
     this.runtimeService = runtimeService;
     this.engine = engine;
     this.rules = rules;
@@ -45,7 +48,7 @@ public class MethodologyEvaluations {
     variables.put(MethodologyVariables.EVALUATION_CYCLE, current.period(SchemeRule.EVALUATION_CYCLE).toString());
     variables.put(MethodologyVariables.ASSESS_DUE, current.duration(SchemeRule.METHODOLOGY_ASSESS_WORKING_DAYS));
     variables.put(MethodologyVariables.DECISION_DUE, current.duration(SchemeRule.METHODOLOGY_DECISION_WORKING_DAYS));
-    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(methodology.getId()),
+    engine.run(() -> runtimeService.startProcessInstanceById(processStarts.latestActive(PROCESS), String.valueOf(methodology.getId()),
         variables));
   }
 

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.methodology;
 
+import cn.beijing.carboninclusion.common.ProcessStarts;
 import static cn.beijing.carboninclusion.methodology.MethodologyVariables.*;
 import static cn.beijing.carboninclusion.common.CheckDelegate.CHECK_SUMMARY;
 
@@ -43,10 +44,12 @@ public class MethodologyProposals {
   private final EngineAsPlatform engine;
   private final DeveloperBars bars;
   private final Clock clock;
+  private final ProcessStarts processStarts;
 
   public MethodologyProposals(Methodologies methodologies, MethodologyComments comments, DeveloperService developers,
       CurrentUser currentUser, AuditTrail auditTrail, SchemeRuleBook rules, RuntimeService runtimeService,
-      EngineAsPlatform engine, DeveloperBars bars, Clock clock) {
+      EngineAsPlatform engine, DeveloperBars bars, Clock clock, ProcessStarts processStarts) {
+    this.processStarts = processStarts;
     this.methodologies = methodologies;
     this.comments = comments;
     this.developers = developers;
@@ -129,6 +132,12 @@ public class MethodologyProposals {
     return methodologies.findById(id).orElseThrow(() -> new NotFoundException("methodology", id));
   }
 
+  /** The versions of one methodology code, newest first. */
+  @Transactional(readOnly = true)
+  public List<Methodology> versionsOf(String code) {
+    return methodologies.findByCodeOrderByVersionDesc(code);
+  }
+
   @Transactional(readOnly = true)
   public List<Methodology> all() {
     return methodologies.findAll().stream()
@@ -156,7 +165,7 @@ public class MethodologyProposals {
     variables.put(REVIEW_DUE, current.duration(SchemeRule.METHODOLOGY_REVIEW_WORKING_DAYS));
     variables.put(COMMENT_DURATION, current.duration(SchemeRule.METHODOLOGY_COMMENT_WORKING_DAYS));
     variables.put(DECISION_DUE, current.duration(SchemeRule.METHODOLOGY_DECISION_WORKING_DAYS));
-    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(methodology.getId()),
+    engine.run(() -> runtimeService.startProcessInstanceById(processStarts.latestActive(PROCESS), String.valueOf(methodology.getId()),
         variables));
   }
 

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 废止: the methodology is RETIRED today — no new project registers under it; projects registered under it keep
- * their registration for the rest of their current crediting period (docs/processes/methodology.md).
+ * 废止: the methodology is RETIRED today — no new project registers under it; the bureau's decision states what
+ * happens to the projects registered under it: they continue for the rest of their current crediting period, or
+ * become Class II projects with no issuance from a date (docs/processes/methodology.md, issue 20 item 3).
  */
 @Component("methodologyRetirement")
 class MethodologyRetirement implements JavaDelegate {
@@ -30,10 +31,18 @@ class MethodologyRetirement implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long id = MethodologyVariables.methodologyId(execution);
     Decisions.Taken decision = EvaluationOutcome.decided(decisions, execution, "RETIRE");
-    lifecycle.get(id).endOn(LocalDate.now(clock.withZone(calendar.zone())));
+    String existing = decision.text(MethodologyVariables.EXISTING_PROJECTS).trim();
+    LocalDate stopsOn = "CLASS_TWO".equals(existing)
+        ? LocalDate.parse(decision.text(MethodologyVariables.ISSUANCE_STOPS_ON).trim()) : null;
+    Methodology retiring = lifecycle.get(id);
+    retiring.endOn(LocalDate.now(clock.withZone(calendar.zone())));
+    // a decision recorded before issue 20 names no choice: the projects continue, as the measures' default
+    retiring.decideExistingProjects(existing.isEmpty() ? "CONTINUE" : existing, stopsOn);
     String comment = decision.text(MethodologyVariables.EVALUATION_COMMENT);
     Methodology methodology = lifecycle.transition(id, MethodologyStatus.RETIRED, "RETIRED",
-        "动态评估结论：废止。不再受理新项目登记；已登记项目在当前计入期内可继续适用。" + comment);
-    lifecycle.publish(methodology, "方法学废止：" + MethodologyLifecycle.label(methodology), comment);
+        "动态评估结论：废止。不再受理新项目登记；" + MethodologyRelevel.existingProjectsText(
+            existing.isEmpty() ? "CONTINUE" : existing, stopsOn) + comment);
+    lifecycle.publish(methodology, "方法学废止：" + MethodologyLifecycle.label(methodology),
+        MethodologyRelevel.existingProjectsText(existing.isEmpty() ? "CONTINUE" : existing, stopsOn) + comment);
   }
 }

@@ -35,6 +35,9 @@ final class MethodologyVariables {
   static final String ASSESS_DUE = "assessDue";
   static final String EVALUATION_DECISION = "evaluationDecision";
   static final String EVALUATION_COMMENT = "evaluationComment";
+  static final String NEW_VERSION_FROM = "newVersionFrom";
+  static final String EXISTING_PROJECTS = "existingProjects";
+  static final String ISSUANCE_STOPS_ON = "issuanceStopsOn";
 
   static Long methodologyId(VariableScope scope) {
     return ProcessVariables.id(scope, METHODOLOGY_ID);

@@ -35,7 +35,17 @@ public class PublicMethodologies {
       MethodologyStatus status, String statusLabel, String statusReason, LocalDate effectiveFrom,
       LocalDate effectiveTo, String applicability, String baselineScenario, String projectScenario,
       String monitoringRequirements, String formula, String parameters, boolean exampleValues, Long previousVersionId,
-      long commentCount) {}
+      long commentCount, String existingProjects, LocalDate issuanceStopsOn) {
+
+    /** The bureau's evaluation decision on the projects registered under this version, in words; empty when none. */
+    public String existingProjectsText() {
+      if (existingProjects == null) {
+        return "";
+      }
+      return "CLASS_TWO".equals(existingProjects) ? "转为二类项目，自 " + issuanceStopsOn + " 起不再签发减排量"
+          : "在当前计入期内继续适用";
+    }
+  }
 
   /** Search criteria of the public list; every one optional ({@code text} matches code, name or field). */
   public record Criteria(Integer level, MethodologyStatus status, String text) {
@@ -67,12 +77,18 @@ public class PublicMethodologies {
     return view(methodology);
   }
 
+  /** Every published version of a methodology code, newest first: its history (relevels, revisions, retirement). */
+  @Transactional(readOnly = true)
+  public List<MethodologyView> history(String code) {
+    return proposals.versionsOf(code).stream().filter(m -> PUBLIC.contains(m.getStatus())).map(this::view).toList();
+  }
+
   /** The view of any version (the authenticated API lists drafts too). */
   MethodologyView view(Methodology m) {
     return new MethodologyView(m.getId(), m.getCode(), m.getVersion(), m.getName(), m.getField(), m.getLevel(),
         m.getStatus(), m.getStatus().label(), m.getStatusReason(), m.getEffectiveFrom(), m.getEffectiveTo(),
         m.getApplicability(), m.getBaselineScenario(), m.getProjectScenario(), m.getMonitoringRequirements(),
         m.getFormula(), m.getParameters(), m.isExampleValues(), m.getPreviousVersionId(),
-        comments.countByMethodologyId(m.getId()));
+        comments.countByMethodologyId(m.getId()), m.getExistingProjects(), m.getIssuanceStopsOn());
   }
 }

@@ -68,6 +68,15 @@ class PortalMethodologyController {
         METHODOLOGY_COLUMNS, Paged.Request.of(page, size).slice(found));
   }
 
+  /** 版本沿革: every published version of the code, with its level, dates and the decision on its projects. */
+  private static final List<Column<MethodologyView>> VERSION_COLUMNS = List.of(
+      Column.linked("version", "版本", v -> "第 " + v.version() + " 版", v -> "/portal/methodologies/" + v.id()),
+      Column.of("level", "级别", v -> v.level() == 1 ? "一级方法学" : "二级方法学"),
+      Column.of("status", "状态", MethodologyView::statusLabel),
+      Column.of("effectiveFrom", "施行自", MethodologyView::effectiveFrom),
+      Column.of("effectiveTo", "施行至", MethodologyView::effectiveTo),
+      Column.of("existingProjects", "本版下已登记项目", MethodologyView::existingProjectsText));
+
   @GetMapping("/portal/methodologies/{id}")
   ModelAndView methodology(@PathVariable Long id, @RequestParam(required = false) String format,
       HttpServletResponse response) throws IOException {
@@ -87,7 +96,8 @@ class PortalMethodologyController {
         Field.of("减排量计算公式", m.formula()), Field.of("参数（JSON）", m.parameters()));
     List<PublishedItem> published = feed.about(MethodologyLifecycle.CASE_TYPE, id).stream().map(PublishedItem::of)
         .toList();
+    PortalView.Table versions = PortalView.table(VERSION_COLUMNS, methodologies.history(m.code()));
     return PortalPages.record("methodologies", m.name() + "（" + m.code() + " 第 " + m.version() + " 版）", fields,
-        documents, PortalPages.feed(published));
+        documents, PortalPages.feed(published)).addObject("versions", versions);
   }
 }

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.common.ProcessStarts;
 import cn.beijing.carboninclusion.common.ProcessMessages;
 import static cn.beijing.carboninclusion.project.ProjectVariables.*;
 
@@ -71,11 +72,13 @@ public class ProjectApplications {
   private final WorkingDayCalendar workingDays;
   private final DeveloperBars bars;
   private final Clock clock;
+  private final ProcessStarts processStarts;
 
   public ProjectApplications(Projects projects, ProjectDocuments documents, Methodologies methodologies,
       DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail, SchemeRuleBook rules,
       RuntimeService runtimeService, TaskService taskService, EngineAsPlatform engine, WorkingDayCalendar workingDays,
-      DeveloperBars bars, Clock clock) {
+      DeveloperBars bars, Clock clock, ProcessStarts processStarts) {
+    this.processStarts = processStarts;
     this.workingDays = workingDays;
     this.projects = projects;
     this.documents = documents;
@@ -162,7 +165,7 @@ public class ProjectApplications {
     variables.put(SUPPLEMENT_DUE, current.duration(SchemeRule.SUPPLEMENT_WORKING_DAYS));
     variables.put(PUBLICITY_DURATION, current.duration(SchemeRule.PUBLICITY_WORKING_DAYS));
     variables.put(DECISION_DUE, current.duration(SchemeRule.BUREAU_DECISION_WORKING_DAYS));
-    engine.run(() -> runtimeService.startProcessInstanceByKey(REGISTRATION_PROCESS, businessKey(project), variables));
+    engine.run(() -> runtimeService.startProcessInstanceById(processStarts.latestActive(REGISTRATION_PROCESS), businessKey(project), variables));
     return project;
   }
 
@@ -225,7 +228,7 @@ public class ProjectApplications {
     variables.put(METHODOLOGY_CODE, methodology.getCode() + " " + methodology.getName());
     variables.put(DISCLOSURE_SUMMARY, disclosureSummary(project, developer, methodology));
     variables.put(CHECK_DUE, rules.duration(SchemeRule.DISCLOSURE_CHECK_WORKING_DAYS));
-    engine.run(() -> runtimeService.startProcessInstanceByKey(DISCLOSURE_PROCESS, businessKey(project), variables));
+    engine.run(() -> runtimeService.startProcessInstanceById(processStarts.latestActive(DISCLOSURE_PROCESS), businessKey(project), variables));
     auditTrail.record(ProjectLifecycle.CASE_TYPE, projectId, "DISCLOSURE_REQUESTED", null, null, "申请公开项目信息");
     return project;
   }
@@ -251,7 +254,7 @@ public class ProjectApplications {
     variables.put(REQUEST_KIND_LABEL, bureau ? "生态环境局责令注销" : "开发方申请注销");
     variables.put(CANCELLATION_REASON, reason);
     variables.put(DECISION_DUE, rules.duration(SchemeRule.BUREAU_DECISION_WORKING_DAYS));
-    engine.run(() -> runtimeService.startProcessInstanceByKey(CANCELLATION_PROCESS, businessKey(project), variables));
+    engine.run(() -> runtimeService.startProcessInstanceById(processStarts.latestActive(CANCELLATION_PROCESS), businessKey(project), variables));
     auditTrail.record(ProjectLifecycle.CASE_TYPE, projectId, "CANCELLATION_REQUESTED", null, null,
         (bureau ? "生态环境局责令注销：" : "开发方申请注销：") + reason);
     return project;

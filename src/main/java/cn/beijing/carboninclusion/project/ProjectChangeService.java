@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.project;
 
+import cn.beijing.carboninclusion.common.ProcessStarts;
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
@@ -58,11 +59,13 @@ public class ProjectChangeService {
   private final WorkingDayCalendar calendar;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ProcessStarts processStarts;
 
   ProjectChangeService(ProjectApplications projects, ProjectChanges changes, ProjectVersions versions,
       DeveloperService developers, DeveloperOrganisations organisations, DeveloperMembers members,
       CurrentUser currentUser, AuditTrail auditTrail, ProjectChangeSettings settings, RuntimeService runtimeService, TaskService taskService,
-      EngineAsPlatform engine, WorkingDayCalendar calendar, ObjectMapper json, Clock clock, DeveloperBars bars) {
+      EngineAsPlatform engine, WorkingDayCalendar calendar, ObjectMapper json, Clock clock, DeveloperBars bars, ProcessStarts processStarts) {
+    this.processStarts = processStarts;
     this.bars = bars;
     this.projects = projects;
     this.changes = changes;
@@ -139,7 +142,7 @@ public class ProjectChangeService {
     variables.put("acceptanceDue", SchemeRuleSet.workingDays(settings.acceptanceWorkingDays()));
     variables.put("reviewDue", SchemeRuleSet.workingDays(settings.reviewWorkingDays()));
     variables.put("decisionDue", SchemeRuleSet.workingDays(settings.decisionWorkingDays()));
-    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(projectId), variables));
+    engine.run(() -> runtimeService.startProcessInstanceById(processStarts.latestActive(PROCESS), String.valueOf(projectId), variables));
     return change;
   }
 

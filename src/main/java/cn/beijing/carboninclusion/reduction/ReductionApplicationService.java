@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.reduction;
 
+import cn.beijing.carboninclusion.common.ProcessStarts;
 import static cn.beijing.carboninclusion.reduction.ReductionVariables.*;
 
 import cn.beijing.carboninclusion.common.AuditTrail;
@@ -58,12 +59,14 @@ public class ReductionApplicationService {
   private final Verifiers verifiers;
   private final ActivityUploads uploads;
   private final Clock clock;
+  private final ProcessStarts processStarts;
 
   public ReductionApplicationService(ReductionApplications applications, Projects projects,
       Methodologies methodologies, DeveloperService developers, CurrentUser currentUser, AuditTrail auditTrail,
       ReductionLifecycle lifecycle, SchemeRuleBook rules, RuntimeService runtimeService,
       EngineAsPlatform engine, ObjectMapper json, DeveloperBars bars, Verifiers verifiers, ActivityUploads uploads,
-      Clock clock) {
+      Clock clock, ProcessStarts processStarts) {
+    this.processStarts = processStarts;
     this.uploads = uploads;
     this.applications = applications;
     this.projects = projects;
@@ -247,7 +250,7 @@ public class ReductionApplicationService {
     variables.put(REVIEW_DUE, current.duration(SchemeRule.REDUCTION_REVIEW_WORKING_DAYS));
     variables.put(ReductionVariables.VERIFICATION_DUE, current.duration(SchemeRule.VERIFICATION_WORKING_DAYS));
     variables.put(DECISION_DUE, current.duration(SchemeRule.REDUCTION_DECISION_WORKING_DAYS));
-    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables));
+    engine.run(() -> runtimeService.startProcessInstanceById(processStarts.latestActive(PROCESS), String.valueOf(project.getId()), variables));
     return application;
   }
 

@@ -28,9 +28,16 @@ class ReductionIssuance implements JavaDelegate {
   private final Decisions decisions;
   private final ReductionRules rules;
   private final VerificationReports reports;
+  private final cn.beijing.carboninclusion.methodology.Methodologies methodologies;
+  private final cn.beijing.carboninclusion.calendar.WorkingDayCalendar calendar;
+  private final java.time.Clock clock;
 
   ReductionIssuance(ReductionLifecycle lifecycle, Registry registry, ProjectVersions versions, Decisions decisions,
-      ReductionRules rules, VerificationReports reports) {
+      ReductionRules rules, VerificationReports reports, cn.beijing.carboninclusion.methodology.Methodologies methodologies,
+      cn.beijing.carboninclusion.calendar.WorkingDayCalendar calendar, java.time.Clock clock) {
+    this.methodologies = methodologies;
+    this.calendar = calendar;
+    this.clock = clock;
     this.lifecycle = lifecycle;
     this.registry = registry;
     this.versions = versions;
@@ -80,6 +87,13 @@ class ReductionIssuance implements JavaDelegate {
       application.registeredAboveRecomputation(reasons);
       aboveRecomputation = "。登记量高于" + rules.limitText(application.getRecomputedTco2e(), limit) + "，理由——"
           + reasons;
+    }
+    // the bureau's evaluation decision on the methodology version, whatever the case's checks said when they ran
+    java.util.Optional<String> stopped = ReductionRules.methodologyStopsIssuance(
+        methodologies.findById(project.getMethodologyId()).orElse(null),
+        java.time.LocalDate.now(clock.withZone(calendar.zone())));
+    if (stopped.isPresent()) {
+      throw trail.refused(stopped.get());
     }
     application.verify(verified);
     application.approve(approved);

@@ -65,6 +65,21 @@ public class ReductionRules {
     return CheckResult.passed(DEADLINE, "监测期在计入期内且在申请期限内");
   }
 
+  /**
+   * The bureau's evaluation decision on the project's methodology version (issue 20, item 3): when it moved the
+   * version's projects to Class II, no reductions are issued under it from the date it named. Empty when issuance
+   * may go on.
+   */
+  public static java.util.Optional<String> methodologyStopsIssuance(
+      cn.beijing.carboninclusion.methodology.Methodology methodology, LocalDate day) {
+    if (methodology == null || !methodology.stopsIssuanceOn(day)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("项目适用的方法学 " + methodology.getCode() + " 第" + methodology.getVersion()
+        + "版经动态评估决定：本版下已登记的项目转为二类项目，自 " + methodology.getIssuanceStopsOn()
+        + " 起不再签发减排量 (methodology version moved to Class II)");
+  }
+
   /** Monitoring periods of one project never overlap (a reduction is claimed once). */
   public CheckResult overlap(ReductionApplication application, Collection<ReductionApplication> others) {
     List<String> overlapping = others.stream()

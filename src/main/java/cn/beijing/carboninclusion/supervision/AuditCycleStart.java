@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessStarts;
 import cn.beijing.carboninclusion.common.ProcessVariables;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectLifecycle;
@@ -18,8 +19,10 @@ class AuditCycleStart implements JavaDelegate {
 
   private final ProjectLifecycle projects;
   private final SupervisedProjects supervised;
+  private final ProcessStarts processStarts;
 
-  AuditCycleStart(ProjectLifecycle projects, SupervisedProjects supervised) {
+  AuditCycleStart(ProjectLifecycle projects, SupervisedProjects supervised, ProcessStarts processStarts) {
+    this.processStarts = processStarts;
     this.projects = projects;
     this.supervised = supervised;
   }
@@ -29,6 +32,6 @@ class AuditCycleStart implements JavaDelegate {
     Project project = projects.get(ProcessVariables.id(execution, "projectId"));
     Map<String, Object> variables = supervised.caseVariables(project);
     execution.getProcessEngineServices().getRuntimeService()
-        .startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables);
+        .startProcessInstanceById(processStarts.latestActive(PROCESS), String.valueOf(project.getId()), variables);
   }
 }

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.supervision;
 
+import cn.beijing.carboninclusion.common.ProcessStarts;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ConflictException;
 import cn.beijing.carboninclusion.common.EngineAsPlatform;
@@ -32,10 +33,12 @@ public class Rectifications {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final EngineAsPlatform engine;
+  private final ProcessStarts processStarts;
 
   public Rectifications(ProjectApplications projects, SupervisedProjects supervised, CurrentUser currentUser, SchemeRuleBook rules,
       RuntimeService runtimeService,
-      TaskService taskService, EngineAsPlatform engine) {
+      TaskService taskService, EngineAsPlatform engine, ProcessStarts processStarts) {
+    this.processStarts = processStarts;
     this.projects = projects;
     this.supervised = supervised;
     this.currentUser = currentUser;
@@ -93,7 +96,7 @@ public class Rectifications {
     variables.put("decisionDue", current.duration(SchemeRule.RECTIFICATION_DECISION_WORKING_DAYS));
     variables.put("rectificationRound", 1);
     variables.put("maxRectificationRounds", current.count(SchemeRule.MAX_RECTIFICATION_ROUNDS));
-    engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, String.valueOf(project.getId()), variables));
+    engine.run(() -> runtimeService.startProcessInstanceById(processStarts.latestActive(PROCESS), String.valueOf(project.getId()), variables));
   }
 
   /** The developer files its rectification report (the open task of the current round). */

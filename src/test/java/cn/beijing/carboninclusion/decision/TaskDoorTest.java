@@ -342,6 +342,7 @@ class TaskDoorTest extends PlatformIntegrationTest {
         case "number" -> field.min() != null && !field.min().startsWith("=") ? Double.valueOf(field.min()) : 0.0;
         case "checkbox" -> Boolean.TRUE;
         case "checklist", "taglist" -> List.of(field.values().iterator().next());
+        case "datetime" -> java.time.LocalDate.now().plusDays(1).toString();
         default -> field.pattern() != null ? "91110000600037341L" : "审核意见：材料齐全，同意。";
       };
       values.put(field.key(), value);

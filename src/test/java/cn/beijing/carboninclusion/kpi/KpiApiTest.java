@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beijing.carboninclusion.calendar.HolidayCoverage;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,7 @@ class KpiApiTest extends PlatformIntegrationTest {
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired HolidayCoverage coverage;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -114,6 +116,7 @@ class KpiApiTest extends PlatformIntegrationTest {
   @Test
   void cockpitServesThePluginModule() throws Exception {
     HttpResponse<String> module = send(HttpRequest.newBuilder(uri(PLUGIN_API + "/static/app/plugin.js")).GET());
+    assertThat(module.body()).contains("holidayBanner(snapshot.holidaySchedule)", "节假日安排缺失");
     assertThat(module.statusCode()).isEqualTo(200);
     assertThat(module.body()).contains("pluginPoint: 'cockpit.dashboard'").contains("碳普惠 运行指标")
         .contains("'X-XSRF-TOKEN': api.CSRFToken").doesNotContain("https://");
@@ -132,6 +135,14 @@ class KpiApiTest extends PlatformIntegrationTest {
     JsonNode body = json.readTree(snapshot.body());
     assertThat(body.get("reductionsIssued")).hasSize(12);
     assertThat(body.get("casesByProcess").isArray()).isTrue();
+    // the holiday schedules' coverage, asked at each view: the banner's text when next year is missing
+    HolidayCoverage.Coverage holidays = coverage.now();
+    assertThat(body.get("holidaySchedule").get("coveredYears").toString()).contains("2025", "2026");
+    assertThat(body.get("holidaySchedule").get("warning").isNull()).isEqualTo(holidays.ok());
+    if (!holidays.ok()) {
+      assertThat(body.get("holidaySchedule").get("warning").asText()).isEqualTo(holidays.warning());
+      assertThat(body.get("holidaySchedule").get("missingYear").asInt()).isEqualTo(holidays.missingYear());
+    }
 
     // a developer logged in to Tasklist holds an engine login, but not the KPIs
     CookieManager developer = new CookieManager();

@@ -54,6 +54,7 @@ class MethodologyEvaluationProcessTest extends PlatformIntegrationTest {
   @Autowired ManagementService managementService;
   @Autowired WorkingDayCalendar workingDays;
   @Autowired MethodologyEvaluations evaluations;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private MethodologyCases cases;
 
@@ -125,8 +126,9 @@ class MethodologyEvaluationProcessTest extends PlatformIntegrationTest {
   @Test
   void anEvaluationRequestedByTheBureauMovesTheMethodologyToLevelTwo() {
     Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    ClockUtil.setCurrentTime(Date.from(requestedAt));
+    ClockUtil.setCurrentTime(Date.from(requestedAt.minus(60, ChronoUnit.DAYS)));
     Methodology methodology = cases.anEffectiveMethodology(1);
+    ClockUtil.setCurrentTime(Date.from(requestedAt));
     ProcessInstance pi = cases.evaluationOf(methodology);
 
     evaluations.request(methodology.getId());
@@ -139,23 +141,106 @@ class MethodologyEvaluationProcessTest extends PlatformIntegrationTest {
 
     cases.completeAs(TECHNICAL_REVIEWER, task("Task_AssessMethodology", pi),
         withVariables("assessmentProposal", "RELEVEL", "assessmentComment", "实际减排量难以核证，建议调整为二级"));
-    cases.completeAs(BUREAU_OFFICER, task("Task_EvaluationDecision", pi),
-        withVariables("evaluationDecision", "RELEVEL", "evaluationComment", "调整为二级，用于公众参与"));
+    LocalDate today = LocalDate.ofInstant(requestedAt, workingDays.zone());
+    Task decision = task("Task_EvaluationDecision", pi);
+    // what the form cannot check: the dates are real, not in the past, in order; a choice for the projects is made
+    assertThatThrownBy(() -> cases.completeAs(BUREAU_OFFICER, decision, withVariables("evaluationDecision", "RELEVEL",
+        "evaluationComment", "调整为二级", "newVersionFrom", today.minusDays(1).toString(), "existingProjects",
+        "CONTINUE"))).hasMessageContaining("newVersionFrom");
+    assertThatThrownBy(() -> cases.completeAs(BUREAU_OFFICER, decision, withVariables("evaluationDecision", "RELEVEL",
+        "evaluationComment", "调整为二级", "newVersionFrom", today.toString(), "existingProjects", "CLASS_TWO",
+        "issuanceStopsOn", today.minusDays(1).toString()))).hasMessageContaining("issuanceStopsOn");
+    assertThatThrownBy(() -> cases.completeAs(BUREAU_OFFICER, decision, withVariables("evaluationDecision", "RELEVEL",
+        "evaluationComment", "调整为二级", "newVersionFrom", today.toString()))).hasMessageContaining("existingProjects");
+    assertThat(pi).isWaitingAt("Task_EvaluationDecision");
+    cases.completeAs(BUREAU_OFFICER, decision, withVariables("evaluationDecision", "RELEVEL", "evaluationComment",
+        "调整为二级，用于公众参与", "newVersionFrom", today.toString(), "existingProjects", "CONTINUE"));
     assertThat(pi).isWaitingAt("Task_ChangeLevel");
     execute(job("Task_ChangeLevel", pi));
 
-    assertThat(pi).hasPassed("Task_ChangeLevel").hasNotPassed("Task_KeepMethodology").isNotEnded();
-    assertAwaitingEvaluation(pi, requestedAt);
-    assertThat(pi).variables().containsEntry("level", 2);
-    Methodology releveled = cases.current(methodology);
-    assertThat(releveled.getLevel()).isEqualTo(2);
-    assertThat(releveled.getStatus()).isEqualTo(MethodologyStatus.EFFECTIVE);
-    assertThat(releveled.getEffectiveTo()).isNull();
-    assertThat(releveled.getStatusReason()).isEqualTo("动态评估结论：调整为二级方法学。调整为二级，用于公众参与");
-    assertThat(lastFeedEntryAbout(releveled)).satisfies(entry -> {
-      assertThat(entry.getTitle()).isEqualTo("方法学级别调整：" + MethodologyLifecycle.label(releveled));
-      assertThat(entry.getBody()).isEqualTo("调整为二级方法学。调整为二级，用于公众参与");
+    // version 2 at level 2 from the decided date; version 1 unchanged in level, in force until the day before
+    assertThat(pi).hasPassed("Task_ChangeLevel", "EndEvent_Relevelled").hasNotPassed("Task_KeepMethodology").isEnded();
+    List<Methodology> versions = cases.versionsOf(methodology.getCode());
+    assertThat(versions).hasSize(2);
+    Methodology second = versions.get(0);
+    Methodology first = cases.current(methodology);
+    assertThat(second.getVersion()).isEqualTo(methodology.getVersion() + 1);
+    assertThat(second.getLevel()).isEqualTo(2);
+    assertThat(second.getStatus()).isEqualTo(MethodologyStatus.EFFECTIVE);
+    assertThat(second.getEffectiveFrom()).isEqualTo(today);
+    assertThat(second.getPreviousVersionId()).isEqualTo(methodology.getId());
+    assertThat(second.getFormula()).isEqualTo(methodology.getFormula());
+    assertThat(first.getLevel()).isEqualTo(1);
+    assertThat(first.getStatus()).isEqualTo(MethodologyStatus.REVISED);
+    assertThat(first.getEffectiveTo()).isEqualTo(today.minusDays(1));
+    assertThat(first.getExistingProjects()).isEqualTo("CONTINUE");
+    assertThat(first.getStatusReason()).isEqualTo("动态评估结论：调整为二级方法学，自 " + today + " 起由第2版替代，本版施行至 "
+        + today.minusDays(1) + "。本版下已登记的项目在当前计入期内继续适用。调整为二级，用于公众参与");
+    assertThat(lastFeedEntryAbout(second)).satisfies(entry -> {
+      assertThat(entry.getTitle()).isEqualTo("方法学级别调整：" + MethodologyLifecycle.label(first) + " → 第2版（二级）");
+      assertThat(entry.getBody()).contains("自 " + today + " 起施行第2版（二级方法学）");
     });
+    // the new version has its own evaluation cycle
+    assertAwaitingEvaluation(cases.evaluationOf(second), requestedAt);
+    // a Class I project cannot register under the level-2 version
+    Project project = cases.applyForProjectUnder(methodology.getCode());
+    assertThat(project.getMethodologyId()).isEqualTo(second.getId());
+    ProcessInstance registration = cases.registrationOf(project);
+    assertThat(registration).hasPassed("BoundaryEvent_HardCheckFailed").isWaitingAt("Task_RejectApplication");
+  }
+
+  @Test
+  void projectsMovedToClassTwoByARelevelHaveNoReductionsIssuedFromTheDecidedDate() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(now.minus(120, ChronoUnit.DAYS)));
+    Methodology methodology = cases.anEffectiveMethodology(1);
+    cn.beijing.carboninclusion.project.ProjectCases projects = new cn.beijing.carboninclusion.project.ProjectCases(context);
+    cn.beijing.carboninclusion.reduction.ReductionCases reductions =
+        new cn.beijing.carboninclusion.reduction.ReductionCases(context, projects);
+    Project registered = projects.aRegisteredProjectUnder(methodology.getCode());
+    ClockUtil.setCurrentTime(Date.from(now));
+    LocalDate today = LocalDate.ofInstant(now, workingDays.zone());
+    // an application decided before the evaluation decision: it waits for its issuance
+    var decided = reductions.fileTrips(registered, "5.2", 100_000);
+    ProcessInstance beforeDecision = reductionOf(decided.getId());
+    execute(job("Task_StartReview", beforeDecision));
+    projects.verify(beforeDecision);
+    projects.completeAs("wangfang", task("Task_TechnicalReview", beforeDecision),
+        withVariables("reviewDecision", "APPROVE", "verifiedTco2e", 5.2, "reviewComment", "数据一致"));
+    projects.completeAs("zhangwei", task("Task_BureauApproval", beforeDecision),
+        withVariables("bureauDecision", "APPROVE", "approvedTco2e", 5.2, "bureauComment", "同意登记"));
+    assertThat(beforeDecision).isWaitingAt("Task_IssueReductions");
+
+    ProcessInstance pi = cases.evaluationOf(methodology);
+    evaluations.request(methodology.getId());
+    cases.completeAs(TECHNICAL_REVIEWER, task("Task_AssessMethodology", pi),
+        withVariables("assessmentProposal", "RELEVEL", "assessmentComment", "难以核证"));
+    cases.completeAs(BUREAU_OFFICER, task("Task_EvaluationDecision", pi), withVariables("evaluationDecision", "RELEVEL",
+        "evaluationComment", "调整为二级", "newVersionFrom", today.toString(), "existingProjects", "CLASS_TWO",
+        "issuanceStopsOn", today.toString()));
+    execute(job("Task_ChangeLevel", pi));
+
+    Methodology first = cases.current(methodology);
+    assertThat(first.getExistingProjects()).isEqualTo("CLASS_TWO");
+    assertThat(first.getIssuanceStopsOn()).isEqualTo(today);
+    assertThat(first.stopsIssuanceOn(today)).isTrue();
+    assertThat(first.stopsIssuanceOn(today.minusDays(1))).isFalse();
+    // the issuance reads the decision itself, whatever the case's checks said when they ran
+    assertThatThrownBy(() -> execute(job("Task_IssueReductions", beforeDecision)))
+        .hasMessageContaining("自 " + today + " 起不再签发减排量");
+    assertThat(beforeDecision).isWaitingAt("Task_IssueReductions");
+    assertThat(jdbc.queryForObject("select count(*) from registry_journal where operation = 'ISSUE' and payload like ?",
+        Long.class, "%application=" + decided.getId() + ";%")).isZero();
+    // the project's next application is refused by the automatic checks, naming the decision
+    var next = reductions.fileTrips(registered, LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 30), "5.2", 100_000);
+    ProcessInstance reduction = reductionOf(next.getId());
+    assertThat(reduction).hasPassed("BoundaryEvent_HardCheckFailed").hasNotPassed("Task_TechnicalReview");
+    assertThat(reduction).variables().containsEntry("hardCheckErrorCode", "Error_OutsideDeadline");
+    assertThat((String) runtimeService.getVariable(reduction.getId(), "hardCheckErrorMessage"))
+        .contains("自 " + today + " 起不再签发减排量");
+    runtimeService.deleteProcessInstance(beforeDecision.getId(), "test finished", true, true);
+    runtimeService.deleteProcessInstance(reduction.getId(), "test finished", true, true);
+    projects.cleanUp();
   }
 
   // ---- (c) revision --------------------------------------------------------------------------------------------
@@ -239,7 +324,8 @@ class MethodologyEvaluationProcessTest extends PlatformIntegrationTest {
     cases.completeAs(TECHNICAL_REVIEWER, task("Task_AssessMethodology", pi),
         withVariables("assessmentProposal", "RETIRE", "assessmentComment", "已无项目采用"));
     cases.completeAs(BUREAU_OFFICER, task("Task_EvaluationDecision", pi),
-        withVariables("evaluationDecision", "RETIRE", "evaluationComment", "已有更完善的方法学替代"));
+        withVariables("evaluationDecision", "RETIRE", "evaluationComment", "已有更完善的方法学替代", "existingProjects",
+            "CONTINUE"));
     assertThat(pi).isWaitingAt("Task_RetireMethodology");
     execute(job("Task_RetireMethodology", pi));
 
@@ -249,10 +335,10 @@ class MethodologyEvaluationProcessTest extends PlatformIntegrationTest {
     assertThat(retired.getStatus()).isEqualTo(MethodologyStatus.RETIRED);
     assertThat(retired.getEffectiveTo()).isEqualTo(today);
     assertThat(retired.getStatusReason())
-        .isEqualTo("动态评估结论：废止。不再受理新项目登记；已登记项目在当前计入期内可继续适用。已有更完善的方法学替代");
+        .isEqualTo("动态评估结论：废止。不再受理新项目登记；本版下已登记的项目在当前计入期内继续适用。已有更完善的方法学替代");
     assertThat(lastFeedEntryAbout(retired)).satisfies(entry -> {
       assertThat(entry.getTitle()).isEqualTo("方法学废止：" + MethodologyLifecycle.label(retired));
-      assertThat(entry.getBody()).isEqualTo("已有更完善的方法学替代");
+      assertThat(entry.getBody()).isEqualTo("本版下已登记的项目在当前计入期内继续适用。已有更完善的方法学替代");
     });
     assertThatThrownBy(() -> evaluations.request(methodology.getId())).isInstanceOf(ConflictException.class);
 
@@ -287,6 +373,11 @@ class MethodologyEvaluationProcessTest extends PlatformIntegrationTest {
               .isEqualTo(Date.from(cycleStart.atZone(ZoneId.systemDefault()).plusYears(1).toInstant()));
           assertThat(job("Timer_EvaluationDue", pi).getId()).isEqualTo(timer.getId());
         });
+  }
+
+  private ProcessInstance reductionOf(Long applicationId) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("ReductionRegistration")
+        .variableValueEquals("applicationId", applicationId).singleResult();
   }
 
   private DisclosureEntry lastFeedEntryAbout(Methodology methodology) {

@@ -3,11 +3,14 @@ package cn.beijing.carboninclusion.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.CarbonInclusionApplication;
+import cn.beijing.carboninclusion.calendar.HolidayCalendar;
+import cn.beijing.carboninclusion.calendar.HolidaySchedules;
 import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.common.PublicEvents;
 import cn.beijing.carboninclusion.registry.ets.EtsCoveredEntities;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,10 @@ class EmbeddedH2RestartTest {
       assertThat(demoEntity.name()).contains("示例");
       assertThat(demoEntity.verifiedEmissions()).isEqualByComparingTo("20000");
       assertThat(demoEntity.version()).isOne();
+      // the bundled holiday file seeds the holiday schedules of a fresh database: 2025 and 2026, version 1 each
+      assertThat(first.getBean(HolidaySchedules.class).years()).extracting(y -> y.year() + "v" + y.current().version())
+          .containsExactly("2025v1", "2026v1");
+      assertThat(first.getBean(HolidayCalendar.class).isWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();
 
       // a disclosure whose delivery fails before the node stops: the restart delivers it, once
       jdbc.update("alter table disclosure_entry add constraint ck_test_down check (subject_id <> 4242)");
@@ -78,6 +85,8 @@ class EmbeddedH2RestartTest {
       assertThat(second.getBean(JdbcTemplate.class)
           .queryForObject("select count(*) from event_publication", Long.class)).isZero();
       assertThat(second.getBean(EtsCoveredEntities.class).versions()).as("the demo list is seeded once").isOne();
+      assertThat(second.getBean(HolidaySchedules.class).years()).as("the holiday schedules are seeded once")
+          .allSatisfy(y -> assertThat(y.versions()).isOne()).hasSize(2);
     }
   }
 

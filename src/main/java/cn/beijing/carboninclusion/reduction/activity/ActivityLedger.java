@@ -215,7 +215,7 @@ abstract sealed class ActivityLedger {
         // sorting and hashing a million ids in memory rather than in temporary files; this transaction only
         statement.execute("set local work_mem = '64MB'");
         statement.execute("create temporary table " + STAGING + " (line bigint not null, trip_id varchar(100) not null,"
-            + " pseudonym varchar(64) not null, reduction numeric(60, 30) not null) on commit drop");
+            + " pseudonym varchar(64) collate \"C\" not null, reduction numeric(60, 30) not null) on commit drop");
       }
       copy = connection.unwrap(PGConnection.class).getCopyAPI()
           .copyIn("copy " + STAGING + " (line, trip_id, pseudonym, reduction) from stdin");

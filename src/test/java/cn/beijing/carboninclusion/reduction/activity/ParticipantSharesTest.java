@@ -22,10 +22,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Participants credited without personal data (issue 19, item 1) on PostgreSQL: each participant's share under its
@@ -44,6 +51,8 @@ class ParticipantSharesTest extends PlatformIntegrationTest {
   @Autowired DeveloperService developers;
   @Autowired JdbcTemplate jdbc;
   @Autowired PersonalText personalText;
+  @Autowired Pseudonyms pseudonyms;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void theSharesSumExactlyToTheRecordedReductionAndTheRemainderGoesToTheLargestRemainders() {
@@ -130,6 +139,107 @@ class ParticipantSharesTest extends PlatformIntegrationTest {
     assertThat(shares.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo(result.reductionTco2e());
     assertThat(shares.values()).allMatch(s -> s.scale() <= 6 && s.signum() >= 0);
+  }
+
+  @Test
+  void aFirstUploadHoldingItsTransactionOpenDoesNotHoldUpAnotherAndBothUseOneSecret() throws Exception {
+    Long projectId = application().getProjectId();
+    TransactionTemplate upload = new TransactionTemplate(transactions);
+    CountDownLatch firstHasItsSecret = new CountDownLatch(1);
+    CountDownLatch secondIsDone = new CountDownLatch(1);
+    ExecutorService uploads = Executors.newFixedThreadPool(2);
+    try {
+      Future<String> first = uploads.submit(() -> upload.execute(status -> {
+        String pseudonym = pseudonyms.of(projectId).of("x-1");
+        firstHasItsSecret.countDown();
+        await(secondIsDone);
+        status.setRollbackOnly(); // the first upload then fails
+        return pseudonym;
+      }));
+      assertThat(firstHasItsSecret.await(30, TimeUnit.SECONDS)).isTrue();
+      // the second neither waits for the first's transaction nor makes a second secret
+      String second = uploads.submit(() -> upload.execute(status -> pseudonyms.of(projectId).of("x-1")))
+          .get(20, TimeUnit.SECONDS);
+      secondIsDone.countDown();
+
+      assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(second);
+      assertThat(jdbc.queryForObject("select count(*) from participant_secret where project_id = ?", Long.class,
+          projectId)).isOne();
+      // the first rolled back, the secret stayed: the second's pseudonyms are still the project's
+      assertThat(pseudonymsOf(projectId).of("x-1")).isEqualTo(second);
+    } finally {
+      secondIsDone.countDown();
+      uploads.shutdownNow();
+    }
+  }
+
+  @Test
+  void anUploadWhoseSecretIsMadeByAnotherBetweenItsReadAndItsInsertUsesTheOther() throws Exception {
+    Long projectId = application().getProjectId();
+    String theOthers = Base64.getEncoder().encodeToString(new byte[32]);
+    TransactionTemplate upload = new TransactionTemplate(transactions);
+    CountDownLatch otherHasInserted = new CountDownLatch(1);
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      // another node has inserted the project's secret and not committed yet
+      Future<?> other = nodes.submit(() -> upload.executeWithoutResult(status -> {
+        jdbc.update("insert into participant_secret (project_id, secret, created_at) values (?, ?, now())",
+            projectId, personalText.convertToDatabaseColumn(theOthers));
+        otherHasInserted.countDown();
+        waitForALockWait();
+      }));
+      assertThat(otherHasInserted.await(30, TimeUnit.SECONDS)).isTrue();
+      // this upload does not see it, inserts its own, waits on the unique key, is refused when the other commits
+      String pseudonym = nodes.submit(() -> upload.execute(status -> pseudonyms.of(projectId).of("x-1")))
+          .get(30, TimeUnit.SECONDS);
+      other.get(5, TimeUnit.SECONDS);
+
+      assertThat(pseudonym).isEqualTo(new Pseudonyms.Of(new byte[32]).of("x-1"));
+      assertThat(jdbc.queryForObject("select count(*) from participant_secret where project_id = ?", Long.class,
+          projectId)).isOne();
+    } finally {
+      nodes.shutdownNow();
+    }
+  }
+
+  private void waitForALockWait() {
+    // on a connection of its own, outside this thread's transaction (pg_stat_activity is a snapshot per transaction)
+    try (java.sql.Connection outside = jdbc.getDataSource().getConnection()) {
+      outside.setAutoCommit(true);
+      for (int i = 0; i < 200; i++) {
+        try (java.sql.ResultSet waiting = outside.createStatement().executeQuery("select count(*) from "
+            + "pg_stat_activity where wait_event_type = 'Lock' and query like '%insert into participant_secret%'")) {
+          waiting.next();
+          if (waiting.getLong(1) > 0) {
+            return;
+          }
+        }
+        sleep(100);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("the second upload never waited on the other's insert");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("timed out");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private Map<String, BigDecimal> shares(Long applicationId) {

@@ -52,18 +52,35 @@ public final class ParticipantsBenchmark {
   public static void main(String[] args) throws Exception {
     Path csv = Path.of(args[0]);
     long n = Long.parseLong(args[1]);
+    String url = System.getenv("BENCH_DB_URL");
+    if (url != null && !url.isBlank()) {
+      // a PostgreSQL server of one's own, e.g. Debian's with its default (durable) settings (bench/lib.sh)
+      start(url, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""), csv, n, "external");
+      return;
+    }
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
-      ConfigurableApplicationContext app = new SpringApplicationBuilder(CarbonInclusionApplication.class).run(
-          "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-          "--spring.datasource.username=postgres", "--spring.datasource.password=postgres", "--server.port=0",
-          "--carbon-inclusion.data-dir=target/bench-data", "--camunda.bpm.job-execution.enabled=false",
-          "--spring.servlet.multipart.max-file-size=-1", "--spring.servlet.multipart.max-request-size=-1",
-          "--spring.mail.host=127.0.0.1", "--logging.level.root=WARN");
-      try {
-        run(app, csv, n);
-      } finally {
-        app.close();
-      }
+      start(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", csv, n, "embedded, as the tests");
+    }
+  }
+
+  private static String env(String name, String otherwise) {
+    String value = System.getenv(name);
+    return value == null ? otherwise : value;
+  }
+
+  private static void start(String url, String user, String password, Path csv, long n, String kind)
+      throws Exception {
+    System.out.printf(Locale.ROOT, "setup: database %s (%s)%n", url, kind);
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(CarbonInclusionApplication.class).run(
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user, "--spring.datasource.password=" + password, "--server.port=0",
+        "--carbon-inclusion.data-dir=target/bench-data", "--camunda.bpm.job-execution.enabled=false",
+        "--spring.servlet.multipart.max-file-size=-1", "--spring.servlet.multipart.max-request-size=-1",
+        "--spring.mail.host=127.0.0.1", "--logging.level.root=WARN");
+    try {
+      run(app, csv, n);
+    } finally {
+      app.close();
     }
   }
 
@@ -124,22 +141,101 @@ public final class ParticipantsBenchmark {
         rootSeconds, HexFormat.of().formatHex(tree.root()), sampler.peak.get() >> 20);
 
     start = System.nanoTime();
-    HttpResponse<String> proof = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-            "http://127.0.0.1:" + port + "/api/projects/" + application.getProjectId() + "/periods/"
-                + application.getId() + "/participants/" + pseudonyms.of("u%07d".formatted(n / 2)) + "/proof"))
-        .header("Authorization", auth()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> proof = proofOverHttp(port, application, pseudonyms.of("u%07d".formatted(n / 2)), auth());
     double proofSeconds = (System.nanoTime() - start) / 1e9;
     sampler.interrupt();
-    System.out.printf(Locale.ROOT, "proof: HTTP %d in %.1f s, %d hashes%n", proof.statusCode(), proofSeconds,
+    System.out.printf(Locale.ROOT, "proof: HTTP %d in %.1f s (the first request of its kind), %d hashes%n",
+        proof.statusCode(), proofSeconds,
         proof.statusCode() == 200 ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(proof.body())
             .get("path").size() : -1);
+    // the break-down: the same request warm (other participants, spread over the leaves), then the same work
+    // without HTTP (the service's call: the ledger, the share, the payout, the chunk and the chunk hashes)
+    int warm = 30;
+    double[] overHttp = new double[warm];
+    double[] inProcess = new double[warm];
+    PayoutLedgers ledgers = app.getBean(PayoutLedgers.class);
+    // as the developer's app calls it: a client token (HTTP Basic checks the password's slow hash on every request)
+    HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + port + "/api/tokens")).header("Authorization", auth())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"client\":\"bench\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String bearer = "Bearer " + new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.body())
+        .get("token").asText();
+    double[] overHttpBasic = new double[warm];
+    for (int i = 0; i < warm; i++) {
+      String pseudonym = pseudonyms.of("u%07d".formatted(1 + (i * 7919L * 379) % n));
+      long t = System.nanoTime();
+      if (proofOverHttp(port, application, pseudonym, bearer).statusCode() != 200) {
+        throw new IllegalStateException("warm proof refused");
+      }
+      overHttp[i] = (System.nanoTime() - t) / 1e6;
+      t = System.nanoTime();
+      proofOverHttp(port, application, pseudonym, auth());
+      overHttpBasic[i] = (System.nanoTime() - t) / 1e6;
+      t = System.nanoTime();
+      ledgers.proof(application.getProjectId(), application.getId(), pseudonym).orElseThrow();
+      inProcess[i] = (System.nanoTime() - t) / 1e6;
+    }
+    java.util.Arrays.sort(overHttp);
+    java.util.Arrays.sort(inProcess);
+    java.util.Arrays.sort(overHttpBasic);
+    System.out.printf(Locale.ROOT, "proof warm: %d requests over HTTP with a client token median %.1f ms, max %.1f "
+            + "ms; with HTTP Basic median %.1f ms, max %.1f ms; the service's call alone median %.1f ms, max %.1f ms%n",
+        warm, overHttp[warm / 2], overHttp[warm - 1], overHttpBasic[warm / 2], overHttpBasic[warm - 1],
+        inProcess[warm / 2], inProcess[warm - 1]);
+    explainProof(jdbc, application.getId(), pseudonyms.of("u%07d".formatted(n / 2)));
     System.out.printf(Locale.ROOT, "RESULT participants=%d ledger_seconds=%.1f ledger_rows_per_s=%.0f "
-            + "root_seconds=%.1f proof_seconds=%.1f peak_heap_mib=%d max_heap_mib=%d%n", n, ledgerSeconds,
-        n / ledgerSeconds, rootSeconds, proofSeconds, Math.max(ledgerPeak, sampler.peak.get()) >> 20,
+            + "root_seconds=%.1f proof_seconds=%.1f proof_warm_ms=%.1f peak_heap_mib=%d max_heap_mib=%d%n", n, ledgerSeconds,
+        n / ledgerSeconds, rootSeconds, proofSeconds, overHttp[warm / 2], Math.max(ledgerPeak, sampler.peak.get()) >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
     if (ledger.statusCode() != 200 || proof.statusCode() != 200) {
       throw new IllegalStateException("unexpected outcome: " + ledger.statusCode() + ", " + proof.statusCode());
     }
+  }
+
+  /** The proof's queries one by one, as PostgreSQL runs them (EXPLAIN ANALYZE: plan and execution time). */
+  private static void explainProof(JdbcTemplate jdbc, Long applicationId, String pseudonym) {
+    String chunk = jdbc.queryForObject("select first_pseudonym from participant_chunk where application_id = ? and "
+        + "first_pseudonym collate \"C\" <= ? order by first_pseudonym collate \"C\" desc fetch first 1 rows only",
+        String.class, applicationId, pseudonym);
+    java.util.Map<String, String> queries = new java.util.LinkedHashMap<>();
+    queries.put("share", "select credited_tco2e from participant_share where application_id = " + applicationId
+        + " and pseudonym = '" + pseudonym + "'");
+    queries.put("payout", "select coalesce(max(amount_yuan), 0) from payout where application_id = " + applicationId
+        + " and pseudonym = '" + pseudonym + "'");
+    queries.put("chunk", "select chunk_no, first_pseudonym, leaves from participant_chunk where application_id = "
+        + applicationId + " and first_pseudonym collate \"C\" <= '" + pseudonym + "' order by first_pseudonym "
+        + "collate \"C\" desc fetch first 1 rows only");
+    queries.put("chunk shares", "select pseudonym, credited_tco2e from participant_share where application_id = "
+        + applicationId + " and pseudonym collate \"C\" >= '" + chunk + "' order by pseudonym collate \"C\" "
+        + "fetch first 1024 rows only");
+    String last = jdbc.queryForObject("select max(pseudonym) from (select pseudonym from participant_share where "
+        + "application_id = ? and pseudonym collate \"C\" >= ? order by pseudonym collate \"C\" fetch first 1024 "
+        + "rows only) c", String.class, applicationId, chunk);
+    queries.put("chunk payouts", "select pseudonym, amount_yuan from payout where application_id = " + applicationId
+        + " and pseudonym collate \"C\" >= '" + chunk + "' and pseudonym collate \"C\" <= '" + last
+        + "' order by pseudonym collate \"C\"");
+    queries.put("chunk hashes", "select hash from participant_chunk where application_id = " + applicationId
+        + " order by chunk_no");
+    queries.forEach((name, sql) -> {
+      List<String> plan = jdbc.queryForList("explain (analyze, buffers) " + sql, String.class);
+      String top = plan.get(0).strip();
+      String execution = plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?");
+      System.out.printf(Locale.ROOT, "proof query %s: %s | %s%n", name, execution,
+          top.length() > 140 ? top.substring(0, 140) : top);
+      if (plan.stream().anyMatch(l -> l.contains("Seq Scan") || l.contains("external"))) {
+        plan.forEach(l -> System.out.println("proof plan  " + l));
+      }
+    });
+  }
+
+  private static HttpResponse<String> proofOverHttp(int port, ReductionApplication application, String pseudonym,
+      String authorization) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+            "http://127.0.0.1:" + port + "/api/projects/" + application.getProjectId() + "/periods/"
+                + application.getId() + "/participants/" + pseudonym + "/proof"))
+        .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String auth() {

@@ -1,0 +1,89 @@
+package cn.beijing.carboninclusion.admin;
+
+import cn.beijing.carboninclusion.common.ModelChangeGate;
+import cn.beijing.carboninclusion.common.NotFoundException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The change proposals of models and rules (issue 20, item 1; table {@code model_change}, Flyway {@code V86}): who
+ * deployed what, the diff the approver reads, and the decision with its effective date. The {@link ModelChangeGate}
+ * the rule book asks: a deployment with no proposal is in force; a proposal only once approved and from its date.
+ */
+@Component
+public class ModelChanges implements ModelChangeGate {
+  /** One proposal. */
+  public record Change(long id, String deploymentId, String deploymentName, String resources, String proposedBy,
+      Instant proposedAt, String diff, String status, Instant effectiveFrom, String decidedBy, Instant decidedAt,
+      String decisionComment) {}
+
+  private static final RowMapper<Change> ROW = (rs, n) -> new Change(rs.getLong("id"), rs.getString("deployment_id"),
+      rs.getString("deployment_name"), rs.getString("resources"), rs.getString("proposed_by"),
+      instant(rs.getTimestamp("proposed_at")), rs.getString("diff"), rs.getString("status"),
+      instant(rs.getTimestamp("effective_from")), rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")),
+      rs.getString("decision_comment"));
+
+  private final JdbcTemplate jdbc;
+
+  ModelChanges(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public boolean inForce(String deploymentId, Instant moment) {
+    List<Change> held = jdbc.query("select * from model_change where deployment_id = ?", ROW, deploymentId);
+    if (held.isEmpty()) {
+      return true;
+    }
+    Change change = held.get(0);
+    return "APPROVED".equals(change.status()) && !change.effectiveFrom().isAfter(moment);
+  }
+
+  /** Records a proposal; returns its id. */
+  long propose(String deploymentId, String deploymentName, String resources, String proposedBy, Instant at,
+      String diff) {
+    jdbc.update("insert into model_change (deployment_id, deployment_name, resources, proposed_by, proposed_at, diff,"
+        + " status) values (?, ?, ?, ?, ?, ?, 'PROPOSED')", deploymentId, deploymentName, resources, proposedBy,
+        Timestamp.from(at), diff);
+    return jdbc.queryForObject("select id from model_change where deployment_id = ?", Long.class, deploymentId);
+  }
+
+  public Change get(long id) {
+    return find(id).orElseThrow(() -> new NotFoundException("model change", id));
+  }
+
+  public Optional<Change> find(long id) {
+    return jdbc.query("select * from model_change where id = ?", ROW, id).stream().findFirst();
+  }
+
+  /** The proposals, newest first, paged. */
+  public List<Change> page(int offset, int limit) {
+    return jdbc.query("select * from model_change order by id desc offset ? rows fetch next ? rows only", ROW, offset,
+        limit);
+  }
+
+  public long count() {
+    return jdbc.queryForObject("select count(*) from model_change", Long.class);
+  }
+
+  /** Approves a proposal still open (once: a second decision finds it decided and changes nothing). */
+  boolean approve(long id, String by, Instant at, Instant effectiveFrom, String comment) {
+    return jdbc.update("update model_change set status = 'APPROVED', decided_by = ?, decided_at = ?, effective_from = ?,"
+        + " decision_comment = ? where id = ? and status = 'PROPOSED'", by, Timestamp.from(at),
+        Timestamp.from(effectiveFrom), comment, id) == 1;
+  }
+
+  boolean reject(long id, String by, Instant at, String comment) {
+    return jdbc.update("update model_change set status = 'REJECTED', decided_by = ?, decided_at = ?,"
+        + " decision_comment = ? where id = ? and status = 'PROPOSED'", by, Timestamp.from(at), comment, id) == 1;
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

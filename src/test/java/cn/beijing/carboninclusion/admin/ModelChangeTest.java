@@ -1,0 +1,213 @@
+package cn.beijing.carboninclusion.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.common.ProcessStarts;
+import cn.beijing.carboninclusion.common.SchemeRule;
+import cn.beijing.carboninclusion.common.SchemeRuleBook;
+import cn.beijing.carboninclusion.identity.Groups;
+import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.SchemeRulesXml;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Four eyes and effective dates (issue 20, item 1): a deployment from Camunda Modeler (the REST call) is a proposal —
+ * its process definitions suspended, its rule table not read — until a bureau member other than the deployer
+ * approves it, and it applies from the date the approval names; rejection deletes it.
+ */
+class ModelChangeTest extends PlatformIntegrationTest {
+  static final String NAME = "model-change-test";
+
+  @Autowired ApplicationContext context;
+  @Autowired ProcessEngine processEngine;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired SchemeRuleBook ruleBook;
+  @Autowired ProcessStarts starts;
+  @Autowired WorkingDayCalendar workingDays;
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+
+  private ProjectCases cases;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    cases = new ProjectCases(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    identityService.deleteMembership("zhangwei", "camunda-admin");
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("ModelChange").list()
+        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test finished", true, true));
+    repositoryService.createDeploymentQuery().deploymentName(NAME).list()
+        .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+  }
+
+  @Test
+  void aRuleChangeAppliesOnlyAfterASecondPersonsApprovalAndOnlyFromItsDate() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(now));
+    LocalDate today = LocalDate.ofInstant(now, workingDays.zone());
+    int shipped = ruleBook.current().version();
+    assertThat(ruleBook.current().days(SchemeRule.PUBLICITY_WORKING_DAYS)).isEqualTo(20);
+
+    String deploymentId = restDeploy("admin", "scheme-rules.dmn",
+        SchemeRulesXml.withValues(SchemeRulesXml.shipped(), Map.of("publicityWorkingDays", "10")));
+
+    // held: the rule book still reads the shipped table; the proposal shows the diff of the values
+    assertThat(ruleBook.current().version()).isEqualTo(shipped);
+    Map<String, Object> change = jdbc.queryForMap("select * from model_change where deployment_id = ?", deploymentId);
+    assertThat(change.get("status")).isEqualTo("PROPOSED");
+    assertThat(change.get("proposed_by")).isEqualTo("admin");
+    assertThat((String) change.get("diff")).contains("publicityWorkingDays：20 → 10");
+    ProcessInstance approval = approvalOf(change);
+    assertThat(task("Task_ApproveModelChange", approval)).hasCandidateGroup(Groups.BUREAU);
+    assertThat(approval).variables().containsEntry("proposer", "admin");
+
+    // lina approves from tomorrow: nothing changes today, the new value applies from 0:00 tomorrow
+    cases.completeAs("lina", task("Task_ApproveModelChange", approval), withVariables("changeDecision", "APPROVE",
+        "changeEffectiveFrom", today.plusDays(1).toString(), "changeComment", "公示期调整，经局务会议研究同意"));
+    execute(job("Task_ActivateChange", approval));
+    assertThat(approval).isEnded().hasPassed("EndEvent_ChangeApproved");
+    assertThat(jdbc.queryForObject("select status from model_change where deployment_id = ?", String.class,
+        deploymentId)).isEqualTo("APPROVED");
+    assertThat(ruleBook.current().version()).isEqualTo(shipped);
+    ClockUtil.setCurrentTime(Date.from(today.plusDays(1).atStartOfDay(workingDays.zone()).toInstant().minusSeconds(1)));
+    assertThat(ruleBook.current().days(SchemeRule.PUBLICITY_WORKING_DAYS)).isEqualTo(20);
+    ClockUtil.setCurrentTime(Date.from(today.plusDays(1).atStartOfDay(workingDays.zone()).toInstant()));
+    assertThat(ruleBook.current().version()).isEqualTo(shipped + 1);
+    assertThat(ruleBook.current().days(SchemeRule.PUBLICITY_WORKING_DAYS)).isEqualTo(10);
+  }
+
+  @Test
+  void theDeployerCannotApproveTheirOwnChangeWhateverTheirGroups() {
+    identityService.createMembership("zhangwei", "camunda-admin");
+    String deploymentId = restDeploy("zhangwei", "scheme-rules.dmn",
+        SchemeRulesXml.withValues(SchemeRulesXml.shipped(), Map.of("publicityWorkingDays", "15")));
+    ProcessInstance approval = approvalOf(jdbc.queryForMap("select * from model_change where deployment_id = ?",
+        deploymentId));
+
+    Throwable refused = catchThrowable(() -> cases.as("zhangwei", Groups.BUREAU, () -> taskService.complete(
+        task("Task_ApproveModelChange", approval).getId(), withVariables("changeDecision", "APPROVE",
+            "changeEffectiveFrom", LocalDate.now(workingDays.zone()).toString(), "changeComment", "自己批准"))));
+    Throwable cause = refused;
+    while (cause != null && !(cause instanceof AuthorizationException)) {
+      cause = cause.getCause();
+    }
+    assertThat(cause).isInstanceOf(AuthorizationException.class).hasMessageContaining("部署者本人不得审批");
+    assertThat(approval).isWaitingAt("Task_ApproveModelChange");
+
+    // a date in the past is refused too, naming the field
+    Throwable past = catchThrowable(() -> cases.completeAs("lina", task("Task_ApproveModelChange", approval),
+        withVariables("changeDecision", "APPROVE", "changeEffectiveFrom",
+            LocalDate.now(workingDays.zone()).minusDays(1).toString(), "changeComment", "同意")));
+    assertThat(past).hasMessageContaining("changeEffectiveFrom");
+    assertThat(approval).isWaitingAt("Task_ApproveModelChange");
+  }
+
+  @Test
+  void aModelIsHeldSuspendedCasesStartOnTheVersionInForceAndRejectionDeletesIt() throws Exception {
+    String shippedId = starts.latestActive("ProjectCancellation");
+    String changed = Files.readString(Path.of("processes/project-cancellation.bpmn"), StandardCharsets.UTF_8)
+        .replace("name=\"注销确认\"", "name=\"注销确认（复核）\"");
+
+    String rejectedId = restDeploy("admin", "project-cancellation.bpmn", changed);
+    ProcessDefinition held = repositoryService.createProcessDefinitionQuery().deploymentId(rejectedId).singleResult();
+    assertThat(held.isSuspended()).isTrue();
+    assertThat(starts.latestActive("ProjectCancellation")).isEqualTo(shippedId);
+    Map<String, Object> change = jdbc.queryForMap("select * from model_change where deployment_id = ?", rejectedId);
+    assertThat((String) change.get("diff")).contains("修改 Task_ConfirmCancellation「注销确认（复核）」 (userTask)")
+        .doesNotContain("Task_CancelProject");
+    ProcessInstance refusal = approvalOf(change);
+    cases.completeAs("lina", task("Task_ApproveModelChange", refusal), withVariables("changeDecision", "REJECT",
+        "changeComment", "名称不规范"));
+    execute(job("Task_WithdrawChange", refusal));
+    assertThat(refusal).isEnded().hasPassed("EndEvent_ChangeRejected");
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(rejectedId).count()).isZero();
+    assertThat(jdbc.queryForObject("select status from model_change where deployment_id = ?", String.class,
+        rejectedId)).isEqualTo("REJECTED");
+
+    // approved from today: active at once, new cases start on it
+    String approvedId = restDeploy("admin", "project-cancellation.bpmn", changed);
+    ProcessInstance approval = approvalOf(jdbc.queryForMap("select * from model_change where deployment_id = ?",
+        approvedId));
+    cases.completeAs("zhangwei", task("Task_ApproveModelChange", approval), withVariables("changeDecision", "APPROVE",
+        "changeEffectiveFrom", LocalDate.now(workingDays.zone()).toString(), "changeComment", "同意"));
+    execute(job("Task_ActivateChange", approval));
+    ProcessDefinition approved = repositoryService.createProcessDefinitionQuery().deploymentId(approvedId)
+        .singleResult();
+    assertThat(approved.isSuspended()).isFalse();
+    assertThat(starts.latestActive("ProjectCancellation")).isEqualTo(approved.getId());
+  }
+
+  private ProcessInstance approvalOf(Map<String, Object> change) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("ModelChange")
+        .processInstanceBusinessKey(String.valueOf(change.get("id"))).singleResult();
+  }
+
+  private String restDeploy(String user, String resource, String xml) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("deployment-name", NAME);
+    body.add("deployment-source", "Camunda Modeler");
+    HttpHeaders fileHeaders = new HttpHeaders();
+    fileHeaders.setContentType(MediaType.APPLICATION_XML);
+    body.add(resource, new HttpEntity<>(new ByteArrayResource(xml.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return resource;
+      }
+    }, fileHeaders));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<JsonNode> response = http.withBasicAuth(user, "demo")
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+    return response.getBody().get("id").asText();
+  }
+}
