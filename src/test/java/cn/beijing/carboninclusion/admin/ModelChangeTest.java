@@ -97,15 +97,16 @@ class ModelChangeTest extends PlatformIntegrationTest {
     int shipped = ruleBook.current().version();
     assertThat(ruleBook.current().days(SchemeRule.PUBLICITY_WORKING_DAYS)).isEqualTo(20);
 
-    String deploymentId = restDeploy("admin", "scheme-rules.dmn",
-        SchemeRulesXml.withValues(SchemeRulesXml.shipped(), Map.of("publicityWorkingDays", "10")));
+    String deploymentId = restDeploy("admin", "scheme-rules.dmn", SchemeRulesXml.withValues(SchemeRulesXml.shipped(),
+        Map.of("publicityWorkingDays", "10", "technicalReviewWorkingDays", "10")));
 
     // held: the rule book still reads the shipped table; the proposal shows the diff of the values
     assertThat(ruleBook.current().version()).isEqualTo(shipped);
     Map<String, Object> change = jdbc.queryForMap("select * from model_change where deployment_id = ?", deploymentId);
     assertThat(change.get("status")).isEqualTo("PROPOSED");
     assertThat(change.get("proposed_by")).isEqualTo("admin");
-    assertThat((String) change.get("diff")).contains("publicityWorkingDays：20 → 10");
+    assertThat((String) change.get("diff")).contains("publicityWorkingDays：20 → 10")
+        .contains("technicalReviewWorkingDays：20 → 10").doesNotContain("revenueReturnMin");
     ProcessInstance approval = approvalOf(change);
     assertThat(task("Task_ApproveModelChange", approval)).hasCandidateGroup(Groups.BUREAU);
     assertThat(approval).variables().containsEntry("proposer", "admin");
@@ -113,6 +114,9 @@ class ModelChangeTest extends PlatformIntegrationTest {
     // lina approves from tomorrow: nothing changes today, the new value applies from 0:00 tomorrow
     cases.completeAs("lina", task("Task_ApproveModelChange", approval), withVariables("changeDecision", "APPROVE",
         "changeEffectiveFrom", today.plusDays(1).toString(), "changeComment", "公示期调整，经局务会议研究同意"));
+    // an application filed today, before the effective date: its review time limit is read at filing (its rule's
+    // statutory moment, docs/admin-rules.md) and stays the old one
+    var filedBefore = cases.file(ProjectCases.aCompleteApplication());
     execute(job("Task_ActivateChange", approval));
     assertThat(approval).isEnded().hasPassed("EndEvent_ChangeApproved");
     assertThat(jdbc.queryForObject("select status from model_change where deployment_id = ?", String.class,
@@ -123,6 +127,10 @@ class ModelChangeTest extends PlatformIntegrationTest {
     ClockUtil.setCurrentTime(Date.from(today.plusDays(1).atStartOfDay(workingDays.zone()).toInstant()));
     assertThat(ruleBook.current().version()).isEqualTo(shipped + 1);
     assertThat(ruleBook.current().days(SchemeRule.PUBLICITY_WORKING_DAYS)).isEqualTo(10);
+    var filedAfter = cases.file(ProjectCases.aCompleteApplication());
+    assertThat(cases.registrationOf(filedAfter)).variables().containsEntry("reviewDue", "P10WD");
+    assertThat(cases.registrationOf(filedBefore)).variables().containsEntry("reviewDue", "P20WD");
+    cases.cleanUp();
   }
 
   @Test
