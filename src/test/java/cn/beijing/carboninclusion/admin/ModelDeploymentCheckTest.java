@@ -29,10 +29,13 @@ import org.springframework.util.MultiValueMap;
  */
 class ModelDeploymentCheckTest extends PlatformIntegrationTest {
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired TestRestTemplate http;
 
   @AfterEach
   void removeTestDeployments() {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("ModelChange").list()
+        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test finished", true, true));
     repositoryService.createDeploymentQuery().deploymentName("model-check-test").list()
         .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
   }
@@ -105,6 +108,9 @@ class ModelDeploymentCheckTest extends PlatformIntegrationTest {
     ResponseEntity<JsonNode> deployed = restDeploy("admin", sound);
     assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(deployed.getBody().get("deployedProcessDefinitions")).hasSize(1);
+    // deployed as a proposal: suspended until a second person approves it (ModelChangeTest)
+    assertThat(deployed.getBody().get("deployedProcessDefinitions").elements().next().get("suspended").asBoolean())
+        .isTrue();
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------
