@@ -179,6 +179,63 @@ class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
     }
   }
 
+  @Test
+  void aBureauMemberReviewsAModelChangeInTheChineseTasklist() {
+    // the administrator deploys a rule change as from Camunda Modeler: it is held, and the bureau gets 变更审批
+    org.camunda.bpm.engine.ProcessEngine engine = context.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+    org.springframework.util.MultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+    body.add("deployment-name", "scheme-rules 公示期15日");
+    body.add("deployment-source", "Camunda Modeler");
+    byte[] dmn = cn.beijing.carboninclusion.support.SchemeRulesXml.withValues(
+        cn.beijing.carboninclusion.support.SchemeRulesXml.shipped(), java.util.Map.of("publicityWorkingDays", "15"))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    body.add("scheme-rules.dmn", new org.springframework.http.HttpEntity<>(
+        new org.springframework.core.io.ByteArrayResource(dmn) {
+          @Override
+          public String getFilename() {
+            return "scheme-rules.dmn";
+          }
+        }));
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    var deployed = context.getBean(org.springframework.boot.test.web.client.TestRestTemplate.class)
+        .withBasicAuth("admin", "demo").postForEntity("/engine-rest/deployment/create",
+            new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(deployed.getStatusCode().value()).isEqualTo(200);
+    String deploymentId = deployed.getBody().get("id").asText();
+    try {
+      Task approval = engine.getTaskService().createTaskQuery().processDefinitionKey("ModelChange")
+          .taskDefinitionKey("Task_ApproveModelChange").orderByTaskCreateTime().desc().list().get(0);
+      try (Browser browser = Browser.start(1280, 800)) {
+        logIn(browser, "http://localhost:" + port + "/camunda/app/tasklist/default/", "zhangwei");
+        browser.waitUntil(LOAD, ExpectedConditions.titleContains("任务清单"));
+        WebElement filter = browser.waitUntil(LOAD, ExpectedConditions.elementToBeClickable(
+            By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), '生态环境局待办')]")));
+        filter.click();
+        By link = By.cssSelector("ol.tasks-list li.task a[href*='task=" + approval.getId() + "']");
+        browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(link));
+        browser.find(link).click();
+        WebElement card = browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("section.task-card")));
+        browser.waitUntil(LOAD, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-card"),
+            "审批结论"));
+        browser.waitUntil(LOAD, d -> fieldValue(browser, "部署者").equals("admin"));
+        assertThat(card.findElement(By.cssSelector("h2.task")).getText()).isEqualTo("变更审批");
+        assertThat(card.getText()).contains("模型与规则变更审批", "部署名称", "变更的模型", "审批结论", "批准", "不予批准",
+            "审批意见");
+        assertThat(fieldValue(browser, "部署名称")).isEqualTo("scheme-rules 公示期15日");
+        assertThat(fieldValue(browser, "变更内容（新增、删除、修改的元素与规则取值）"))
+            .contains("publicityWorkingDays：20 → 15");
+        scrollTo(browser, "变更内容");
+        browser.screenshot("tasklist-zh-5-model-change");
+      }
+    } finally {
+      engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ModelChange").list()
+          .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test finished", true, true));
+      engine.getRepositoryService().deleteDeployment(deploymentId, true);
+    }
+  }
+
   /** Scrolls the form so that the field with that label is in the middle of the screenshot. */
   private static void scrollTo(Browser browser, String label) {
     WebElement field = browser.find(By.xpath("//*[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.), '"
