@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,9 +235,5 @@ class ModelChangeHold implements Deployer {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static List<String> governedOf(List<String> resources) {
-    return new ArrayList<>(resources.stream().filter(ModelChangeHold::governed).toList());
   }
 }
