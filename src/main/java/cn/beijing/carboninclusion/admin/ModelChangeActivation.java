@@ -1,7 +1,6 @@
 package cn.beijing.carboninclusion.admin;
 
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
-import cn.beijing.carboninclusion.common.ProcessVariables;
 import cn.beijing.carboninclusion.decision.Decisions;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +36,7 @@ class ModelChangeActivation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = ProcessVariables.id(execution, "modelChangeId");
+    long id = ModelChanges.caseOf(execution);
     ModelChanges.Change change = changes.get(id);
     Decisions.Trail trail = decisions.of(execution);
     Decisions.Taken approval = trail.require("Task_ApproveModelChange", "changeDecision", "APPROVE");

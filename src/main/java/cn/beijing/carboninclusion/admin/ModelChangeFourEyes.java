@@ -3,10 +3,8 @@ package cn.beijing.carboninclusion.admin;
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.AuditTrail;
 import cn.beijing.carboninclusion.common.ProcessVariables;
-import cn.beijing.carboninclusion.common.TaskInputRejected;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,23 +30,15 @@ class ModelChangeFourEyes implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ModelChanges.Change change = changes.get(ProcessVariables.id(task, "modelChangeId"));
+    ModelChanges.Change change = changes.get(ModelChanges.caseOf(task.getExecution()));
     String actor = auditTrail.currentActor();
     if (change.proposedBy().equals(actor)) {
       throw new FourEyesRefusal("部署者本人不得审批自己的变更，须由另一名工作人员审批 (four eyes: "
           + actor + " deployed this change)");
     }
     if ("APPROVE".equals(ProcessVariables.text(task, "changeDecision"))) {
-      LocalDate from;
-      try {
-        from = LocalDate.parse(ProcessVariables.text(task, "changeEffectiveFrom"));
-      } catch (DateTimeParseException e) {
-        throw new TaskInputRejected("生效日期须为日期 YYYY-MM-DD (changeEffectiveFrom)");
-      }
       LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-      if (from.isBefore(today)) {
-        throw new TaskInputRejected("生效日期不得早于今天 " + today + " (changeEffectiveFrom)");
-      }
+      ProcessVariables.dateNotBefore(task, "changeEffectiveFrom", "生效日期", today, "今天");
     }
   }
 }

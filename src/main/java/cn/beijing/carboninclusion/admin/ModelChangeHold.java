@@ -72,7 +72,6 @@ class ModelChangeHold implements Deployer {
       long id = changes.propose(deployment.getId(), deployment.getName(), String.join(", ", governed), user,
           beans.getBean(Clock.class).instant(), diff);
       Map<String, Object> variables = new HashMap<>();
-      variables.put("modelChangeId", id);
       variables.put("deploymentName", deployment.getName() == null ? deployment.getId() : deployment.getName());
       variables.put("changedResources", String.join(", ", governed));
       variables.put("proposer", user);

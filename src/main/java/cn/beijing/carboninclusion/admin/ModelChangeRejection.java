@@ -1,6 +1,5 @@
 package cn.beijing.carboninclusion.admin;
 
-import cn.beijing.carboninclusion.common.ProcessVariables;
 import cn.beijing.carboninclusion.decision.Decisions;
 import java.time.Clock;
 import org.camunda.bpm.engine.RepositoryService;
@@ -28,7 +27,7 @@ class ModelChangeRejection implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = ProcessVariables.id(execution, "modelChangeId");
+    long id = ModelChanges.caseOf(execution);
     ModelChanges.Change change = changes.get(id);
     Decisions.Taken refusal = decisions.of(execution).require("Task_ApproveModelChange", "changeDecision", "REJECT");
     if (changes.reject(id, refusal.by(), clock.instant(), refusal.text("changeComment"))) {

@@ -2,10 +2,14 @@ package cn.beijing.carboninclusion.admin;
 
 import cn.beijing.carboninclusion.common.ModelChangeGate;
 import cn.beijing.carboninclusion.common.NotFoundException;
+import cn.beijing.carboninclusion.decision.CaseRef;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,13 @@ public class ModelChanges implements ModelChangeGate {
       rs.getString("decision_comment"));
 
   private final JdbcTemplate jdbc;
+  /**
+   * Deployments known to be in force for good: one with no proposal (the proposal is recorded in the deployment's
+   * own transaction, so a deployment seen without one never gets one), or one approved whose date has come (a
+   * decision is final: approve and reject change only an open proposal). The rule book asks on every rule read; these
+   * answers need no query. A node learns an open proposal's fate at its next read, as nothing open is kept.
+   */
+  private final Set<String> settled = ConcurrentHashMap.newKeySet();
 
   ModelChanges(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -36,12 +47,25 @@ public class ModelChanges implements ModelChangeGate {
 
   @Override
   public boolean inForce(String deploymentId, Instant moment) {
-    List<Change> held = jdbc.query("select * from model_change where deployment_id = ?", ROW, deploymentId);
-    if (held.isEmpty()) {
+    if (settled.contains(deploymentId)) {
       return true;
     }
-    Change change = held.get(0);
-    return "APPROVED".equals(change.status()) && !change.effectiveFrom().isAfter(moment);
+    List<Change> held = jdbc.query("select * from model_change where deployment_id = ?", ROW, deploymentId);
+    boolean inForce = held.isEmpty()
+        || "APPROVED".equals(held.get(0).status()) && !held.get(0).effectiveFrom().isAfter(moment);
+    if (inForce) {
+      settled.add(deploymentId);
+    }
+    return inForce;
+  }
+
+  /** The proposal a {@code ModelChange} process instance decides on: its business key, fixed when it started. */
+  static long caseOf(DelegateExecution execution) {
+    CaseRef ref = CaseRef.of(execution);
+    if (ref == null || !CaseRef.MODEL_CHANGE.equals(ref.caseType())) {
+      throw new IllegalStateException("not a model change case: " + execution.getProcessInstanceId());
+    }
+    return ref.caseId();
   }
 
   /** Records a proposal; returns its id. */

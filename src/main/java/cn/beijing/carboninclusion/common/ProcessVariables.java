@@ -1,6 +1,8 @@
 package cn.beijing.carboninclusion.common;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reading the flat process variables of the platform's models: case ids, texts and amounts. */
@@ -32,6 +34,34 @@ public final class ProcessVariables {
       return null;
     }
     return new BigDecimal(value.toString().trim());
+  }
+
+  /**
+   * A date a task's form sends (ISO {@code YYYY-MM-DD}).
+   *
+   * @throws TaskInputRejected (400 naming the field) when it is missing or not a date
+   */
+  public static LocalDate date(VariableScope scope, String name, String label) {
+    try {
+      return LocalDate.parse(text(scope, name));
+    } catch (DateTimeParseException e) {
+      throw new TaskInputRejected(label + "须为日期 YYYY-MM-DD (" + name + ")");
+    }
+  }
+
+  /**
+   * A date a task's form sends that may not be before {@code earliest} (today, or another date of the same
+   * decision, named by {@code earliestLabel}).
+   *
+   * @throws TaskInputRejected (400 naming the field) when it is missing, not a date or too early
+   */
+  public static LocalDate dateNotBefore(VariableScope scope, String name, String label, LocalDate earliest,
+      String earliestLabel) {
+    LocalDate date = date(scope, name, label);
+    if (date.isBefore(earliest)) {
+      throw new TaskInputRejected(label + "不得早于" + earliestLabel + " " + earliest + " (" + name + ")");
+    }
+    return date;
   }
 
   private ProcessVariables() {}

@@ -1,14 +1,16 @@
 package cn.beijing.carboninclusion.common;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.Period;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Service;
  * deployed version of the DMN decision {@code SchemeRules} ({@code processes/scheme-rules.dmn}), which administrators
  * edit in Camunda Modeler and deploy like a process model (docs/admin-rules.md).
  *
- * <p>Every read asks the engine which version is the latest, so a newly deployed version applies to the next read,
- * on every node, without a restart; redeploying an earlier table restores its values the same way. A value is read
+ * <p>Every read asks the engine which versions are deployed (one query) and the {@link ModelChangeGate} which of
+ * them is in force (no query once a version is settled in force), so an approved version applies from its date to the
+ * next read, on every node, without a restart; redeploying an earlier table restores its values the same way. A value is read
  * when the step that needs it runs (the publicity length when publicity starts, a case's task time limits when the
  * case starts, …): steps that started before a deployment keep the value they read. The rows of one version are
  * evaluated once through the DecisionService (one historic decision instance per rule and version, written in a
@@ -33,10 +36,10 @@ public class SchemeRuleBook {
   private final EngineAsPlatform engine;
   private final Map<String, SchemeRuleSet> versions = new ConcurrentHashMap<>();
   private final ObjectProvider<ModelChangeGate> gate;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   public SchemeRuleBook(RepositoryService repositoryService, DecisionService decisionService,
-      EngineAsPlatform engine, ObjectProvider<ModelChangeGate> gate, java.time.Clock clock) {
+      EngineAsPlatform engine, ObjectProvider<ModelChangeGate> gate, Clock clock) {
     this.repositoryService = repositoryService;
     this.decisionService = decisionService;
     this.engine = engine;
@@ -51,7 +54,7 @@ public class SchemeRuleBook {
    */
   public SchemeRuleSet current() {
     return engine.call(() -> {
-      java.time.Instant now = clock.instant();
+      Instant now = clock.instant();
       ModelChangeGate changes = gate.getIfAvailable();
       DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
           .decisionDefinitionKey(SchemeRulesDecision.KEY).withoutTenantId().orderByDecisionDefinitionVersion().desc()

@@ -5,7 +5,6 @@ import cn.beijing.carboninclusion.common.ProcessVariables;
 import cn.beijing.carboninclusion.common.TaskInputRejected;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -37,11 +36,8 @@ class EvaluationDecisionDates implements TaskListener {
     LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
     LocalDate from = today;
     if ("RELEVEL".equals(decision)) {
-      from = date(task, MethodologyVariables.NEW_VERSION_FROM, "新版本生效日期");
-      if (from.isBefore(today)) {
-        throw new TaskInputRejected("新版本生效日期不得早于今天 " + today + " ("
-            + MethodologyVariables.NEW_VERSION_FROM + ")");
-      }
+      from = ProcessVariables.dateNotBefore(task, MethodologyVariables.NEW_VERSION_FROM, "新版本生效日期", today,
+          "今天");
     }
     Object level = task.getVariable(MethodologyVariables.LEVEL);
     String existing = ProcessVariables.text(task, MethodologyVariables.EXISTING_PROJECTS);
@@ -52,20 +48,8 @@ class EvaluationDecisionDates implements TaskListener {
       if (level != null && "2".equals(level.toString())) {
         throw new TaskInputRejected("二级方法学下的项目已是二类项目 (" + MethodologyVariables.EXISTING_PROJECTS + ")");
       }
-      LocalDate stops = date(task, MethodologyVariables.ISSUANCE_STOPS_ON, "停止签发日期");
-      if (stops.isBefore(from)) {
-        throw new TaskInputRejected("停止签发日期不得早于" + ("RELEVEL".equals(decision) ? "新版本生效日期 " : "今天 ")
-            + from + " (" + MethodologyVariables.ISSUANCE_STOPS_ON + ")");
-      }
-    }
-  }
-
-  private static LocalDate date(DelegateTask task, String field, String label) {
-    String text = ProcessVariables.text(task, field).trim();
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new TaskInputRejected(label + "须为日期 YYYY-MM-DD (" + field + ")");
+      ProcessVariables.dateNotBefore(task, MethodologyVariables.ISSUANCE_STOPS_ON, "停止签发日期", from,
+          "RELEVEL".equals(decision) ? "新版本生效日期" : "今天");
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.beijing.carboninclusion.reduction;
 
+import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
 import cn.beijing.carboninclusion.common.PublicEvent;
 import cn.beijing.carboninclusion.decision.Decisions;
 import cn.beijing.carboninclusion.project.Project;
@@ -9,6 +10,8 @@ import cn.beijing.carboninclusion.registry.IssuedBlock;
 import cn.beijing.carboninclusion.registry.Registry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,12 +32,12 @@ class ReductionIssuance implements JavaDelegate {
   private final ReductionRules rules;
   private final VerificationReports reports;
   private final cn.beijing.carboninclusion.methodology.Methodologies methodologies;
-  private final cn.beijing.carboninclusion.calendar.WorkingDayCalendar calendar;
-  private final java.time.Clock clock;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
 
   ReductionIssuance(ReductionLifecycle lifecycle, Registry registry, ProjectVersions versions, Decisions decisions,
       ReductionRules rules, VerificationReports reports, cn.beijing.carboninclusion.methodology.Methodologies methodologies,
-      cn.beijing.carboninclusion.calendar.WorkingDayCalendar calendar, java.time.Clock clock) {
+      WorkingDayCalendar calendar, Clock clock) {
     this.methodologies = methodologies;
     this.calendar = calendar;
     this.clock = clock;
@@ -91,7 +94,7 @@ class ReductionIssuance implements JavaDelegate {
     // the bureau's evaluation decision on the methodology version, whatever the case's checks said when they ran
     java.util.Optional<String> stopped = ReductionRules.methodologyStopsIssuance(
         methodologies.findById(project.getMethodologyId()).orElse(null),
-        java.time.LocalDate.now(clock.withZone(calendar.zone())));
+        LocalDate.now(clock.withZone(calendar.zone())));
     if (stopped.isPresent()) {
       throw trail.refused(stopped.get());
     }

@@ -14,6 +14,7 @@ import cn.beijing.carboninclusion.common.SchemeRule;
 import cn.beijing.carboninclusion.common.SchemeRuleBook;
 import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.support.ModelerDeployment;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import cn.beijing.carboninclusion.support.SchemeRulesXml;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,15 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Four eyes and effective dates (issue 20, item 1): a deployment from Camunda Modeler (the REST call) is a proposal —
@@ -200,21 +195,7 @@ class ModelChangeTest extends PlatformIntegrationTest {
   }
 
   private String restDeploy(String user, String resource, String xml) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("deployment-name", NAME);
-    body.add("deployment-source", "Camunda Modeler");
-    HttpHeaders fileHeaders = new HttpHeaders();
-    fileHeaders.setContentType(MediaType.APPLICATION_XML);
-    body.add(resource, new HttpEntity<>(new ByteArrayResource(xml.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return resource;
-      }
-    }, fileHeaders));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<JsonNode> response = http.withBasicAuth(user, "demo")
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), JsonNode.class);
+    ResponseEntity<JsonNode> response = ModelerDeployment.deploy(http, user, NAME, resource, xml);
     assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
     return response.getBody().get("id").asText();
   }

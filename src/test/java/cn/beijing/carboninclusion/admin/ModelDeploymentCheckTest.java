@@ -3,9 +3,9 @@ package cn.beijing.carboninclusion.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.beijing.carboninclusion.support.ModelerDeployment;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -13,14 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Deploy-time validation on every path: a model referencing a missing bean, class, form, group or message, or
@@ -138,21 +132,7 @@ class ModelDeploymentCheckTest extends PlatformIntegrationTest {
   }
 
   private ResponseEntity<JsonNode> restDeploy(String user, String xml) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("deployment-name", "model-check-test");
-    body.add("deployment-source", "Camunda Modeler");
-    HttpHeaders fileHeaders = new HttpHeaders();
-    fileHeaders.setContentType(MediaType.APPLICATION_XML);
-    body.add("model-check.bpmn", new HttpEntity<>(new ByteArrayResource(xml.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "model-check.bpmn";
-      }
-    }, fileHeaders));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    TestRestTemplate client = user == null ? http : http.withBasicAuth(user, "demo");
-    return client.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), JsonNode.class);
+    return ModelerDeployment.deploy(http, user, "model-check-test", "model-check.bpmn", xml);
   }
 
   static String model(String ttl, String element) {

@@ -183,24 +183,11 @@ class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
   void aBureauMemberReviewsAModelChangeInTheChineseTasklist() {
     // the administrator deploys a rule change as from Camunda Modeler: it is held, and the bureau gets 变更审批
     org.camunda.bpm.engine.ProcessEngine engine = context.getBean(org.camunda.bpm.engine.ProcessEngine.class);
-    org.springframework.util.MultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
-    body.add("deployment-name", "scheme-rules 公示期15日");
-    body.add("deployment-source", "Camunda Modeler");
-    byte[] dmn = cn.beijing.carboninclusion.support.SchemeRulesXml.withValues(
-        cn.beijing.carboninclusion.support.SchemeRulesXml.shipped(), java.util.Map.of("publicityWorkingDays", "15"))
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    body.add("scheme-rules.dmn", new org.springframework.http.HttpEntity<>(
-        new org.springframework.core.io.ByteArrayResource(dmn) {
-          @Override
-          public String getFilename() {
-            return "scheme-rules.dmn";
-          }
-        }));
-    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
-    var deployed = context.getBean(org.springframework.boot.test.web.client.TestRestTemplate.class)
-        .withBasicAuth("admin", "demo").postForEntity("/engine-rest/deployment/create",
-            new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
+    String dmn = cn.beijing.carboninclusion.support.SchemeRulesXml.withValues(
+        cn.beijing.carboninclusion.support.SchemeRulesXml.shipped(), java.util.Map.of("publicityWorkingDays", "15"));
+    var deployed = cn.beijing.carboninclusion.support.ModelerDeployment.deploy(
+        context.getBean(org.springframework.boot.test.web.client.TestRestTemplate.class), "admin",
+        "scheme-rules 公示期15日", "scheme-rules.dmn", dmn);
     assertThat(deployed.getStatusCode().value()).isEqualTo(200);
     String deploymentId = deployed.getBody().get("id").asText();
     try {
