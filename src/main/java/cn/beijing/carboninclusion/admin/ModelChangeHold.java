@@ -58,8 +58,11 @@ class ModelChangeHold implements Deployer {
     List<String> governed = deployment.getResources().keySet().stream().filter(ModelChangeHold::governed).sorted()
         .toList();
     if (governed.isEmpty()) {
-      return;
+      return; // a form alone changes no task: every task's form is bound to its model's deployment
     }
+    // the forms deployed with the model apply with it: the approver sees that they come too
+    List<String> resources = deployment.getResources().keySet().stream()
+        .filter(r -> governed(r) || r.endsWith(".form")).sorted().toList();
     if (deployment.getDeployedProcessDefinitions() != null) {
       for (ProcessDefinition definition : deployment.getDeployedProcessDefinitions()) {
         ((ProcessDefinitionEntity) definition).setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
@@ -69,11 +72,11 @@ class ModelChangeHold implements Deployer {
       RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
       String diff = diff(deployment, repository);
       ModelChanges changes = beans.getBean(ModelChanges.class);
-      long id = changes.propose(deployment.getId(), deployment.getName(), String.join(", ", governed), user,
+      long id = changes.propose(deployment.getId(), deployment.getName(), String.join(", ", resources), user,
           beans.getBean(Clock.class).instant(), diff);
       Map<String, Object> variables = new HashMap<>();
       variables.put("deploymentName", deployment.getName() == null ? deployment.getId() : deployment.getName());
-      variables.put("changedResources", String.join(", ", governed));
+      variables.put("changedResources", String.join(", ", resources));
       variables.put("proposer", user);
       variables.put("changeDiff", diff);
       context.getProcessEngineConfiguration().getRuntimeService().startProcessInstanceById(

@@ -28,8 +28,8 @@ import org.springframework.beans.factory.BeanFactory;
 
 /**
  * Refuses a new deployment — at start-up, from Camunda Modeler or through the REST API — whose models reference what
- * does not exist, naming each element: a delegate bean or class, a Camunda Form id (neither in the deployment nor
- * deployed before), a candidate group (neither one the platform creates at start, {@link Groups#ALL}, nor one an
+ * does not exist, naming each element: a delegate bean or class, a Camunda Form that is not in the same deployment
+ * (or is bound other than to it: {@code camunda:formRefBinding="deployment"}, {@link #FORM_BINDING}), a candidate group (neither one the platform creates at start, {@link Groups#ALL}, nor one an
  * administrator created), a message no code correlates ({@link ProcessMessages}); an executable
  * process or decision without {@code historyTimeToLive}; and a {@code SchemeRules} decision (scheme-rules.dmn) lacking
  * a row for a rule the platform reads or holding a value that does not parse ({@link SchemeRulesDecision}); a process
@@ -101,6 +101,9 @@ public class ModelReferenceCheck implements Deployer {
     }
   }
 
+  /** The one binding of a task's form the platform accepts: the form deployed with the model. */
+  static final String FORM_BINDING = "deployment";
+
   private void visitBpmn(String resource, DomElement element, Set<String> forms, List<String> problems) {
     String id = element.getAttribute("id");
     String where = resource + " " + (id == null ? "<" + element.getLocalName() + ">" : id);
@@ -120,9 +123,16 @@ public class ModelReferenceCheck implements Deployer {
       problems.add(where + "：引用的类「" + className + "」不存在 (camunda:class)");
     }
     String formRef = element.getAttribute(CAMUNDA, "formRef");
-    if (formRef != null && !EXPRESSION.matcher(formRef).find() && !forms.contains(formRef)
-        && Context.getCommandContext().getCamundaFormDefinitionManager().findLatestDefinitionByKey(formRef) == null) {
-      problems.add(where + "：引用的表单「" + formRef + "」未部署 (camunda:formRef)");
+    if (formRef != null) {
+      // A task's form is its door (what it may write, within which rules): it comes with its model, in the same
+      // deployment, so a form deployed alone changes nothing and a changed form applies only with the model it was
+      // approved with (issue 20). Bound to "latest", a form deployed alone from Camunda Modeler would apply at once.
+      if (!FORM_BINDING.equals(element.getAttribute(CAMUNDA, "formRefBinding"))) {
+        problems.add(where + "：表单须与流程一同部署 (camunda:formRefBinding=\"" + FORM_BINDING + "\"，现为 "
+            + element.getAttribute(CAMUNDA, "formRefBinding") + ")");
+      } else if (!forms.contains(formRef)) {
+        problems.add(where + "：引用的表单「" + formRef + "」不在本次部署中，须与流程一同部署 (camunda:formRef)");
+      }
     }
     String groups = element.getAttribute(CAMUNDA, "candidateGroups");
     if (groups != null && !EXPRESSION.matcher(groups).find()) {

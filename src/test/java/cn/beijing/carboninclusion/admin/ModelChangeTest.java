@@ -16,6 +16,7 @@ import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.project.ProjectCases;
 import cn.beijing.carboninclusion.support.ModelerDeployment;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.ShippedForms;
 import cn.beijing.carboninclusion.support.SchemeRulesXml;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -165,6 +168,7 @@ class ModelChangeTest extends PlatformIntegrationTest {
     assertThat(held.isSuspended()).isTrue();
     assertThat(starts.latestActive("ProjectCancellation")).isEqualTo(shippedId);
     Map<String, Object> change = jdbc.queryForMap("select * from model_change where deployment_id = ?", rejectedId);
+    assertThat((String) change.get("resources")).isEqualTo("confirm-cancellation.form, project-cancellation.bpmn");
     assertThat((String) change.get("diff")).contains("修改 Task_ConfirmCancellation「注销确认（复核）」 (userTask)")
         .doesNotContain("Task_CancelProject");
     ProcessInstance refusal = approvalOf(change);
@@ -189,13 +193,44 @@ class ModelChangeTest extends PlatformIntegrationTest {
     assertThat(starts.latestActive("ProjectCancellation")).isEqualTo(approved.getId());
   }
 
+  @Test
+  void aFormDeployedAloneChangesNoTaskRunningOrNew() throws Exception {
+    // a case is open at 变更审批 when an administrator deploys a relaxed version of its form alone, from the Modeler
+    ProcessInstance open = approvalOf(jdbc.queryForMap("select * from model_change where deployment_id = ?",
+        restDeploy("admin", "scheme-rules.dmn", SchemeRulesXml.withValues(SchemeRulesXml.shipped(),
+            Map.of("publicityWorkingDays", "18")))));
+    String shipped = ShippedForms.read("model-change-approval");
+    String relaxed = shipped.replace("\"required\": true", "\"required\": false").replace("部署名称", "已改写的表单");
+    assertThat(relaxed).isNotEqualTo(shipped);
+    ResponseEntity<JsonNode> formAlone = ModelerDeployment.deploy(http, "admin", NAME,
+        Map.of("model-change-approval.form", relaxed));
+    assertThat(formAlone.getStatusCode()).as(String.valueOf(formAlone.getBody())).isEqualTo(HttpStatus.OK);
+
+    // the open task and a task of a case started afterwards both still serve the form deployed with their model
+    ProcessInstance later = approvalOf(jdbc.queryForMap("select * from model_change where deployment_id = ?",
+        restDeploy("admin", "scheme-rules.dmn", SchemeRulesXml.withValues(SchemeRulesXml.shipped(),
+            Map.of("publicityWorkingDays", "17")))));
+    for (ProcessInstance pi : List.of(open, later)) {
+      try (var served = processEngine.getFormService().getDeployedTaskForm(task("Task_ApproveModelChange", pi)
+          .getId())) {
+        assertThat(new String(served.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(shipped)
+            .doesNotContain("已改写的表单");
+      }
+    }
+  }
+
   private ProcessInstance approvalOf(Map<String, Object> change) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey("ModelChange")
         .processInstanceBusinessKey(String.valueOf(change.get("id"))).singleResult();
   }
 
+  /** As the Modeler deploys: a process model with its forms attached (each task's form is bound to the deployment). */
   private String restDeploy(String user, String resource, String xml) {
-    ResponseEntity<JsonNode> response = ModelerDeployment.deploy(http, user, NAME, resource, xml);
+    Map<String, String> resources = new TreeMap<>(Map.of(resource, xml));
+    if (resource.endsWith(".bpmn")) {
+      resources.put("confirm-cancellation.form", ShippedForms.read("confirm-cancellation"));
+    }
+    ResponseEntity<JsonNode> response = ModelerDeployment.deploy(http, user, NAME, resources);
     assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
     return response.getBody().get("id").asText();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.beijing.carboninclusion.support.ModelerDeployment;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.ShippedForms;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.exception.NotValidException;
@@ -49,10 +50,24 @@ class ModelDeploymentCheckTest extends PlatformIntegrationTest {
   }
 
   @Test
-  void aFormThatIsNotDeployedIsRefused() {
+  void aFormThatIsNotDeployedWithTheModelIsRefused() {
     assertRefused(model("ttl=\"P30D\"", "<bpmn:userTask id=\"Task_Review\" name=\"审核\" camunda:candidateGroups=\"techcenter\" "
-        + "camunda:formRef=\"form-no-such-form\" camunda:formRefBinding=\"latest\" />"), "Task_Review",
+        + "camunda:formRef=\"form-no-such-form\" camunda:formRefBinding=\"deployment\" />"), "Task_Review",
         "form-no-such-form");
+    // deployed before is not enough: the form must come with the model
+    assertRefused(model("ttl=\"P30D\"", "<bpmn:userTask id=\"Task_Review\" name=\"审核\" camunda:candidateGroups=\"techcenter\" "
+        + "camunda:formRef=\"form-technical-review\" camunda:formRefBinding=\"deployment\" />"), "Task_Review",
+        "form-technical-review", "不在本次部署中");
+  }
+
+  @Test
+  void aFormBoundToTheLatestVersionIsRefused() {
+    // bound to "latest", a form deployed alone from the Modeler would apply at once to every running case
+    for (String binding : new String[] {"formRefBinding=\"latest\"", "formRefBinding=\"version\" camunda:formRefVersion=\"1\"", ""}) {
+      assertRefused(model("ttl=\"P30D\"", "<bpmn:userTask id=\"Task_Review\" name=\"审核\" camunda:candidateGroups=\"techcenter\" "
+          + "camunda:formRef=\"form-technical-review\" " + (binding.isEmpty() ? "" : "camunda:" + binding) + " />"),
+          "Task_Review", "formRefBinding");
+    }
   }
 
   @Test
@@ -78,12 +93,13 @@ class ModelDeploymentCheckTest extends PlatformIntegrationTest {
   @Test
   void aSoundModelUsingDeployedFormsBeansAndMessagesDeploys() {
     String xml = model("ttl=\"P30D\"", "<bpmn:userTask id=\"Task_Review\" name=\"审核\" camunda:candidateGroups=\"techcenter\" "
-        + "camunda:formRef=\"form-technical-review\" camunda:formRefBinding=\"latest\">"
+        + "camunda:formRef=\"form-technical-review\" camunda:formRefBinding=\"deployment\">"
         + "<bpmn:extensionElements><camunda:taskListener event=\"complete\" delegateExpression=\"${separationOfDuties}\" />"
         + "</bpmn:extensionElements></bpmn:userTask>")
         .replace("</bpmn:definitions>",
             "<bpmn:message id=\"Message_Known\" name=\"Message_ProjectSuspended\" /></bpmn:definitions>");
-    Deployment deployment = deploy(xml);
+    Deployment deployment = repositoryService.createDeployment().name("model-check-test").addString("model-check.bpmn", xml)
+        .addString("technical-review.form", ShippedForms.read("technical-review")).deploy();
     assertThat(repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).count())
         .isEqualTo(1);
   }

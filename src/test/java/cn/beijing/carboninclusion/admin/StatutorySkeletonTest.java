@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.ShippedForms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,8 +68,8 @@ class StatutorySkeletonTest extends PlatformIntegrationTest {
   @Test
   void theBureausDecisionGivenToAnotherGroupIsNoLongerTheStatutoryStep() throws IOException {
     String xml = shipped("project-registration").replace(
-        "camunda:formRef=\"form-bureau-decision\" camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"bureau\"",
-        "camunda:formRef=\"form-bureau-decision\" camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"techcenter\"");
+        "camunda:formRef=\"form-bureau-decision\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"bureau\"",
+        "camunda:formRef=\"form-bureau-decision\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"techcenter\"");
     assertThat(xml).contains("candidateGroups=\"techcenter\"");
 
     assertRefused(xml, "登记决定（生态环境局）");
@@ -115,6 +116,8 @@ class StatutorySkeletonTest extends PlatformIntegrationTest {
   }
 
   private void deploy(String xml) {
-    repositoryService.createDeployment().name("skeleton-test").addString("skeleton-test.bpmn", xml).deploy();
+    var deployment = repositoryService.createDeployment().name("skeleton-test").addString("skeleton-test.bpmn", xml);
+    ShippedForms.all().forEach(deployment::addString);
+    deployment.deploy();
   }
 }
