@@ -6,8 +6,8 @@ import cn.beijing.carboninclusion.decision.CaseRef;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,12 +34,13 @@ public class ModelChanges implements ModelChangeGate {
 
   private final JdbcTemplate jdbc;
   /**
-   * Deployments known to be in force for good: one with no proposal (the proposal is recorded in the deployment's
-   * own transaction, so a deployment seen without one never gets one), or one approved whose date has come (a
-   * decision is final: approve and reject change only an open proposal). The rule book asks on every rule read; these
-   * answers need no query. A node learns an open proposal's fate at its next read, as nothing open is kept.
+   * Deployments whose start of force is known for good, with that moment: one with no proposal is in force as it
+   * comes ({@link Instant#MIN}; the proposal is recorded in the deployment's own transaction, so a deployment seen
+   * without one never gets one), an approved one from its effective date (a decision is final: approve and reject
+   * change only an open proposal). The rule book asks on every rule read; these answers need no query. A node learns
+   * an open proposal's fate at its next read, as nothing open is kept.
    */
-  private final Set<String> settled = ConcurrentHashMap.newKeySet();
+  private final Map<String, Instant> settled = new ConcurrentHashMap<>();
 
   ModelChanges(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -47,16 +48,19 @@ public class ModelChanges implements ModelChangeGate {
 
   @Override
   public boolean inForce(String deploymentId, Instant moment) {
-    if (settled.contains(deploymentId)) {
-      return true;
+    Instant since = settled.get(deploymentId);
+    if (since == null) {
+      List<Change> held = jdbc.query("select * from model_change where deployment_id = ?", ROW, deploymentId);
+      if (held.isEmpty()) {
+        since = Instant.MIN;
+      } else if ("APPROVED".equals(held.get(0).status())) {
+        since = held.get(0).effectiveFrom();
+      } else {
+        return false;
+      }
+      settled.put(deploymentId, since);
     }
-    List<Change> held = jdbc.query("select * from model_change where deployment_id = ?", ROW, deploymentId);
-    boolean inForce = held.isEmpty()
-        || "APPROVED".equals(held.get(0).status()) && !held.get(0).effectiveFrom().isAfter(moment);
-    if (inForce) {
-      settled.add(deploymentId);
-    }
-    return inForce;
+    return !since.isAfter(moment);
   }
 
   /** The proposal a {@code ModelChange} process instance decides on: its business key, fixed when it started. */

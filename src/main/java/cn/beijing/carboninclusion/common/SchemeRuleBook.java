@@ -53,13 +53,26 @@ public class SchemeRuleBook {
    * {@link ModelChangeGate}). Read several values of one step from one version.
    */
   public SchemeRuleSet current() {
+    // every stored version is deployed by now: only whether it is in force is asked
+    return resolve(clock.instant(), false);
+  }
+
+  /**
+   * The rules in force at a past moment, for a rule whose statutory moment lies before the step that reads it (e.g.
+   * an application's supplement time limit, read at each request as it stood when the application was filed;
+   * docs/admin-rules.md): the newest version deployed by then and in force then.
+   */
+  public SchemeRuleSet at(Instant moment) {
+    return resolve(moment, true);
+  }
+
+  private SchemeRuleSet resolve(Instant moment, boolean deployedByThen) {
     return engine.call(() -> {
-      Instant now = clock.instant();
       ModelChangeGate changes = gate.getIfAvailable();
       DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
           .decisionDefinitionKey(SchemeRulesDecision.KEY).withoutTenantId().orderByDecisionDefinitionVersion().desc()
-          .list().stream().filter(d -> changes == null || changes.inForce(d.getDeploymentId(), now))
-          .findFirst().orElse(null);
+          .list().stream().filter(d -> (changes == null || changes.inForce(d.getDeploymentId(), moment))
+              && (!deployedByThen || deployedBy(d, moment))).findFirst().orElse(null);
       if (latest == null) {
         throw new SchemeRuleUnavailable("规则参数决策 " + SchemeRulesDecision.KEY
             + " 未部署（processes/scheme-rules.dmn）(scheme rules decision not deployed)");
@@ -73,6 +86,19 @@ public class SchemeRuleBook {
       versions.put(latest.getId(), loaded);
       return loaded;
     });
+  }
+
+  /** Whether a version was deployed by the moment: read from the loaded version, or asked once for a new one. */
+  private boolean deployedBy(DecisionDefinition definition, Instant moment) {
+    SchemeRuleSet known = versions.get(definition.getId());
+    Instant deployedAt = known != null ? known.deploymentTime() : deploymentTime(definition.getDeploymentId());
+    return deployedAt == null || !deployedAt.isAfter(moment);
+  }
+
+  private Instant deploymentTime(String deploymentId) {
+    Deployment deployment = repositoryService.createDeploymentQuery().deploymentId(deploymentId).singleResult();
+    return deployment == null || deployment.getDeploymentTime() == null ? null
+        : deployment.getDeploymentTime().toInstant();
   }
 
   /** Working days of a time limit. */

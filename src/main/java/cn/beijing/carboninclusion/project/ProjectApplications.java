@@ -157,8 +157,8 @@ public class ProjectApplications {
     variables.put(OBJECTION_SUMMARY, "");
     variables.put(OBJECTION_COUNT, 0L);
     variables.put(SUPPLEMENT_ROUND, 0);
-    // the case's time limits and supplement rounds as the scheme rules stand at filing (the publicity length and
-    // each supplement deadline are read again when those steps start)
+    // the case's time limits and supplement rounds as the scheme rules stand at filing (the publicity length is read
+    // again when publicity starts; each supplement request reads its time limit as it stood at filing)
     SchemeRuleSet current = rules.current();
     variables.put(MAX_SUPPLEMENT_ROUNDS, current.count(SchemeRule.MAX_SUPPLEMENT_ROUNDS));
     variables.put(REVIEW_DUE, current.duration(SchemeRule.TECHNICAL_REVIEW_WORKING_DAYS));

@@ -30,8 +30,9 @@ class SupplementRequest implements JavaDelegate {
     Long projectId = ProjectVariables.projectId(execution);
     int round = lifecycle.countSupplementRound(projectId);
     execution.setVariable(ProjectVariables.SUPPLEMENT_ROUND, round);
-    SchemeRuleSet current = rules.current();
-    int days = current.days(SchemeRule.SUPPLEMENT_WORKING_DAYS);
+    // the supplement time limit is the application's rule: as it stood when the application was filed
+    // (docs/admin-rules.md, statutory moments), whatever changed since
+    int days = rules.at(lifecycle.get(projectId).getCreatedAt()).days(SchemeRule.SUPPLEMENT_WORKING_DAYS);
     execution.setVariable(ProjectVariables.SUPPLEMENT_DUE, SchemeRuleSet.workingDays(days));
     execution.removeVariable(ProjectVariables.SUPPLEMENT_NOTE);
     LocalDate deadline = calendar.addWorkingDays(LocalDate.now(clock.withZone(calendar.zone())), days);

@@ -96,7 +96,7 @@ class ModelChangeTest extends PlatformIntegrationTest {
     assertThat(ruleBook.current().days(SchemeRule.PUBLICITY_WORKING_DAYS)).isEqualTo(20);
 
     String deploymentId = restDeploy("admin", "scheme-rules.dmn", SchemeRulesXml.withValues(SchemeRulesXml.shipped(),
-        Map.of("publicityWorkingDays", "10", "technicalReviewWorkingDays", "10")));
+        Map.of("publicityWorkingDays", "10", "technicalReviewWorkingDays", "10", "supplementWorkingDays", "5")));
 
     // held: the rule book still reads the shipped table; the proposal shows the diff of the values
     assertThat(ruleBook.current().version()).isEqualTo(shipped);
@@ -128,6 +128,18 @@ class ModelChangeTest extends PlatformIntegrationTest {
     var filedAfter = cases.file(ProjectCases.aCompleteApplication());
     assertThat(cases.registrationOf(filedAfter)).variables().containsEntry("reviewDue", "P10WD");
     assertThat(cases.registrationOf(filedBefore)).variables().containsEntry("reviewDue", "P20WD");
+    // the supplement time limit is read at each request, as it stood when the application was filed
+    for (var filed : List.of(filedBefore, filedAfter)) {
+      ProcessInstance registration = cases.registrationOf(filed);
+      execute(job("Task_StartReview", registration));
+      cases.completeAs("wangfang", task("Task_TechnicalReview", registration),
+          withVariables("reviewDecision", "SUPPLEMENT", "reviewComment", "请补充监测计划"));
+      execute(job("Task_RequestSupplement", registration));
+    }
+    assertThat(cases.registrationOf(filedBefore)).isWaitingAt("Task_SubmitSupplement").variables()
+        .containsEntry("supplementDue", "P10WD");
+    assertThat(cases.registrationOf(filedAfter)).isWaitingAt("Task_SubmitSupplement").variables()
+        .containsEntry("supplementDue", "P5WD");
     cases.cleanUp();
   }
 
