@@ -1,6 +1,8 @@
 // 碳普惠 运行指标 — Cockpit dashboard plugin (Camunda 7.14+ plugin format, plain JavaScript, no external scripts).
 // Data: GET {cockpitApi}/plugin/carbon-kpi/{engine}/snapshot (KpiCockpitResource); definitions in docs/kpi.md.
 // A banner warns when next year's holiday schedule is missing (snapshot.holidaySchedule.warning).
+// A second panel, 邮件通知发件箱, shows administrators the notice outbox ({cockpitApi}/plugin/carbon-kpi/{engine}/notices):
+// with no mail server configured, notices are kept there instead of being sent (docs/operations.md).
 
 const GROUP_NAMES = {
   bureau: '北京市生态环境局',
@@ -82,6 +84,29 @@ function render(node, snapshot) {
     '</div>';
 }
 
+const NOTICE_STATUS_NAMES = {
+  SENT: '已发送',
+  PENDING: '待发送',
+  SENDING: '发送中',
+  FAILED: '发送失败',
+  KEPT: '已保留（未配置邮件服务器）'
+};
+
+function renderOutbox(node, outbox) {
+  const counts = Object.keys(outbox.byStatus).filter(s => outbox.byStatus[s] > 0)
+    .map(s => `${NOTICE_STATUS_NAMES[s] || s} ${outbox.byStatus[s]}`).join('，') || '暂无通知';
+  const state = outbox.mailConfigured
+    ? '<p>邮件服务器已配置：通知按邮件发送。</p>'
+    : '<div class="alert alert-info" role="status"><strong>未配置邮件服务器：</strong>通知不发送，保留在发件箱中' +
+      '（配置 spring.mail.host 后发送新的通知；GET /api/admin/notices 可分页查阅全部）。</div>';
+  node.innerHTML = '<div class="carbon-notice-outbox" style="padding: 0 15px 15px"><h3>邮件通知发件箱</h3>' + state +
+    `<p class="text-muted">各状态通知数：${escape(counts)}</p>` +
+    table('最近 20 条通知', ['编号', '生成时间', '状态', '收件人', '主题'],
+      outbox.latest.map(n => [n.id, new Date(n.createdAt).toLocaleString('zh-CN'), NOTICE_STATUS_NAMES[n.status] || n.status,
+        n.recipient, n.subject])) +
+    '</div>';
+}
+
 export default [{
   id: 'carbon-kpi-dashboard',
   pluginPoint: 'cockpit.dashboard',
@@ -102,6 +127,30 @@ export default [{
       .then(snapshot => render(node, snapshot))
       .catch(error => {
         node.innerHTML = '<div class="carbon-kpi" style="padding: 0 15px"><h3>碳普惠 运行指标</h3>' +
+          `<p class="text-danger">${escape(error.message)}</p></div>`;
+      });
+  }
+}, {
+  id: 'carbon-notice-outbox',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 10,
+  render(node, { api }) {
+    fetch(`${api.cockpitApi}/plugin/carbon-kpi/${api.engine}/notices`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken }
+    })
+      .then(response => {
+        if (response.status === 403) {
+          return null; // administrators only: the panel stays empty for everyone else
+        }
+        if (!response.ok) {
+          throw new Error(`读取失败（HTTP ${response.status}）`);
+        }
+        return response.json();
+      })
+      .then(outbox => { if (outbox) { renderOutbox(node, outbox); } })
+      .catch(error => {
+        node.innerHTML = '<div class="carbon-notice-outbox" style="padding: 0 15px"><h3>邮件通知发件箱</h3>' +
           `<p class="text-danger">${escape(error.message)}</p></div>`;
       });
   }

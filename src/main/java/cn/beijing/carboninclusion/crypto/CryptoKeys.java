@@ -84,10 +84,10 @@ class CryptoKeys {
         keystore.alias(), "PKCS12", null);
     if (!Files.exists(file)) {
       createDevelopmentKeystore(file, dev.alias(), DEV_KEYSTORE_PASSWORD.toCharArray());
-      log.warn("No SM2 keystore configured (carbon-inclusion.crypto.keystore.path): generated a DEVELOPMENT key "
+      log.info("No SM2 keystore configured (carbon-inclusion.crypto.keystore.path): generated a DEVELOPMENT key "
           + "pair in {} - never use it in production (docs/crypto.md)", file.toAbsolutePath());
     } else {
-      log.warn("No SM2 keystore configured: signing with the DEVELOPMENT key in {} (docs/crypto.md)",
+      log.info("No SM2 keystore configured: signing with the DEVELOPMENT key in {} (docs/crypto.md)",
           file.toAbsolutePath());
     }
     return load(dev);
@@ -109,10 +109,10 @@ class CryptoKeys {
       dev.setProperty("current", "dev1");
       dev.setProperty("keys.dev1", Base64.getEncoder().encodeToString(key));
       writePrivately(file, out -> dev.store(out, "DEVELOPMENT SM4 field keys - never in production (docs/crypto.md)"));
-      log.warn("No SM4 field keys configured (carbon-inclusion.crypto.field-keys.*): generated a DEVELOPMENT key in "
+      log.info("No SM4 field keys configured (carbon-inclusion.crypto.field-keys.*): generated a DEVELOPMENT key in "
           + "{} - never use it in production (docs/crypto.md)", file.toAbsolutePath());
     } else {
-      log.warn("No SM4 field keys configured: encrypting personal fields with the DEVELOPMENT key in {}",
+      log.info("No SM4 field keys configured: encrypting personal fields with the DEVELOPMENT key in {}",
           file.toAbsolutePath());
     }
     Properties dev = new Properties();

@@ -1,6 +1,7 @@
 package cn.beijing.carboninclusion.kpi;
 
 import cn.beijing.carboninclusion.calendar.HolidayCoverage;
+import cn.beijing.carboninclusion.notification.NoticeOutbox;
 import cn.beijing.carboninclusion.identity.Groups;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,14 +46,7 @@ public class KpiCockpitResource extends AbstractCockpitPluginRootResource {
     if (engine == null) {
       throw new WebApplicationException(Response.Status.NOT_FOUND);
     }
-    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new WebApplicationException(Response.Status.UNAUTHORIZED);
-    }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (groups.stream().noneMatch(READERS::contains)) {
-      throw new WebApplicationException(Response.Status.FORBIDDEN);
-    }
+    requireAny(engine, READERS);
     ApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     try {
       ObjectMapper mapper = context.getBean(ObjectMapper.class);
@@ -67,6 +61,44 @@ public class KpiCockpitResource extends AbstractCockpitPluginRootResource {
       return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("KPI snapshot not serialisable", e);
+    }
+  }
+
+  /**
+   * The panel 邮件通知发件箱 (administrators only, as recipients are personal data): whether a mail server is
+   * configured, the notices per status, and the latest 20 notices (issue 26, item 4; {@link NoticeOutbox}).
+   */
+  @GET
+  @Path("{engineName}/notices")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response notices(@PathParam("engineName") String engineName, @Context ServletContext servletContext) {
+    ProcessEngine engine = Cockpit.getProcessEngine(engineName);
+    if (engine == null) {
+      throw new WebApplicationException(Response.Status.NOT_FOUND);
+    }
+    requireAny(engine, Set.of(Groups.ADMIN));
+    ApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    NoticeOutbox outbox = context.getBean(NoticeOutbox.class);
+    try {
+      ObjectMapper mapper = context.getBean(ObjectMapper.class);
+      ObjectNode answer = mapper.valueToTree(outbox.summary());
+      answer.putPOJO("latest", outbox.page(null, 0, 20).getContent());
+      return Response.ok(mapper.writeValueAsString(answer), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("outbox not serialisable", e);
+    }
+  }
+
+  /** 401 without a user, 403 unless the user is in one of the groups. */
+  private static void requireAny(ProcessEngine engine, Set<String> readers) {
+    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new WebApplicationException(Response.Status.UNAUTHORIZED);
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (groups.stream().noneMatch(readers::contains)) {
+      throw new WebApplicationException(Response.Status.FORBIDDEN);
     }
   }
 }

@@ -17,7 +17,8 @@ import java.time.Instant;
 @Table(name = "notification")
 public class Notification {
 
-  public enum Status { PENDING, SENDING, SENT, FAILED }
+  /** KEPT: no mail server is configured; the notice stays in the outbox for the administrators to read. */
+  public enum Status { PENDING, SENDING, SENT, FAILED, KEPT }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -73,6 +74,12 @@ public class Notification {
     lastError = null;
   }
 
+  /** No mail server: kept in the outbox, never sent (a server configured later sends only new notices). */
+  void kept(Instant at) {
+    status = Status.KEPT;
+    nextAttemptAt = at;
+  }
+
   /** A failed attempt: try again after an exponential backoff, or give up for an operator to see. */
   void failed(String error, Instant now, int maxAttempts, Duration initialBackoff) {
     lastError = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000));
@@ -94,4 +101,5 @@ public class Notification {
   public Instant getNextAttemptAt() { return nextAttemptAt; }
   public String getLastError() { return lastError; }
   public Instant getSentAt() { return sentAt; }
+  public Instant getCreatedAt() { return createdAt; }
 }

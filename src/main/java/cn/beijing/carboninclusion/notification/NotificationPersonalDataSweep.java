@@ -30,7 +30,7 @@ class NotificationPersonalDataSweep implements PersonalDataSweep {
     return Map.of("notification.recipient+body+idempotency_key+last_error", jdbc.update("""
         update notification set recipient = null, body = null, idempotency_key = null, last_error = null
         where (recipient is not null or body is not null)
-          and ((status = 'SENT' and sent_at <= :cutoff) or (status = 'FAILED' and next_attempt_at <= :cutoff))""",
+          and ((status = 'SENT' and sent_at <= :cutoff) or (status in ('FAILED', 'KEPT') and next_attempt_at <= :cutoff))""",
         p));
   }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -20,6 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends queued notices: right after the queuing transaction commits, and again on a schedule for those that
  * failed or were queued while mail was down. A send never runs inside a case's transaction, so a mail outage
  * never fails a case. A notice is claimed before sending, so two nodes never both send it.
+ *
+ * <p>With no mail server configured ({@code spring.mail.host} empty, the default start), nothing is sent: each notice
+ * is kept in the outbox ({@link Notification.Status#KEPT}) for the administrators to read ({@code GET
+ * /api/admin/notices}, the Cockpit panel 邮件通知发件箱), and the start says so once, not a warning per notice.
  */
 @Component
 class NotificationSender {
@@ -31,25 +36,44 @@ class NotificationSender {
   private final NotificationProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final boolean mailConfigured;
 
   NotificationSender(Notifications notifications, JavaMailSender mail, NotificationProperties properties,
-      PlatformTransactionManager transactionManager, Clock clock) {
+      PlatformTransactionManager transactionManager, Clock clock, @Value("${spring.mail.host:}") String mailHost) {
     this.notifications = notifications;
     this.mail = mail;
     this.properties = properties;
     this.tx = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.mailConfigured = mailHost != null && !mailHost.isBlank();
+    if (!mailConfigured) {
+      log.info("No mail server configured (spring.mail.host / MAIL_HOST): notices are kept in the outbox, "
+          + "GET /api/admin/notices and Cockpit (docs/operations.md)");
+    }
+  }
+
+  /** Whether notices are sent (a mail server is configured) or kept in the outbox. */
+  boolean mailConfigured() {
+    return mailConfigured;
   }
 
   @Async
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   public void onQueued(NotificationService.NotificationQueued event) {
+    if (!mailConfigured) {
+      Instant now = Instant.now(clock);
+      tx.executeWithoutResult(s -> notifications.findById(event.notificationId()).ifPresent(n -> n.kept(now)));
+      return;
+    }
     send(event.notificationId());
   }
 
   @Scheduled(fixedDelayString = "${carbon-inclusion.notification.retry-interval:PT30S}",
       initialDelayString = "${carbon-inclusion.notification.retry-interval:PT30S}")
   public void retryDue() {
+    if (!mailConfigured) {
+      return;
+    }
     Instant now = Instant.now(clock);
     tx.executeWithoutResult(s -> notifications.releaseStale(now.minus(properties.staleClaim())));
     for (Long id : notifications.findDue(now, PageRequest.of(0, BATCH))) {

@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.notification;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -30,6 +31,15 @@ public interface Notifications extends JpaRepository<Notification, Long> {
   int releaseStale(@Param("staleBefore") Instant staleBefore);
 
   List<Notification> findByRecipientOrderByIdAsc(String recipient);
+
+  /** The outbox, newest first, paged. */
+  Page<Notification> findAllByOrderByIdDesc(Pageable page);
+
+  /** The outbox with one status, newest first, paged. */
+  Page<Notification> findByStatusOrderByIdDesc(Notification.Status status,
+      Pageable page);
+
+  long countByStatus(Notification.Status status);
 
   boolean existsByIdempotencyKey(String idempotencyKey);
 }

@@ -149,6 +149,20 @@ class KpiApiTest extends PlatformIntegrationTest {
     login(developer, "greentravel", "tasklist");
     assertThat(send(developer, HttpRequest.newBuilder(uri(PLUGIN_API + "/default/snapshot")).GET()).statusCode())
         .isEqualTo(403);
+
+    // the outbox panel: administrators only (recipients are personal data)
+    assertThat(send(bureau, HttpRequest.newBuilder(uri(PLUGIN_API + "/default/notices")).GET()).statusCode())
+        .isEqualTo(403);
+    CookieManager admin = new CookieManager();
+    login(admin, "admin", "cockpit");
+    HttpResponse<String> notices = send(admin, HttpRequest.newBuilder(uri(PLUGIN_API + "/default/notices"))
+        .header("Accept", "application/json").GET());
+    assertThat(notices.statusCode()).isEqualTo(200);
+    JsonNode outbox = json.readTree(notices.body());
+    assertThat(outbox.get("mailConfigured").asBoolean()).isTrue();
+    assertThat(outbox.get("byStatus").has("KEPT")).isTrue();
+    assertThat(outbox.get("latest").isArray()).isTrue();
+    assertThat(outbox.get("latest").size()).isLessThanOrEqualTo(20);
   }
 
   // ------------------------------------------------------------------ support
