@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The portal's stylesheet is public and the same for everyone: browsers and proxies may keep it for an hour
+ * The portal's stylesheet and its one script (the elderly-friendly mode) are public and the same for everyone: browsers and proxies may keep it for an hour
  * ({@code Cache-Control: public, max-age=3600}). Its pages are not cached (they change with every publication), and
  * nothing of {@code /api} or {@code /engine-rest} is ever stored (docs/security.md).
  */
@@ -17,7 +17,7 @@ class PortalAssets implements WebMvcConfigurer {
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    registry.addResourceHandler("/portal/*.css")
+    registry.addResourceHandler("/portal/*.css", "/portal/*.js")
         .addResourceLocations("classpath:/static/portal/")
         .setCacheControl(CacheControl.maxAge(STYLESHEET_MAX_AGE).cachePublic());
   }

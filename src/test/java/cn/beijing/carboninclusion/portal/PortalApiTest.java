@@ -250,14 +250,17 @@ class PortalApiTest extends PlatformIntegrationTest {
     String home = http.getForObject("/portal", String.class);
     int html = home.getBytes(StandardCharsets.UTF_8).length;
     int css = http.getForObject("/portal/portal.css", byte[].class).length;
-    int total = html + css; // the portal has no scripts, images or fonts of its own
-    assertThat(home).doesNotContain("<script", "http://", "https://").contains("/portal/portal.css");
+    int js = http.getForObject("/portal/portal.js", byte[].class).length;
+    int total = html + css + js; // no images or fonts of its own; one script, the elderly-friendly mode
+    assertThat(home).doesNotContain("http://", "https://").contains("/portal/portal.css");
+    assertThat(home.split("<script", -1)).as("one script, the portal's own").hasSize(2);
+    assertThat(home).contains("<script src=\"/portal/portal.js\"></script>");
     assertThat(total).isLessThan(200 * 1024);
     assertThat(http.getForEntity("/portal", String.class).getHeaders().getFirst("Content-Security-Policy"))
         .contains("default-src 'self'");
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "portal-page-weight.txt"),
-        "GET /portal: HTML " + html + " B + CSS " + css + " B = " + total + " B\n");
+        "GET /portal: HTML " + html + " B + CSS " + css + " B + JS " + js + " B = " + total + " B\n");
   }
 
   /**
