@@ -20,5 +20,9 @@ class PortalAssets implements WebMvcConfigurer {
     registry.addResourceHandler("/portal/*.css", "/portal/*.js")
         .addResourceLocations("classpath:/static/portal/")
         .setCacheControl(CacheControl.maxAge(STYLESHEET_MAX_AGE).cachePublic());
+    // Apache ECharts of the statistics page, copied from npm at build time (pom.xml)
+    registry.addResourceHandler("/portal/vendor/**")
+        .addResourceLocations("classpath:/static/portal/vendor/")
+        .setCacheControl(CacheControl.maxAge(STYLESHEET_MAX_AGE).cachePublic());
   }
 }

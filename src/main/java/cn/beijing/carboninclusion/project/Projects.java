@@ -31,6 +31,12 @@ public interface Projects extends JpaRepository<Project, Long>, JpaSpecification
   @Query("select p.status, count(p) from Project p where p.status in :statuses group by p.status")
   List<Object[]> countByStatus(@Param("statuses") Collection<ProjectStatus> statuses);
 
+  /** How many projects are in each district and status: rows of (district, status, count). */
+  @Query("""
+      select p.district, p.status, count(p) from Project p where p.status in :statuses
+      group by p.district, p.status order by p.district""")
+  List<Object[]> countByDistrictAndStatus(@Param("statuses") Collection<ProjectStatus> statuses);
+
   /** The districts of the projects in the statuses, in order, each once. */
   @Query("select distinct p.district from Project p where p.status in :statuses order by p.district")
   List<String> districtsOf(@Param("statuses") Collection<ProjectStatus> statuses);

@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -94,6 +95,20 @@ public class PublicProjects {
    */
   public record Criteria(ProjectStatus status, ProjectClass projectClass, String district, String text) {
     public static final Criteria ALL = new Criteria(null, null, null, null);
+  }
+
+  /**
+   * How many public projects each district has in each public status (the portal's chart 各区项目): district →
+   * status → count, districts in name order.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Map<ProjectStatus, Long>> countsByDistrictAndStatus() {
+    Map<String, Map<ProjectStatus, Long>> counts = new TreeMap<>();
+    for (Object[] row : projects.countByDistrictAndStatus(PUBLIC)) {
+      counts.computeIfAbsent((String) row[0], d -> new EnumMap<>(ProjectStatus.class))
+          .put((ProjectStatus) row[1], ((Number) row[2]).longValue());
+    }
+    return counts;
   }
 
   /**

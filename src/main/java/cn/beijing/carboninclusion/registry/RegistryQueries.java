@@ -5,6 +5,11 @@ import cn.beijing.carboninclusion.registry.RegistryViews.HistoryStep;
 import cn.beijing.carboninclusion.registry.RegistryViews.SerialHistory;
 import cn.beijing.carboninclusion.registry.RegistryViews.Statistics;
 import cn.beijing.carboninclusion.registry.RegistryViews.UnitState;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +28,8 @@ public class RegistryQueries {
   private final RegistryAccounts accounts;
   private final JournalEntries journalEntries;
   private final JournalHeads heads;
+  @PersistenceContext
+  private EntityManager entityManager;
 
   RegistryQueries(Movements movements, RegistryBlocks blocks, RegistryAccounts accounts, JournalEntries journalEntries,
       JournalHeads heads) {
@@ -98,5 +105,45 @@ public class RegistryQueries {
     return new Statistics("tCO2e", issued, byKind.getOrDefault(Movement.Kind.TRANSFERRED, 0L),
         byKind.getOrDefault(Movement.Kind.RECEIVED, 0L), byKind.getOrDefault(Movement.Kind.TRADED, 0L), retired,
         byPurpose, cancelled, issued - retired - cancelled, head.getLastEntryId(), head.getLastHash());
+  }
+
+  /** Units issued and retired in one calendar month ({@code yyyy-MM}), in tCO2e. */
+  public record MonthlyFlow(String month, long issued, long retired) {}
+
+  /**
+   * Units issued and retired in each of the last {@code months} calendar months up to {@code current} (months of the
+   * scheme's zone), oldest first; the public chart 签发与消纳. One scan of the movements: a sum per month and kind.
+   */
+  @Transactional(readOnly = true)
+  public List<MonthlyFlow> monthly(YearMonth current, int months, ZoneId zone) {
+    List<YearMonth> span = new ArrayList<>();
+    for (int i = months - 1; i >= 0; i--) {
+      span.add(current.minusMonths(i));
+    }
+    StringBuilder jpql = new StringBuilder("select m.kind");
+    for (int i = 0; i < span.size(); i++) {
+      jpql.append(", sum(case when m.occurredAt >= :from").append(i).append(" and m.occurredAt < :to").append(i)
+          .append(" then m.quantity else 0 end)");
+    }
+    jpql.append(" from Movement m where m.kind in :kinds and m.occurredAt >= :from0 and m.occurredAt < :to")
+        .append(span.size() - 1).append(" group by m.kind");
+    var query = entityManager.createQuery(jpql.toString(), Object[].class)
+        .setParameter("kinds", List.of(Movement.Kind.ISSUED, Movement.Kind.RETIRED));
+    for (int i = 0; i < span.size(); i++) {
+      query.setParameter("from" + i, span.get(i).atDay(1).atStartOfDay(zone).toInstant());
+      query.setParameter("to" + i, span.get(i).plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+    }
+    long[][] sums = new long[2][span.size()];
+    for (Object[] row : query.getResultList()) {
+      int kind = row[0] == Movement.Kind.ISSUED ? 0 : 1;
+      for (int i = 0; i < span.size(); i++) {
+        sums[kind][i] = row[i + 1] == null ? 0 : ((Number) row[i + 1]).longValue();
+      }
+    }
+    List<MonthlyFlow> flows = new ArrayList<>();
+    for (int i = 0; i < span.size(); i++) {
+      flows.add(new MonthlyFlow(span.get(i).toString(), sums[0][i], sums[1][i]));
+    }
+    return flows;
   }
 }

@@ -81,4 +81,44 @@ class PortalBrowserTest extends PlatformIntegrationTest {
       browser.screenshot("portal-5-objection-filed");
     }
   }
+
+  @Test
+  void theStatisticsPageDrawsItsChartsFromItsTables() {
+    // 100 t issued this month: the month's point of the line and the table's row agree, as do the district bars
+    long developerId = context.getBean(cn.beijing.carboninclusion.developer.DeveloperOrganisations.class)
+        .findByCreditCode("91110105MA01ABCD13").orElseThrow().getId();
+    long projectId = java.util.concurrent.ThreadLocalRandom.current().nextLong(2_000_000_000L, 3_000_000_000L);
+    String registrationNo = String.format("BJCI-P-2097-%04d",
+        java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+    java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+    new org.springframework.transaction.support.TransactionTemplate(context.getBean(
+        org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(s -> context.getBean(
+        cn.beijing.carboninclusion.registry.Registry.class).issue(new cn.beijing.carboninclusion.registry.IssueRequest(
+        projectId, projectId, registrationNo, developerId, 2025, 100)));
+    cases.aProjectInPublicity();
+    try (Browser browser = Browser.start(1280, 720)) {
+      browser.open("http://[::1]:" + port + "/portal/statistics");
+      assertThat(browser.title()).contains("统计图表");
+      org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+      browser.waitUntil(d -> js.executeScript("return typeof echarts !== 'undefined' && "
+          + "!!echarts.getInstanceByDom(document.getElementById('chart-districts'))"));
+      // the line chart: 24 months, the last is this month, its issued point equals the table's cell
+      @SuppressWarnings("unchecked")
+      java.util.List<Object> months = (java.util.List<Object>) js.executeScript(
+          "return echarts.getInstanceByDom(document.getElementById('chart-flows')).getOption().xAxis[0].data");
+      assertThat(months).hasSize(24).last().isEqualTo(month.toString());
+      Number issuedPoint = (Number) js.executeScript("var s = echarts.getInstanceByDom("
+          + "document.getElementById('chart-flows')).getOption().series; return s[0].data[s[0].data.length - 1]");
+      String issuedCell = browser.find(By.cssSelector("#table-flows tbody tr:last-child td")).getText();
+      assertThat(issuedPoint.longValue()).isEqualTo(Long.parseLong(issuedCell)).isGreaterThanOrEqualTo(100);
+      // the bars: one series per public status, one bar per district, the districts of the table
+      Number districts = (Number) js.executeScript("return echarts.getInstanceByDom("
+          + "document.getElementById('chart-districts')).getOption().xAxis[0].data.length");
+      assertThat(districts.intValue()).isPositive()
+          .isEqualTo(browser.driver().findElements(By.cssSelector("#table-districts tbody tr th")).size());
+      assertThat(browser.find(By.cssSelector("#chart-districts canvas")).isDisplayed()).isTrue();
+      assertThat(browser.find(By.id("table-districts")).getText()).contains("公示中", "海淀区");
+      browser.screenshot("portal-statistics");
+    }
+  }
 }
