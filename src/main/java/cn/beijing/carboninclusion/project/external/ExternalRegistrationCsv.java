@@ -1,15 +1,12 @@
 package cn.beijing.carboninclusion.project.external;
 
-import cn.beijing.carboninclusion.common.CsvLines;
+import cn.beijing.carboninclusion.common.CsvTable;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads a list of external registrations line by line, holding one line of at most {@value #MAX_LINE_CHARS}
@@ -33,6 +30,7 @@ final class ExternalRegistrationCsv {
   static final List<String> COLUMNS = List.of(SOURCE, EXTERNAL_ID, NAME, DISTRICT, ADDRESS, LATITUDE, LONGITUDE,
       REGISTERED_ON);
   static final int MAX_LINE_CHARS = 4096;
+  private static final CsvTable TABLE = new CsvTable(COLUMNS, REQUIRED, MAX_LINE_CHARS);
 
   /** One line that holds. */
   record Row(long line, ExternalSource source, String externalId, String name, String district, String address,
@@ -57,75 +55,18 @@ final class ExternalRegistrationCsv {
 
   /** Reads the whole file; returns the number of lines that hold. */
   long read(Reader reader, Sink sink) throws IOException {
-    CsvLines lines = new CsvLines(reader, MAX_LINE_CHARS);
-    if (!lines.next()) {
-      sink.reject(new Problem(1, "file", "文件为空，须有表头行 (empty file: a header line is required)"));
-      return 0;
-    }
-    List<String> names = new ArrayList<>();
-    int[] columnAt = header(lines, names, sink);
-    if (columnAt == null) {
-      return 0;
-    }
-    long accepted = 0;
-    List<String> fields = new ArrayList<>();
-    while (lines.next()) {
-      long line = lines.number();
-      if (lines.isBlank()) {
-        continue;
-      }
-      String problem = lines.tooLong() ? "行过长 (line longer than " + MAX_LINE_CHARS + " characters)"
-          : lines.malformed() ? "含有无效的 UTF-8 字节 (not valid UTF-8)" : lines.split(fields);
-      if (problem == null && fields.size() != names.size()) {
-        problem = "字段数应为 " + names.size() + "，实际为 " + fields.size() + " (expected " + names.size()
-            + " fields, found " + fields.size() + ")";
-      }
-      if (problem != null) {
-        sink.reject(new Problem(line, "row", problem));
-        continue;
-      }
-      Row row = row(line, fields, columnAt, sink);
-      if (row != null) {
-        sink.accept(row);
-        accepted++;
-      }
-    }
-    return accepted;
+    return TABLE.readRows(reader, p -> sink.reject(new Problem(p.line(), p.column(), p.message())),
+        columnAt -> latitudeAndLongitudeTogether(columnAt, sink), (line, fields, columnAt) -> row(line, fields, columnAt, sink), sink::accept);
   }
 
-  private static int[] header(CsvLines lines, List<String> names, Sink sink) {
-    String problem = lines.tooLong() ? "表头过长 (header line too long)"
-        : lines.malformed() ? "含有无效的 UTF-8 字节 (not valid UTF-8)" : lines.split(names);
-    if (problem != null) {
-      sink.reject(new Problem(1, "row", problem));
-      return null;
-    }
-    int[] columnAt = new int[COLUMNS.size()];
-    Arrays.fill(columnAt, -1);
-    boolean ok = true;
-    for (int i = 0; i < names.size(); i++) {
-      int column = COLUMNS.indexOf(names.get(i).toLowerCase(Locale.ROOT));
-      if (column >= 0) {
-        if (columnAt[column] >= 0) {
-          sink.reject(new Problem(1, COLUMNS.get(column), "表头中该列重复 (column appears twice in the header)"));
-          ok = false;
-        }
-        columnAt[column] = i;
-      }
-    }
-    for (String required : REQUIRED) {
-      if (columnAt[COLUMNS.indexOf(required)] < 0) {
-        sink.reject(new Problem(1, required, "表头缺少该列 (column missing from the header; required: "
-            + String.join(",", REQUIRED) + "; optional: latitude,longitude)"));
-        ok = false;
-      }
-    }
+  /** Coordinates are optional, but come as a pair. */
+  private static boolean latitudeAndLongitudeTogether(int[] columnAt, Sink sink) {
     if ((columnAt[COLUMNS.indexOf(LATITUDE)] < 0) != (columnAt[COLUMNS.indexOf(LONGITUDE)] < 0)) {
       String missing = columnAt[COLUMNS.indexOf(LATITUDE)] < 0 ? LATITUDE : LONGITUDE;
       sink.reject(new Problem(1, missing, "纬度和经度两列须同时给出 (latitude and longitude come together)"));
-      ok = false;
+      return false;
     }
-    return ok ? columnAt : null;
+    return true;
   }
 
   private Row row(long line, List<String> fields, int[] at, Sink sink) {
