@@ -31,8 +31,10 @@ class CertificateFontMissingTest {
         List.of(), null, LocalDate.of(2025, 3, 1)));
     CertificateRenderer renderer = new CertificateRenderer(
         new CertificateFont(List.of("/nonexistent/fonts/wqy-zenhei.ttc,0")));
+    CertificateFiles files = mock(CertificateFiles.class);
+    when(files.codeOf("BJCI-C-I-00000007", CertificateFiles.Kind.ISSUANCE, 7L)).thenReturn("7K3QDM9X2F");
     MockMvc mvc = MockMvcBuilders.standaloneSetup(new CertificateController(certificates, renderer,
-        mock(cn.beijing.carboninclusion.crypto.Sm2Signer.class)))
+        mock(cn.beijing.carboninclusion.crypto.Sm2Signer.class), files, "http://localhost:8080"))
         .setControllerAdvice(new ApiExceptionHandler()).build();
 
     mvc.perform(get("/api/registry/issuances/7/certificate").accept(MediaType.APPLICATION_PDF))
