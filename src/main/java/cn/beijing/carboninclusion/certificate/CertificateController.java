@@ -74,6 +74,7 @@ class CertificateController {
   }
 
   private ResponseEntity<byte[]> pdf(Certificate certificate, Kind kind, Long subjectId) {
+    renderer.requireFont(); // no code is drawn for a certificate that cannot be set
     String code = files.codeOf(certificate.number(), kind, subjectId);
     String page = publicBaseUrl + PUBLIC_PAGE + certificate.number();
     byte[] pdf = renderer.render(certificate, new Verification(page + "?code=" + code, page,

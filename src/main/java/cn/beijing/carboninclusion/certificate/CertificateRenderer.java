@@ -79,6 +79,15 @@ class CertificateRenderer {
   }
 
   /**
+   * Fails as {@link #render} would without a CJK font, before anything about the certificate is recorded.
+   *
+   * @throws CertificateFontUnavailable if no CJK font is installed
+   */
+  void requireFont() {
+    fonts.get();
+  }
+
+  /**
    * The certificate as PDF bytes, with its QR code and verification code when {@code verification} is given.
    *
    * @throws CertificateFontUnavailable if no CJK font is installed (no PDF is made without one)

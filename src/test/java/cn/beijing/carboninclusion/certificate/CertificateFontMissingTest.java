@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.certificate;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -32,7 +33,6 @@ class CertificateFontMissingTest {
     CertificateRenderer renderer = new CertificateRenderer(
         new CertificateFont(List.of("/nonexistent/fonts/wqy-zenhei.ttc,0")));
     CertificateFiles files = mock(CertificateFiles.class);
-    when(files.codeOf("BJCI-C-I-00000007", CertificateFiles.Kind.ISSUANCE, 7L)).thenReturn("7K3QDM9X2F");
     MockMvc mvc = MockMvcBuilders.standaloneSetup(new CertificateController(certificates, renderer,
         mock(cn.beijing.carboninclusion.crypto.Sm2Signer.class), files, "http://localhost:8080"))
         .setControllerAdvice(new ApiExceptionHandler()).build();
@@ -45,5 +45,7 @@ class CertificateFontMissingTest {
         .andExpect(jsonPath("$.status").value(503))
         .andExpect(jsonPath("$.detail")
             .value(containsString("CJK font not installed: apt-get install fonts-wqy-zenhei")));
+    // nothing is recorded of a certificate that could not be set: no code drawn, no file
+    verifyNoInteractions(files);
   }
 }

@@ -140,6 +140,28 @@ class CertificateQrTest extends PlatformIntegrationTest {
     assertThat(borrowed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(borrowed.getBody()).contains("核验码 (code) 与该证书不符");
 
+    // typed from the paper into the registry page's form: the number and the printed code lead to the same page
+    ResponseEntity<String> typed = anonymous("/portal/certificates?number=" + number + "&code="
+        + printed.group(1).toLowerCase());
+    if (typed.getStatusCode().is3xxRedirection()) {
+      assertThat(typed.getHeaders().getLocation().toString())
+          .endsWith("/portal/certificates/" + number + "?code=" + printed.group(1).toLowerCase());
+      typed = anonymous(typed.getHeaders().getLocation().getRawPath() + "?"
+          + typed.getHeaders().getLocation().getRawQuery());
+    }
+    assertThat(typed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(typed.getBody()).contains("核验码相符", "<strong>部分注销</strong>");
+    ResponseEntity<String> noNumber = anonymous("/portal/certificates?number=");
+    assertThat(noNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noNumber.getBody()).contains("(number)");
+
+    // the project's registration certificate leads to the project's status now
+    URI projectQr = URI.create(decodeQr(pdf("/api/projects/" + project.getId() + "/certificate")));
+    ResponseEntity<String> projectPage = anonymous(projectQr.getPath() + "?" + projectQr.getQuery());
+    assertThat(projectPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(projectPage.getBody()).contains("<h1>项目登记证书核验</h1>", "<strong>有效</strong>", "核验码相符",
+        project.getRegistrationNo());
+
     // an unknown number: the portal's Chinese 404
     ResponseEntity<String> unknown = anonymous("/portal/certificates/BJCI-C-I-99999999");
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
