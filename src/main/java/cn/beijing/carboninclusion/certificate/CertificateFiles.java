@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,7 +108,7 @@ class CertificateFiles {
     if (typed == null) {
       return null;
     }
-    String code = typed.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", "")
+    String code = typed.strip().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "")
         .replace('O', '0').replace('I', '1').replace('L', '1');
     if (code.length() != CODE_LENGTH) {
       return null;
