@@ -46,4 +46,12 @@ class RegistryRecords {
         .setParameter("retirement", retirement.getId())
         .getResultList();
   }
+
+  /** The blocks an issuance's units are in now (split, moved, retired or cancelled), by serial. */
+  List<RegistryBlock> blocksOf(Issuance issuance) {
+    return entityManager.createQuery("""
+        select b from RegistryBlock b where b.issuanceId = :issuance order by b.firstUnit""", RegistryBlock.class)
+        .setParameter("issuance", issuance.getId())
+        .getResultList();
+  }
 }

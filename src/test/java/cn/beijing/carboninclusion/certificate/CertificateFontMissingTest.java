@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.certificate;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -31,8 +32,9 @@ class CertificateFontMissingTest {
         List.of(), null, LocalDate.of(2025, 3, 1)));
     CertificateRenderer renderer = new CertificateRenderer(
         new CertificateFont(List.of("/nonexistent/fonts/wqy-zenhei.ttc,0")));
+    CertificateFiles files = mock(CertificateFiles.class);
     MockMvc mvc = MockMvcBuilders.standaloneSetup(new CertificateController(certificates, renderer,
-        mock(cn.beijing.carboninclusion.crypto.Sm2Signer.class)))
+        mock(cn.beijing.carboninclusion.crypto.Sm2Signer.class), files, "http://localhost:8080"))
         .setControllerAdvice(new ApiExceptionHandler()).build();
 
     mvc.perform(get("/api/registry/issuances/7/certificate").accept(MediaType.APPLICATION_PDF))
@@ -43,5 +45,7 @@ class CertificateFontMissingTest {
         .andExpect(jsonPath("$.status").value(503))
         .andExpect(jsonPath("$.detail")
             .value(containsString("CJK font not installed: apt-get install fonts-wqy-zenhei")));
+    // nothing is recorded of a certificate that could not be set: no code drawn, no file
+    verifyNoInteractions(files);
   }
 }

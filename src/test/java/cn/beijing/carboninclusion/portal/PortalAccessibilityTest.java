@@ -89,6 +89,7 @@ class PortalAccessibilityTest extends PlatformIntegrationTest {
       pages.add(base + "/portal/class-two/overdue-reports");
       pages.add(base + "/portal/verify-share");
       pages.add(base + "/portal/projects/987654321"); // the error page (404)
+      pages.add(base + certificatePage()); // a certificate's page, as its QR code opens it
       for (String page : pages) {
         browser.open(page);
         Map<String, Object> result = run(browser, axe);
@@ -189,6 +190,22 @@ class PortalAccessibilityTest extends PlatformIntegrationTest {
       browser.open(base);
       assertThat(fontSize(browser)).isEqualTo(normal);
     }
+  }
+
+  /** The page a certificate's QR code leads to: a block issued, its certificate downloaded by the developer. */
+  private String certificatePage() {
+    Project project = cases.aRegisteredProject();
+    long applicationId = java.util.concurrent.ThreadLocalRandom.current().nextLong(6_000_000_000L, 7_000_000_000L);
+    new org.springframework.transaction.support.TransactionTemplate(context.getBean(
+        org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(s -> context.getBean(
+        cn.beijing.carboninclusion.registry.Registry.class).issue(new cn.beijing.carboninclusion.registry.IssueRequest(
+        applicationId, project.getId(), project.getRegistrationNo(), project.getDeveloperId(), 2025, 50)));
+    Long issuanceId = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+        "select id from registry_issuance where application_id = ?", Long.class, applicationId);
+    assertThat(context.getBean(org.springframework.boot.test.web.client.TestRestTemplate.class)
+        .withBasicAuth("greentravel", "demo").getForEntity("/api/registry/issuances/" + issuanceId + "/certificate",
+            byte[].class).getStatusCode().value()).isEqualTo(200);
+    return "/portal/certificates/BJCI-C-I-" + String.format("%08d", issuanceId);
   }
 
   private static WebElement focused(Browser browser) {
