@@ -34,8 +34,22 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 public class KpiCockpitResource extends AbstractCockpitPluginRootResource {
   static final Set<String> READERS = Set.of(Groups.BUREAU, Groups.TECHCENTER, Groups.ADMIN);
 
+  /** The bundled Apache ECharts module that plugin.js imports (pom.xml copies it next to plugin.js at build time). */
+  static final String ECHARTS_ASSET = "app/echarts.esm.min.js";
+
   public KpiCockpitResource() {
     super(KpiCockpitPlugin.ID);
+  }
+
+  /**
+   * Cockpit serves a plugin's static assets only if allowed, by default {@code app/plugin.js} and
+   * {@code app/plugin.css}; plugin.js imports the bundled ECharts module relative to itself, so it is allowed too.
+   */
+  @Override
+  protected List<String> getAllowedAssets() {
+    List<String> assets = new java.util.ArrayList<>(super.getAllowedAssets());
+    assets.add(ECHARTS_ASSET);
+    return assets;
   }
 
   @GET

@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     with HTTP Basic; key {@code carbon-inclusion.kpi.scrape-groups}, default {@code camunda-admin, monitoring}
  * @param prometheusOpen {@code true} lets anyone scrape {@code /actuator/prometheus} without credentials (only behind
  *     a network that keeps the public out); key {@code carbon-inclusion.kpi.prometheus-open}, default false
+ * @param dailyDays days of daily snapshots ({@code kpi_daily}) the snapshot answers for the charts over time; key
+ *     {@code carbon-inclusion.kpi.daily-days}, default 90
+ * @param dailyRetentionDays days the daily snapshots are kept (older ones are purged each day); key
+ *     {@code carbon-inclusion.kpi.daily-retention-days}, default 400
  */
 @ConfigurationProperties(prefix = "carbon-inclusion.kpi")
 public record KpiProperties(
@@ -29,7 +33,9 @@ public record KpiProperties(
     @DefaultValue("30") int slaDays,
     @DefaultValue("12") int issuanceMonths,
     @DefaultValue({"camunda-admin", "monitoring"}) List<String> scrapeGroups,
-    @DefaultValue("false") boolean prometheusOpen) implements MetricsAccess {
+    @DefaultValue("false") boolean prometheusOpen,
+    @DefaultValue("90") int dailyDays,
+    @DefaultValue("400") int dailyRetentionDays) implements MetricsAccess {
 
   public KpiProperties {
     if (refreshInterval == null || refreshInterval.isNegative() || refreshInterval.isZero()) {
@@ -40,6 +46,10 @@ public record KpiProperties(
     }
     if (issuanceMonths < 1 || issuanceMonths > 120) {
       throw new IllegalArgumentException("carbon-inclusion.kpi.issuance-months must lie in [1, 120], was " + issuanceMonths);
+    }
+    if (dailyDays < 1 || dailyRetentionDays < dailyDays) {
+      throw new IllegalArgumentException("carbon-inclusion.kpi.daily-days must be at least 1 and at most "
+          + "daily-retention-days, were " + dailyDays + " and " + dailyRetentionDays);
     }
     scrapeGroups = scrapeGroups == null ? List.of() : List.copyOf(scrapeGroups);
   }

@@ -1,11 +1,15 @@
 package cn.beijing.carboninclusion.kpi;
 
 import cn.beijing.carboninclusion.calendar.CalendarProperties;
+import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.DailyFigure;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.GroupBreaches;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.GroupTasks;
+import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.MonthlyBreaches;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.MonthlyIssuance;
+import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.MonthlyRetirement;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.ProcessCases;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.StageCases;
+import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.StageBox;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.StageCycleTime;
 import cn.beijing.carboninclusion.project.ProjectStatus;
 import java.math.BigDecimal;
@@ -14,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the scheme's KPIs (docs/kpi.md) in seven aggregate SQL queries over the engine's runtime and history tables
+ * Computes the scheme's KPIs (docs/kpi.md) in eleven aggregate SQL queries over the engine's runtime and history tables
  * and the domain tables; nothing is loaded row by row. With n rows in the table a query reads:
  * <ul>
  *   <li>cases by process: running process instances, O(n) over {@code ACT_RU_EXECUTION};</li>
@@ -38,6 +43,10 @@ import org.springframework.stereotype.Service;
  *       {@code ACT_HI_IDENTITYLINK};</li>
  *   <li>projects: O(p) over {@code project}; reductions issued: O(i) over the window's {@code registry_issuance}
  *       rows.</li>
+ *   <li>for the charts: the box plot of cycle times, O(h log h) like the cycle time; late completions per month,
+ *       O(h') over the task instances completed in the months; retirements per month and purpose, O(r) over the
+ *       months' {@code registry_retirement} rows; the daily snapshots, O(d) over the last {@code daily-days} days of
+ *       {@code kpi_daily}.</li>
  * </ul>
  * Percentiles are <b>nearest-rank</b>: of the n values sorted ascending, the p-th percentile is the value at rank
  * ⌈p·n⌉ (1-based); the median is p = 0.5, so of an even number of values the lower middle one. SQL's
@@ -45,6 +54,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SchemeKpis {
+  /** The purposes of a retirement (消纳), as the registry's {@code registry_retirement} check constraint lists them. */
+  public static final List<String> RETIREMENT_PURPOSES = List.of("ETS_OFFSET", "ORGANISATION_NEUTRALITY",
+      "EVENT_NEUTRALITY", "VOLUNTARY", "ECOLOGICAL_COMPENSATION");
+
   /** Group name under which tasks without a candidate group are counted (a literal in the queries below). */
   public static final String NO_GROUP = "(none)";
 
@@ -68,9 +81,10 @@ public class SchemeKpis {
     Map<String, Long> projects = projectsByStatus();
     return new SchemeKpiSnapshot(now,
         new SchemeKpiSnapshot.Windows(properties.cycleTimeDays(), properties.slaDays(), properties.issuanceMonths(),
-            zone.getId()),
+            zone.getId(), properties.dailyDays()),
         casesByProcess(), casesByStage(), openTasks(now), cycleTimes(now), slaBreaches(now), projects,
-        projects.getOrDefault(ProjectStatus.SUSPENDED.name(), 0L), reductionsIssued(now));
+        projects.getOrDefault(ProjectStatus.SUSPENDED.name(), 0L), reductionsIssued(now), cycleTimeBoxes(now),
+        slaBreachesByMonth(now), reductionsRetired(now), daily(now));
   }
 
   List<ProcessCases> casesByProcess() {
@@ -127,6 +141,107 @@ public class SchemeKpis {
         since);
   }
 
+  /** Five-number summaries of the completed task durations per user task in the cycle-time window. */
+  List<StageBox> cycleTimeBoxes(Instant now) {
+    Timestamp since = Timestamp.from(now.minus(Duration.ofDays(properties.cycleTimeDays())));
+    return jdbc.query("""
+        select h.PROC_DEF_KEY_ as process_key, h.TASK_DEF_KEY_ as task_key, max(h.NAME_) as task_name,
+               count(*) as tasks, min(h.DURATION_) as min_ms,
+               percentile_disc(0.25) within group (order by h.DURATION_) as q1_ms,
+               percentile_disc(0.5) within group (order by h.DURATION_) as median_ms,
+               percentile_disc(0.75) within group (order by h.DURATION_) as q3_ms,
+               max(h.DURATION_) as max_ms
+          from ACT_HI_TASKINST h
+         where h.END_TIME_ >= ? and h.DELETE_REASON_ = 'completed' and h.DURATION_ is not null
+         group by h.PROC_DEF_KEY_, h.TASK_DEF_KEY_
+         order by h.PROC_DEF_KEY_, h.TASK_DEF_KEY_""",
+        (rs, i) -> new StageBox(rs.getString("process_key"), rs.getString("task_key"), rs.getString("task_name"),
+            rs.getLong("tasks"), hours(rs.getLong("min_ms")), hours(rs.getLong("q1_ms")),
+            hours(rs.getLong("median_ms")), hours(rs.getLong("q3_ms")), hours(rs.getLong("max_ms"))),
+        since);
+  }
+
+  /**
+   * Tasks completed after their due date per calendar month of completion, the same months as
+   * {@link #reductionsIssued}, oldest first, 0 where none.
+   */
+  List<MonthlyBreaches> slaBreachesByMonth(Instant now) {
+    List<YearMonth> series = months(now);
+    StringBuilder sql = new StringBuilder("select ");
+    List<Object> args = new ArrayList<>();
+    for (int m = 0; m < series.size(); m++) {
+      sql.append(m == 0 ? "" : ", ")
+          .append("coalesce(sum(case when h.END_TIME_ >= ? and h.END_TIME_ < ? then 1 else 0 end), 0) as m").append(m);
+      args.add(Timestamp.from(start(series.get(m)).toInstant()));
+      args.add(Timestamp.from(start(series.get(m).plusMonths(1)).toInstant()));
+    }
+    sql.append("""
+         from ACT_HI_TASKINST h
+        where h.END_TIME_ >= ? and h.END_TIME_ < ? and h.DELETE_REASON_ = 'completed' and h.DUE_DATE_ is not null
+          and h.END_TIME_ > h.DUE_DATE_""");
+    args.add(Timestamp.from(start(series.get(0)).toInstant()));
+    args.add(Timestamp.from(start(series.get(series.size() - 1).plusMonths(1)).toInstant()));
+    return jdbc.query(sql.toString(), rs -> {
+      List<MonthlyBreaches> result = new ArrayList<>();
+      rs.next();
+      for (int m = 0; m < series.size(); m++) {
+        result.add(new MonthlyBreaches(series.get(m).toString(), rs.getLong("m" + m)));
+      }
+      return result;
+    }, args.toArray());
+  }
+
+  /**
+   * Units retired (kind RETIREMENT; administrative cancellations are not counted) per calendar month of
+   * {@code occurred_at} and purpose, the same months as {@link #reductionsIssued}, every purpose with 0 where none.
+   */
+  List<MonthlyRetirement> reductionsRetired(Instant now) {
+    List<YearMonth> series = months(now);
+    List<Map<String, Long>> byMonth = new ArrayList<>();
+    for (int m = 0; m < series.size(); m++) {
+      Map<String, Long> purposes = new LinkedHashMap<>();
+      RETIREMENT_PURPOSES.forEach(p -> purposes.put(p, 0L));
+      byMonth.add(purposes);
+    }
+    StringBuilder sql = new StringBuilder("select purpose");
+    List<Object> args = new ArrayList<>();
+    for (int m = 0; m < series.size(); m++) {
+      sql.append(", coalesce(sum(case when occurred_at >= ? and occurred_at < ? then quantity else 0 end), 0) as m")
+          .append(m);
+      args.add(start(series.get(m)));
+      args.add(start(series.get(m).plusMonths(1)));
+    }
+    sql.append("""
+         from registry_retirement
+        where kind = 'RETIREMENT' and occurred_at >= ? and occurred_at < ?
+        group by purpose""");
+    args.add(start(series.get(0)));
+    args.add(start(series.get(series.size() - 1).plusMonths(1)));
+    jdbc.query(sql.toString(), rs -> {
+      for (int m = 0; m < series.size(); m++) {
+        byMonth.get(m).put(rs.getString("purpose"), rs.getLong("m" + m));
+      }
+    }, args.toArray());
+    List<MonthlyRetirement> result = new ArrayList<>();
+    for (int m = 0; m < series.size(); m++) {
+      result.add(new MonthlyRetirement(series.get(m).toString(), byMonth.get(m),
+          byMonth.get(m).values().stream().mapToLong(Long::longValue).sum()));
+    }
+    return result;
+  }
+
+  /** The daily snapshots of the last {@code daily-days} days (today included), oldest first. */
+  List<DailyFigure> daily(Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    return jdbc.query("""
+        select snapshot_day, kind, key1, key2, label, figure from kpi_daily
+         where snapshot_day > ? and snapshot_day <= ?
+         order by snapshot_day, kind, key1, key2""",
+        (rs, i) -> new DailyFigure(rs.getDate("snapshot_day").toLocalDate().toString(), rs.getString("kind"),
+            rs.getString("key1"), rs.getString("key2"), rs.getString("label"), rs.getBigDecimal("figure")),
+        java.sql.Date.valueOf(today.minusDays(properties.dailyDays())), java.sql.Date.valueOf(today));
+  }
+
   List<GroupBreaches> slaBreaches(Instant now) {
     Timestamp nowTs = Timestamp.from(now);
     Timestamp since = Timestamp.from(now.minus(Duration.ofDays(properties.slaDays())));
@@ -169,10 +284,7 @@ public class SchemeKpis {
   List<MonthlyIssuance> reductionsIssued(Instant now) {
     YearMonth current = YearMonth.from(now.atZone(zone));
     int months = properties.issuanceMonths();
-    List<YearMonth> series = new ArrayList<>();
-    for (int m = months - 1; m >= 0; m--) {
-      series.add(current.minusMonths(m));
-    }
+    List<YearMonth> series = months(now);
     StringBuilder sql = new StringBuilder("select ");
     List<Object> args = new ArrayList<>();
     for (int m = 0; m < months; m++) {
@@ -192,6 +304,16 @@ public class SchemeKpis {
       }
       return result;
     }, args.toArray());
+  }
+
+  /** The last {@code issuance-months} calendar months in the scheme's zone, oldest first, the current one last. */
+  private List<YearMonth> months(Instant now) {
+    YearMonth current = YearMonth.from(now.atZone(zone));
+    List<YearMonth> series = new ArrayList<>();
+    for (int m = properties.issuanceMonths() - 1; m >= 0; m--) {
+      series.add(current.minusMonths(m));
+    }
+    return series;
   }
 
   private java.time.OffsetDateTime start(YearMonth month) {

@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beijing.carboninclusion.kpi.KpiDailyHistory;
 import cn.beijing.carboninclusion.kpi.KpiSnapshots;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectCases;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,6 +40,8 @@ class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
 
   @Autowired ApplicationContext context;
   @Autowired KpiSnapshots kpis;
+  @Autowired KpiDailyHistory dailyHistory;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @LocalServerPort int port;
   ProjectCases cases;
 
@@ -113,7 +117,7 @@ class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
 
       // the KPI plugin renders its tables once its snapshot arrived
       WebElement kpi = browser.waitUntil(LOAD, ExpectedConditions.visibilityOfElementLocated(
-          By.cssSelector(".carbon-kpi table")));
+          By.cssSelector(".carbon-kpi section.carbon-kpi-section table")));
       WebElement panel = browser.find(By.cssSelector(".carbon-kpi"));
       assertThat(panel.findElement(By.tagName("h3")).getText()).isEqualTo("碳普惠 运行指标");
       assertThat(panel.getText()).contains("统计时间", "在办案件（按流程）", "待办任务（按候选组）", "项目状态")
@@ -125,8 +129,99 @@ class WebappsInChineseBrowserTest extends PlatformIntegrationTest {
       assertThat(panel.findElements(By.cssSelector("table td")).stream().map(WebElement::getText)
           .filter(text -> text.matches("\\d+(\\.\\d+)?")).count()).isGreaterThan(5);
       assertThat(kpi.isDisplayed()).isTrue();
-      browser.scrollToTop(panel, 90); // below Cockpit's fixed header
+      // the tables below the charts, below Cockpit's fixed header
+      browser.scrollToTop(panel.findElement(By.cssSelector("section.carbon-kpi-section")), 90);
       browser.screenshot("cockpit-kpi-dashboard");
+    }
+  }
+
+  /** The five ECharts charts of the KPI panel, in 1280×720, each drawn with data and followed by its data table. */
+  @Test
+  void theKpiDashboardDrawsItsChartsWithDataTablesInChinese() {
+    cases.aProjectInTechnicalReview(); // an open task of techcenter
+    cases.aProjectInPublicity(); // a completed technical review: the box plot has a box
+    // a technical review completed after its due date: an SLA breach this month
+    Project late = cases.aProjectInTechnicalReview();
+    org.camunda.bpm.engine.TaskService tasks = context.getBean(org.camunda.bpm.engine.TaskService.class);
+    Task review = cases.technicalReviewOf(late);
+    review.setDueDate(java.util.Date.from(java.time.Instant.now().minus(Duration.ofHours(2))));
+    tasks.saveTask(review);
+    cases.completeAs("wangfang", cases.technicalReviewOf(late),
+        java.util.Map.of("reviewDecision", "APPROVE", "reviewComment", "技术评估通过"));
+    // 40 tCO2e issued and 15 of them retired this month (a retirement row of this test, deleted afterwards)
+    long developerId = context.getBean(cn.beijing.carboninclusion.developer.DeveloperOrganisations.class)
+        .findByCreditCode("91110105MA01ABCD13").orElseThrow().getId();
+    long projectId = java.util.concurrent.ThreadLocalRandom.current().nextLong(3_000_000_000L, 4_000_000_000L);
+    new org.springframework.transaction.support.TransactionTemplate(
+        context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+        .executeWithoutResult(s -> context.getBean(cn.beijing.carboninclusion.registry.Registry.class).issue(
+            new cn.beijing.carboninclusion.registry.IssueRequest(projectId, projectId, String.format("BJCI-P-2097-%04d",
+                projectId % 10_000), developerId, 2025, 40)));
+    jdbc.update("""
+        insert into registry_retirement (kind, purpose, account_id, quantity, beneficiary, actor, occurred_at)
+        values ('RETIREMENT', 'ORGANISATION_NEUTRALITY',
+                (select id from registry_account where kind = 'RETIREMENT'), 15, '浏览器测试', 'kpi-browser-test', ?)""",
+        java.time.OffsetDateTime.now());
+    try {
+      chartsInChromium();
+    } finally {
+      jdbc.update("delete from registry_retirement where actor = 'kpi-browser-test'");
+    }
+  }
+
+  private void chartsInChromium() {
+    // today's daily snapshot (written at start-up, before these cases) written again with them
+    jdbc.update("delete from kpi_daily where snapshot_day = ?",
+        java.sql.Date.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+    assertThat(dailyHistory.recordToday()).isTrue();
+    kpis.refresh();
+    try (Browser browser = Browser.start(1280, 720)) {
+      logIn(browser, "http://localhost:" + port + "/camunda/app/cockpit/default/", "admin");
+      browser.waitUntil(LOAD, ExpectedConditions.titleContains("运行监控"));
+      browser.waitUntil(LOAD, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".carbon-kpi table")));
+      List<WebElement> charts = browser.driver().findElements(By.cssSelector(".carbon-kpi figure.carbon-kpi-chart"));
+      assertThat(charts).extracting(c -> c.getAttribute("data-chart")).containsExactly("stage-cases",
+          "group-backlog", "cycle-time-box", "sla-breaches", "reductions");
+      assertThat(charts).extracting(c -> c.findElement(By.tagName("h4")).getText()).allSatisfy(
+          title -> assertThat(title).matches(".*[\\u4e00-\\u9fff].*"));
+      assertThat(charts.get(2).findElement(By.tagName("h4")).getText()).startsWith("各环节办理时长分布");
+      JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+      for (WebElement chart : charts) {
+        String id = chart.getAttribute("data-chart");
+        WebElement canvasBox = chart.findElement(By.cssSelector(".carbon-kpi-chart-canvas"));
+        // drawn: ECharts's canvas carries painted (non-transparent) pixels, from series with data points
+        browser.waitUntil(LOAD, d -> ((Number) js.executeScript("""
+            const c = arguments[0].querySelector('canvas');
+            if (!c || c.width === 0) { return 0; }
+            const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 3; i < px.length; i += 4) { if (px[i] > 0) { n++; } }
+            return n;""", canvasBox)).longValue() > 1000);
+        assertThat(Integer.parseInt(canvasBox.getAttribute("data-points"))).as(id + " data points").isPositive();
+        // ECharts's aria description of the chart (aria.enabled)
+        assertThat(canvasBox.getAttribute("aria-label")).as(id + " aria-label").isNotBlank();
+        // the data-table alternative: <details><summary>数据表</summary><table> with header cells and the numbers
+        WebElement details = chart.findElement(By.cssSelector("details.carbon-kpi-chart-data"));
+        assertThat(details.findElement(By.tagName("summary")).getText()).isEqualTo("数据表");
+        assertThat(details.findElements(By.cssSelector("thead th"))).as(id + " headers").hasSizeGreaterThan(1);
+        List<WebElement> rows = details.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).as(id + " rows").isNotEmpty();
+        assertThat(rows.get(0).getAttribute("textContent")).as(id + " first row").doesNotContain("暂无数据");
+      }
+      // the box plot's table lists the technical review (技术评估) with its five numbers
+      assertThat(charts.get(2).findElement(By.tagName("table")).getAttribute("textContent")).contains("技术评估");
+      assertThat(charts.get(4).findElement(By.tagName("table")).getAttribute("textContent")).contains("机构碳中和");
+      // two charts side by side at 1280 px
+      assertThat(charts.get(1).getLocation().getY()).isEqualTo(charts.get(0).getLocation().getY());
+      assertThat(charts.get(1).getLocation().getX()).isGreaterThan(charts.get(0).getLocation().getX());
+
+      browser.scrollToTop(charts.get(0), 60);
+      browser.screenshot("cockpit-kpi-charts-1");
+      browser.scrollToTop(charts.get(2), 60);
+      browser.screenshot("cockpit-kpi-charts-2");
+      charts.get(4).findElement(By.tagName("summary")).click(); // the data table opened
+      browser.scrollToTop(charts.get(4), 60);
+      browser.screenshot("cockpit-kpi-charts-3");
     }
   }
 

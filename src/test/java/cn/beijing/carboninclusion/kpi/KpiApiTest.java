@@ -120,6 +120,18 @@ class KpiApiTest extends PlatformIntegrationTest {
     assertThat(module.statusCode()).isEqualTo(200);
     assertThat(module.body()).contains("pluginPoint: 'cockpit.dashboard'").contains("碳普惠 运行指标")
         .contains("'X-XSRF-TOKEN': api.CSRFToken").doesNotContain("https://");
+    // the charts: the bundled Apache ECharts module, imported relative to plugin.js and served next to it
+    assertThat(module.body()).contains("import * as echarts from './echarts.esm.min.js';", "aria: { enabled: true }",
+        "<summary>数据表</summary>");
+    HttpResponse<String> echarts = send(HttpRequest.newBuilder(
+        uri(PLUGIN_API + "/static/app/echarts.esm.min.js")).GET());
+    assertThat(echarts.statusCode()).isEqualTo(200);
+    assertThat(echarts.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).contains("javascript"));
+    assertThat(echarts.body()).contains("export{").hasSizeGreaterThan(500_000);
+    // nothing else of the class path is served
+    assertThat(send(HttpRequest.newBuilder(uri(PLUGIN_API + "/static/app/other.js")).GET()).statusCode())
+        .isNotEqualTo(200);
   }
 
   @Test
@@ -134,6 +146,13 @@ class KpiApiTest extends PlatformIntegrationTest {
     assertThat(snapshot.statusCode()).isEqualTo(200);
     JsonNode body = json.readTree(snapshot.body());
     assertThat(body.get("reductionsIssued")).hasSize(12);
+    // the charts' figures
+    assertThat(body.get("slaBreachesByMonth")).hasSize(12);
+    assertThat(body.get("reductionsRetired")).hasSize(12);
+    assertThat(body.get("reductionsRetired").get(11).get("tco2eByPurpose").has("VOLUNTARY")).isTrue();
+    assertThat(body.get("cycleTimeBoxes").isArray()).isTrue();
+    assertThat(body.get("daily").toString()).contains("\"kind\":\"CASES\"");
+    assertThat(body.get("windows").get("dailyDays").asInt()).isEqualTo(90);
     assertThat(body.get("casesByProcess").isArray()).isTrue();
     // the holiday schedules' coverage, asked at each view: the banner's text when next year is missing
     HolidayCoverage.Coverage holidays = coverage.now();

@@ -9,6 +9,10 @@ import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.GroupTasks;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.MonthlyIssuance;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.ProcessCases;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.StageCases;
+import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.DailyFigure;
+import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.MonthlyBreaches;
+import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.MonthlyRetirement;
+import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.StageBox;
 import cn.beijing.carboninclusion.kpi.SchemeKpiSnapshot.StageCycleTime;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectApplicationRequest;
@@ -59,7 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Expected (nearest rank: rank ⌈p·n⌉ of the sorted values): review cycle time n = 6, median = rank 3 = 3 h
  * (interpolation would give 3.5), p90 = rank 6 = 10 h (interpolation: 7.5); completed late = 2 (5 h and 10 h after
  * a 4 h due date). Open decide tasks aged 99, 98, 97, 96, 95, 90 h: oldest 99, median = rank 3 of the ascending ages
- * = 96 h; 2 of them due at T0+50h are overdue.
+ * = 96 h; 2 of them due at T0+50h are overdue. Box plot of the review: min 1 h, Q1 = rank ⌈1.5⌉ = 2 h, median 3 h,
+ * Q3 = rank ⌈4.5⌉ = 5 h, max 10 h; the 2 late completions count in the month of T0+5h and T0+10h.
  */
 class SchemeKpisTest extends PlatformIntegrationTest {
   @Autowired SchemeKpis kpis;
@@ -73,6 +78,7 @@ class SchemeKpisTest extends PlatformIntegrationTest {
   @Autowired DeveloperOrganisations organisations;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcTemplate jdbc;
+  @Autowired KpiDailyHistory dailyHistory;
 
   private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private final String processKey = "KpiSeed" + suffix;
@@ -92,7 +98,10 @@ class SchemeKpisTest extends PlatformIntegrationTest {
     deploySeedProcess();
     Instant t0 = Instant.now().minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
     SchemeKpiSnapshot snapshot;
+    SchemeKpiSnapshot before;
     try {
+      at(t0.plus(Duration.ofHours(100)));
+      before = kpis.compute();
       at(t0);
       List<ProcessInstance> cases = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
@@ -136,6 +145,76 @@ class SchemeKpisTest extends PlatformIntegrationTest {
     assertThat(snapshot.slaBreaches()).filteredOn(b -> b.group().endsWith(suffix)).containsExactlyInAnyOrder(
         new GroupBreaches(decideGroup, 2, 0),
         new GroupBreaches(reviewGroup, 0, 2));
+
+    assertThat(snapshot.cycleTimeBoxes()).filteredOn(c -> c.processKey().equals(processKey)).containsExactly(
+        new StageBox(processKey, "Task_Review", "技术评估", 6, hours("1.00"), hours("2.00"), hours("3.00"),
+            hours("5.00"), hours("10.00")));
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    List<String> lateMonths = List.of(YearMonth.from(t0.plus(Duration.ofHours(5)).atZone(zone)).toString(),
+        YearMonth.from(t0.plus(Duration.ofHours(10)).atZone(zone)).toString());
+    assertThat(snapshot.slaBreachesByMonth()).hasSize(12);
+    assertThat(snapshot.slaBreachesByMonth().get(11).month())
+        .isEqualTo(YearMonth.from(t0.plus(Duration.ofHours(100)).atZone(zone)).toString());
+    for (int m = 0; m < 12; m++) {
+      MonthlyBreaches after = snapshot.slaBreachesByMonth().get(m);
+      long expected = lateMonths.stream().filter(after.month()::equals).count();
+      assertThat(after.completedLate() - before.slaBreachesByMonth().get(m).completedLate()).as(after.month())
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void retirementsCountPerMonthAndPurposeWithoutCancellations() {
+    long account = jdbc.queryForObject("select id from registry_account where kind = 'RETIREMENT'", Long.class);
+    List<MonthlyRetirement> before = kpis.compute().reductionsRetired();
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+    jdbc.update("""
+        insert into registry_retirement (kind, purpose, account_id, quantity, beneficiary, actor, occurred_at)
+        values ('RETIREMENT', 'VOLUNTARY', ?, 25, ?, 'kpi-test', ?)""", account, "KPI测试-" + suffix, now);
+    jdbc.update("""
+        insert into registry_retirement (kind, account_id, quantity, reason, actor, occurred_at)
+        values ('CANCELLATION', ?, 7, ?, 'kpi-test', ?)""", account, "KPI测试-" + suffix, now);
+    try {
+      List<MonthlyRetirement> after = kpis.compute().reductionsRetired();
+      assertThat(after).hasSize(12);
+      assertThat(after.get(11).month()).isEqualTo(YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
+      assertThat(after.get(11).tco2eByPurpose()).containsOnlyKeys(SchemeKpis.RETIREMENT_PURPOSES);
+      assertThat(after.get(11).tco2eByPurpose().get("VOLUNTARY") - before.get(11).tco2eByPurpose().get("VOLUNTARY"))
+          .isEqualTo(25);
+      assertThat(after.get(11).tco2e() - before.get(11).tco2e()).isEqualTo(25);
+      assertThat(after.subList(0, 11)).isEqualTo(before.subList(0, 11));
+    } finally {
+      jdbc.update("delete from registry_retirement where actor = 'kpi-test' and (beneficiary = ? or reason = ?)",
+          "KPI测试-" + suffix, "KPI测试-" + suffix);
+    }
+  }
+
+  @Test
+  void dailySnapshotsAreWrittenOnceADayServedForNinetyDaysAndPurgedAfterFourHundred() {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    // written on start-up already; written again (once) after today's rows are gone
+    assertThat(dailyHistory.recordToday()).isFalse();
+    jdbc.update("delete from kpi_daily where snapshot_day = ?", java.sql.Date.valueOf(today));
+    assertThat(dailyHistory.recordToday()).isTrue();
+    assertThat(dailyHistory.recordToday()).isFalse();
+    String key = "kpiTest" + suffix;
+    for (int daysAgo : new int[] {10, 89, 90, 401}) {
+      jdbc.update("""
+          insert into kpi_daily (snapshot_day, kind, key1, key2, label, figure, recorded_at)
+          values (?, 'GROUP', ?, '', null, ?, current_timestamp)""",
+          java.sql.Date.valueOf(today.minusDays(daysAgo)), key, daysAgo);
+    }
+    try {
+      List<DailyFigure> daily = kpis.compute().daily();
+      assertThat(daily).filteredOn(f -> f.day().equals(today.toString()) && f.kind().equals("CASES")).hasSize(1);
+      assertThat(daily).filteredOn(f -> f.key1().equals(key)).extracting(DailyFigure::day)
+          .containsExactly(today.minusDays(89).toString(), today.minusDays(10).toString());
+      assertThat(dailyHistory.purge()).isGreaterThanOrEqualTo(1);
+      assertThat(jdbc.queryForObject("select count(*) from kpi_daily where key1 = ?", Integer.class, key))
+          .isEqualTo(3);
+    } finally {
+      jdbc.update("delete from kpi_daily where key1 = ?", key);
+    }
   }
 
   @Test
