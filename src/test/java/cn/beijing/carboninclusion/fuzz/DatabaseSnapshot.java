@@ -24,10 +24,12 @@ final class DatabaseSnapshot {
    * its head gain a row for every failed login and every refusal, by design. None is the state of a case;
    * {@code OpenApiFuzzTest} checks that the access log and the security audit only grew (and the audit's chain holds).
    * {@code kpi_daily} gains the day's KPI snapshot at 00:05 Beijing time (scheduled, {@code KpiDailyHistory}); no
-   * request writes it.
+   * request writes it. {@code certificate_code} and {@code certificate_file} record each certificate the platform
+   * hands out (its verification code when first drawn, the SM3 digest and signature of every downloaded PDF), so that
+   * the public can check a certificate later: a download writes them by design, and they are no state of a case.
    */
   static final Set<String> IGNORED_TABLES = Set.of("act_ru_meter_log", "access_log", "rate_limit_bucket",
-      "security_audit", "security_audit_head", "kpi_daily");
+      "security_audit", "security_audit_head", "kpi_daily", "certificate_code", "certificate_file");
 
   /**
    * Columns that change without a request writing anything: the notification sender ({@code NotificationSender},
