@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Profile;
  * <p>The group mapping is the directory's: a directory group that grants a role of the platform carries the platform's
  * group id ({@code bureau}, {@code techcenter}, …, {@link Groups}) in an attribute — {@code businessCategory} by
  * default, named by {@code group-id-attribute} — and keeps its own name ({@code cn}, e.g. 生态环境局审批处); groups
- * without it are not the platform's and are not read. So the directory's administrators decide who holds which role
- * where they decide everything else about the account, and the platform needs no table of names that could disagree.
+ * without it are not the platform's and are not read; each platform id must be carried by one group ({@link AccessModel}
+ * stops the start naming the missing ones). So the directory's administrators decide who holds which role where they
+ * decide everything else about the account, and the platform needs no table of names that could disagree.
  *
  * <p>What stays the platform's: authorizations, the lockout ({@link DirectoryLockout}), the second factor
  * ({@link SecondFactors}), 三员分立 (checked at every login, {@link IdentityRules}) and the link of developer accounts

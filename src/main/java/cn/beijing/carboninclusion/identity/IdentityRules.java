@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  *       in place) and the last five are remembered;</li>
  *   <li>an account is locked after {@code login-max-attempts} (5) failed logins on any path — the webapps, HTTP Basic
  *       on {@code /api} and {@code /engine-rest} all check passwords in the engine — and unlocked
- *       {@code carbon-inclusion.security.lockout} (30 minutes) after its last failure;</li>
+ *       {@code carbon-inclusion.security.lockout} (30 minutes) after its last failure — for accounts of a read-only
+ *       directory (profile ldap) counted by {@link DirectoryLockout};</li>
  *   <li>三员分立: no account is a member of two of the administrators' groups (system, security, audit).</li>
  * </ul>
  */
