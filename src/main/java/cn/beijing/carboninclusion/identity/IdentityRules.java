@@ -185,7 +185,6 @@ class IdentityRules extends AbstractProcessEnginePlugin {
    * toward the lockout, except the refusals that are not the caller's guess (an unenrolled staff account, 三员分立).
    * Password age is the directory's, not the platform's.
    */
-  @SuppressWarnings("unchecked")
   private <T> T checkInDirectory(CheckPassword check, String userId, String given, List<String> groups,
       SecondFactors factors, DirectoryLockout lockout, java.util.function.Supplier<T> proceed) {
     SecondFactors.Verdict verdict;
