@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * A production start (the {@code postgres} or {@code production} profile) refuses to serve with what only a demo may
  * have: the demo switched on, any demo account in the database, an administrator password that is the demo one,
- * empty, or against the platform's password rules, a second factor that is not required of staff, or an administrator
- * without one. It stops before the web server opens, naming each problem.
+ * empty, or against the platform's password rules (unless a directory holds it, profile {@code ldap}), a second
+ * factor that is not required of staff, or an administrator without one. It stops before the web server opens,
+ * naming each problem.
  */
 @Component
 class ProductionGuard implements SmartInitializingSingleton {
@@ -57,7 +58,9 @@ class ProductionGuard implements SmartInitializingSingleton {
     }
     String adminId = environment.getProperty("camunda.bpm.admin-user.id", "admin");
     String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
-    if (adminPassword == null || adminPassword.isBlank() || adminPassword.equals(demo.password())
+    if (identityService.isReadOnly()) {
+      // a directory (profile ldap) holds the administrator's password and its rules; the platform never sets it
+    } else if (adminPassword == null || adminPassword.isBlank() || adminPassword.equals(demo.password())
         || adminPassword.equals("demo")) {
       problems.add("管理员密码为空或为演示密码 (set CARBON_ADMIN_PASSWORD)");
     } else {

@@ -1,6 +1,9 @@
 package cn.beijing.carboninclusion.developer;
 
+import cn.beijing.carboninclusion.common.EngineAsPlatform;
+import cn.beijing.carboninclusion.common.InvalidInputException;
 import cn.beijing.carboninclusion.identity.ConfidentialRead;
+import cn.beijing.carboninclusion.identity.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "项目开发方 developers")
 class DeveloperController {
   private final DeveloperService developers;
+  private final IdentityService identityService;
+  private final EngineAsPlatform engine;
 
-  DeveloperController(DeveloperService developers) {
+  DeveloperController(DeveloperService developers, IdentityService identityService, EngineAsPlatform engine) {
     this.developers = developers;
+    this.identityService = identityService;
+    this.engine = engine;
   }
 
   record RegisterDeveloper(
@@ -51,6 +59,28 @@ class DeveloperController {
         request.contactEmail());
     return ResponseEntity.created(URI.create("/api/developers/" + organisation.getId()))
         .body(DeveloperView.of(organisation));
+  }
+
+  record LinkMember(@NotBlank @Size(max = 255) String userId) {}
+
+  record MemberView(String userId, Long organisationId) {}
+
+  /**
+   * The link of an account of group {@code developer} to the organisation it acts for: the platform's, whichever
+   * identity provider holds the account — with a directory (profile ldap) the account and its group membership are
+   * the directory's, and this link is how the bureau says for whom it files.
+   */
+  @Operation(summary = "将项目开发方账号关联到开发方 (bureau)")
+  @PostMapping("/{id}/members")
+  @PreAuthorize("hasAuthority('GROUP_bureau')")
+  MemberView link(@PathVariable Long id, @Valid @RequestBody LinkMember request) {
+    boolean developerAccount = engine.call(() -> identityService.createUserQuery().userId(request.userId())
+        .memberOfGroup(Groups.DEVELOPER).count() > 0);
+    if (!developerAccount) {
+      throw new InvalidInputException("userId", "不是项目开发方组（developer）的账号 (not an account of group developer)");
+    }
+    DeveloperMember member = developers.addMember(id, request.userId());
+    return new MemberView(member.getUserId(), member.getOrganisationId());
   }
 
   @Operation(summary = "本账号所属的项目开发方")

@@ -87,7 +87,11 @@ public class AccessModel {
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
   public void ensure() {
-    GROUP_NAMES.forEach(this::ensureGroup);
+    if (identityService.isReadOnly()) {
+      requireDirectoryGroups();
+    } else {
+      GROUP_NAMES.forEach(this::ensureGroup);
+    }
 
     for (String group : List.of(Groups.BUREAU, Groups.TECHCENTER, Groups.EXCHANGE, Groups.DEVELOPER, Groups.EXPERT,
         Groups.VERIFIER, Groups.AUDITOR)) {
@@ -112,6 +116,25 @@ public class AccessModel {
       grant(Groups.SECURITY_ADMIN, resource, ANY, Permissions.ALL);
     }
     FILTERS.forEach(this::ensureFilter);
+  }
+
+  /**
+   * A directory (profile ldap) owns the groups, so the platform cannot create them: every group of the platform must
+   * be a directory group carrying its id, or the start stops naming those missing. (Camunda's LDAP provider fails a
+   * query for the members of a group it does not find, and the platform asks for members of each group — expert
+   * panels, escalations, spot checks —, so a missing group would fail later, in the middle of a case.)
+   */
+  private void requireDirectoryGroups() {
+    Map<String, String> required = new java.util.TreeMap<>(GROUP_NAMES);
+    required.put(Groups.ADMIN, "系统管理员");
+    List<String> missing = required.entrySet().stream()
+        .filter(group -> identityService.createGroupQuery().groupId(group.getKey()).count() == 0)
+        .map(group -> group.getKey() + "（" + group.getValue() + "）").sorted().toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("目录中缺少平台用户组 (the directory has no group carrying these platform ids "
+          + "in the configured group-id-attribute; docs/operations.md, \"目录身份\"): " + String.join("、", missing));
+    }
+    log.info("platform groups found in the directory: {}", required.keySet());
   }
 
   private void ensureGroup(String id, String name) {

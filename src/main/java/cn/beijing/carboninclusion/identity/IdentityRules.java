@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  *       in place) and the last five are remembered;</li>
  *   <li>an account is locked after {@code login-max-attempts} (5) failed logins on any path — the webapps, HTTP Basic
  *       on {@code /api} and {@code /engine-rest} all check passwords in the engine — and unlocked
- *       {@code carbon-inclusion.security.lockout} (30 minutes) after its last failure;</li>
+ *       {@code carbon-inclusion.security.lockout} (30 minutes) after its last failure — for accounts of a read-only
+ *       directory (profile ldap) counted by {@link DirectoryLockout};</li>
  *   <li>三员分立: no account is a member of two of the administrators' groups (system, security, audit).</li>
  * </ul>
  */
@@ -63,10 +64,14 @@ class IdentityRules extends AbstractProcessEnginePlugin {
   private String adminId;
   private ProcessEngineConfigurationImpl configuration;
   private final ObjectProvider<ApiTokens> apiTokens;
+  private final ObjectProvider<DirectoryLockout> directoryLockout;
+  /** Accounts come from a read-only directory (profile ldap, {@link DirectoryIdentity}). */
+  private volatile boolean directory;
 
   IdentityRules(JdbcTemplate jdbc, Clock clock, ObjectProvider<IdentityService> identity,
       ObjectProvider<SecurityAudit> audit, ObjectProvider<SecondFactors> secondFactors,
       ObjectProvider<PasswordExpiry> passwordExpiry, ObjectProvider<ApiTokens> apiTokens,
+      ObjectProvider<DirectoryLockout> directoryLockout,
       @Value("${carbon-inclusion.security.password-policy:true}") boolean policyOn,
       @Value("${carbon-inclusion.security.lockout:PT30M}") Duration lockout) {
     this.jdbc = jdbc;
@@ -76,6 +81,7 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     this.secondFactors = secondFactors;
     this.passwordExpiry = passwordExpiry;
     this.apiTokens = apiTokens;
+    this.directoryLockout = directoryLockout;
     this.policyOn = policyOn;
     this.lockout = lockout;
   }
@@ -122,6 +128,15 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     });
   }
 
+  @Override
+  public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine engine) {
+    directory = engine.getIdentityService().isReadOnly();
+    if (directory) {
+      log.info("accounts from a read-only directory: lockout counted by the platform (directory_login_failure), "
+          + "password age and changes left to the directory");
+    }
+  }
+
   /**
    * A login of an account with a confirmed second factor: the code is taken off the end of the password and checked
    * ({@link SecondFactors}); the engine then checks the password alone. A wrong or missing code makes the engine see
@@ -135,6 +150,10 @@ class IdentityRules extends AbstractProcessEnginePlugin {
       return proceed.get();
     }
     List<String> groups = groupsOf(userId);
+    DirectoryLockout lockout = directory ? directoryLockout.getIfAvailable() : null;
+    if (lockout != null) {
+      return checkInDirectory(check, userId, given, groups, factors, lockout, proceed);
+    }
     SecondFactors.Verdict verdict = factors.check(userId, given, groups, enrolling());
     PasswordExpiry expiry = passwordExpiry.getIfAvailable();
     if (expiry != null && expiry.expired(userId, groups) && !changingPassword()
@@ -156,6 +175,63 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     } finally {
       SecurityAuditPlugin.LOGIN_NOTE.remove();
     }
+  }
+
+  /**
+   * A login of a directory account: the platform's lockout ({@link DirectoryLockout}) is asked first — a locked
+   * account's password never reaches the directory —, 三员分立 is checked on the directory's memberships (an account in
+   * two administrators' groups is refused, since the platform cannot refuse the membership itself), then the second
+   * factor as for the platform's own accounts; the directory checks the password (an LDAP bind). A failure counts
+   * toward the lockout, except the refusals that are not the caller's guess (an unenrolled staff account, 三员分立).
+   * Password age is the directory's, not the platform's.
+   */
+  private <T> T checkInDirectory(CheckPassword check, String userId, String given, List<String> groups,
+      SecondFactors factors, DirectoryLockout lockout, java.util.function.Supplier<T> proceed) {
+    SecondFactors.Verdict verdict;
+    // asked before the bind: after a failed bind Camunda's LDAP session answers no further search in this command
+    boolean known = inDirectory(userId);
+    List<String> administrators = groups.stream().filter(Groups.ADMINISTRATORS::contains).toList();
+    if (lockout.locked(userId)) {
+      verdict = new SecondFactors.Refused("账号已锁定 (the account is locked)", false);
+    } else if (administrators.size() > 1) {
+      verdict = new SecondFactors.Refused("三员分立：目录中同时属于 " + administrators + " (the directory makes the account "
+          + "more than one administrator)", false);
+    } else {
+      verdict = factors.check(userId, given, groups, enrolling());
+    }
+    try {
+      if (verdict instanceof SecondFactors.Accepted accepted) {
+        SecurityAuditPlugin.setField(check, "password", accepted.password());
+        SecurityAuditPlugin.LOGIN_NOTE.set("目录账号，含动态口令 (directory account, with second factor)");
+      } else if (verdict instanceof SecondFactors.Refused refused) {
+        // the directory is not asked: no password (Camunda's LDAP provider answers false without a bind)
+        SecurityAuditPlugin.setField(check, "password", null);
+        SecurityAuditPlugin.LOGIN_NOTE.set("目录账号；" + refused.why());
+      } else {
+        SecurityAuditPlugin.LOGIN_NOTE.set("目录账号 (directory account)");
+      }
+      T result = proceed.get();
+      boolean counted = !(verdict instanceof SecondFactors.Refused refused) || refused.counted();
+      if (Boolean.TRUE.equals(result)) {
+        lockout.succeeded(userId);
+      } else if (counted && known) {
+        lockout.failed(userId);
+        if (lockout.locked(userId)) {
+          audit.getObject().record(Event.ACCOUNT_LOCKED, userId, "user:" + userId, Outcome.SUCCESS,
+              "目录账号连续 " + configuration.getLoginMaxAttempts() + " 次登录失败，账号锁定 (directory account locked)");
+        }
+      }
+      return result;
+    } finally {
+      SecurityAuditPlugin.LOGIN_NOTE.remove();
+    }
+  }
+
+  /** Whether the directory has the account (names that are not accounts are not counted, so not stored). */
+  private static boolean inDirectory(String userId) {
+    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+    return Context.getCommandContext().runWithoutAuthorization(() -> engine.getIdentityService()
+        .createUserQuery().userId(userId).count() > 0);
   }
 
   /** The groups of an account, inside a command, whoever asks. */

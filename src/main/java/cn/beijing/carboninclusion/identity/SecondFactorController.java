@@ -75,6 +75,10 @@ class SecondFactorController {
   @org.springframework.web.bind.annotation.PutMapping(PasswordExpiry.CHANGE_PATH)
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void changePassword(@Valid @RequestBody PasswordChange change) {
+    if (identityService.isReadOnly()) {
+      throw new cn.beijing.carboninclusion.common.ConflictException("密码由组织的目录管理，请在目录中修改 (passwords of "
+          + "directory accounts change in the directory)");
+    }
     org.camunda.bpm.engine.identity.User user = identityService.createUserQuery().userId(currentUser.id())
         .singleResult();
     user.setPassword(change.newPassword());

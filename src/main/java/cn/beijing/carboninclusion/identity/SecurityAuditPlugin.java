@@ -172,10 +172,12 @@ class SecurityAuditPlugin extends AbstractProcessEnginePlugin {
           : Context.getCommandContext().getDbEntityManager().selectById(UserEntity.class, userId);
       int max = Context.getProcessEngineConfiguration().getLoginMaxAttempts();
       int attempts = user == null ? 0 : user.getAttempts();
-      log.record(Event.LOGIN_FAILED, userId, recorded.object(), Outcome.FAILURE, (user == null
-          ? "无此账号 (no such account)" : attemptsBefore >= max ? "账号已锁定 (the account is locked)"
+      boolean directory = !Context.getCommandContext().getSessionFactories()
+          .containsKey(org.camunda.bpm.engine.impl.identity.WritableIdentityProvider.class);
+      log.record(Event.LOGIN_FAILED, userId, recorded.object(), Outcome.FAILURE, (directory
+          ? "目录账号登录失败 (directory login failed)" : user == null ? "无此账号 (no such account)" : attemptsBefore >= max ? "账号已锁定 (the account is locked)"
           : "连续第 " + attempts + " 次失败 (failure " + attempts + " in a row)") + (note.isEmpty() ? "" : "；" + note));
-      if (user != null && attemptsBefore < max && attempts >= max) {
+      if (!directory && user != null && attemptsBefore < max && attempts >= max) {
         log.record(Event.ACCOUNT_LOCKED, userId, recorded.object(), Outcome.SUCCESS,
             "连续 " + max + " 次登录失败，账号锁定 (locked after " + max + " failures)");
       }

@@ -2,6 +2,7 @@ package cn.beijing.carboninclusion.developer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beijing.carboninclusion.identity.Groups;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import cn.beijing.carboninclusion.support.RawHttp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +56,37 @@ class DeveloperApiTest extends PlatformIntegrationTest {
     assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.withBasicAuth("wangfang", "demo").getForEntity("/api/developers/" + other, JsonNode.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theBureauLinksADeveloperAccountToItsOrganisation() {
+    String account = "linked" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    User user = identityService.newUser(account);
+    user.setFirstName("开发方");
+    user.setLastName("关联");
+    user.setPassword("Linked-2026-pw");
+    identityService.saveUser(user);
+    try {
+      long organisation = http.withBasicAuth("zhangwei", "demo").postForObject("/api/developers", Map.of("creditCode",
+          cn.beijing.carboninclusion.project.ProjectCases.aCreditCode(), "name", "关联测试开发方", "kind", "ENTERPRISE"),
+          JsonNode.class).get("id").asLong();
+      String body = "{\"userId\":\"" + account + "\"}";
+      Map<String, String> json = Map.of("Content-Type", "application/json");
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      assertThat(RawHttp.send(port, "POST", "/api/developers/" + organisation + "/members", "zhangwei", json, bytes)
+          .status()).as("not yet of group developer").isEqualTo(400);
+      identityService.createMembership(account, Groups.DEVELOPER);
+      assertThat(RawHttp.send(port, "POST", "/api/developers/" + organisation + "/members", "greentravel", json,
+          bytes).status()).as("a developer links no one").isEqualTo(403);
+      RawHttp.Answer linked = RawHttp.send(port, "POST", "/api/developers/" + organisation + "/members", "zhangwei",
+          json, bytes);
+      assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+      assertThat(linked.json().get("organisationId").asLong()).isEqualTo(organisation);
+      assertThat(http.withBasicAuth(account, "Linked-2026-pw").getForObject("/api/developers/me", JsonNode.class)
+          .get("id").asLong()).isEqualTo(organisation);
+    } finally {
+      identityService.deleteUser(account);
+    }
   }
 
   @Test
