@@ -56,11 +56,7 @@ public class KpiCockpitResource extends AbstractCockpitPluginRootResource {
   @Path("{engineName}/snapshot")
   @Produces(MediaType.APPLICATION_JSON)
   public Response snapshot(@PathParam("engineName") String engineName, @Context ServletContext servletContext) {
-    ProcessEngine engine = Cockpit.getProcessEngine(engineName);
-    if (engine == null) {
-      throw new WebApplicationException(Response.Status.NOT_FOUND);
-    }
-    requireAny(engine, READERS);
+    requireReader(engineName, READERS);
     ApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     try {
       ObjectMapper mapper = context.getBean(ObjectMapper.class);
@@ -86,11 +82,7 @@ public class KpiCockpitResource extends AbstractCockpitPluginRootResource {
   @Path("{engineName}/notices")
   @Produces(MediaType.APPLICATION_JSON)
   public Response notices(@PathParam("engineName") String engineName, @Context ServletContext servletContext) {
-    ProcessEngine engine = Cockpit.getProcessEngine(engineName);
-    if (engine == null) {
-      throw new WebApplicationException(Response.Status.NOT_FOUND);
-    }
-    requireAny(engine, Set.of(Groups.ADMIN));
+    requireReader(engineName, Set.of(Groups.ADMIN));
     ApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     NoticeOutbox outbox = context.getBean(NoticeOutbox.class);
     try {
@@ -104,8 +96,12 @@ public class KpiCockpitResource extends AbstractCockpitPluginRootResource {
     }
   }
 
-  /** 401 without a user, 403 unless the user is in one of the groups. */
-  private static void requireAny(ProcessEngine engine, Set<String> readers) {
+  /** A user of that engine in one of the groups: 404 without the engine, 401 without a user, 403 in none. */
+  private static void requireReader(String engineName, Set<String> readers) {
+    ProcessEngine engine = Cockpit.getProcessEngine(engineName);
+    if (engine == null) {
+      throw new WebApplicationException(Response.Status.NOT_FOUND);
+    }
     Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
       throw new WebApplicationException(Response.Status.UNAUTHORIZED);

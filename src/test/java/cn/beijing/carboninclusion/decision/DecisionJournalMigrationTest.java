@@ -58,8 +58,9 @@ class DecisionJournalMigrationTest {
     try (Stream<Path> files = Files.list(from)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (!name.startsWith("V87_") && !name.startsWith("V88_") && !name.startsWith("V87__")
-            && !name.startsWith("V88__")) {
+        // the database as installed before V87: every migration up to V86 (later ones came after it)
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("^V(\\d+)").matcher(name);
+        if (version.find() && Integer.parseInt(version.group(1)) <= 86) {
           Files.copy(file, to.resolve(name));
         }
       }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.project.ProjectCases;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.WebappLogin;
 import cn.beijing.carboninclusion.support.RawHttp;
 import cn.beijing.carboninclusion.support.RawHttp.Answer;
 import cn.beijing.carboninclusion.support.Slapd;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -308,25 +304,9 @@ class LdapDirectoryTest extends PlatformIntegrationTest {
     return RawHttp.send(port, method, path, null, headers, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Logs in as Tasklist does: the XSRF-TOKEN cookie of a first page echoed in the X-XSRF-TOKEN header. */
+  /** Logs in to Tasklist as its front end does ({@link WebappLogin}); the answer's status. */
   private int webappLogin(String user, String password) {
-    try {
-      java.net.CookieManager cookies = new java.net.CookieManager();
-      HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-      client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
-          .GET().build(), HttpResponse.BodyHandlers.discarding());
-      String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-              + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-              + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-          .build();
-      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (Exception e) {
-      throw new AssertionError("Tasklist login of " + user, e);
-    }
+    return WebappLogin.tasklist(port, user, password);
   }
 
   private static String code(String secret, long step) throws Exception {

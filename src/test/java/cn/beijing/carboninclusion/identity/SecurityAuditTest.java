@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import cn.beijing.carboninclusion.support.WebappLogin;
 import cn.beijing.carboninclusion.support.RawHttp;
 import cn.beijing.carboninclusion.support.RawHttp.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -319,21 +315,9 @@ class SecurityAuditTest extends PlatformIntegrationTest {
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))), null);
   }
 
-  /** Logs in as Tasklist does: the XSRF-TOKEN cookie of a first page echoed in the X-XSRF-TOKEN header. */
-  private int webappLogin(String user, String password) throws Exception {
-    java.net.CookieManager cookies = new java.net.CookieManager();
-    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-    client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
-        .GET().build(), HttpResponse.BodyHandlers.discarding());
-    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-        .build();
-    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  /** Logs in to Tasklist as its front end does ({@link WebappLogin}); the answer's status. */
+  private int webappLogin(String user, String password) {
+    return WebappLogin.tasklist(port, user, password);
   }
 
   private long events(String user, String event) {
