@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.calendar.HolidayCoverage;
 import cn.beijing.carboninclusion.calendar.WorkingDayCalendar;
+import cn.beijing.carboninclusion.support.CsvUpload;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -24,14 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -277,17 +273,6 @@ class HolidayScheduleApiTest extends PlatformIntegrationTest {
   }
 
   private static HttpEntity<MultiValueMap<String, Object>> multipart(String csv) {
-    HttpHeaders fileHeaders = new HttpHeaders();
-    fileHeaders.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new HttpEntity<>(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "holidays.csv";
-      }
-    }, fileHeaders));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return new HttpEntity<>(parts, headers);
+    return CsvUpload.of("holidays.csv", csv);
   }
 }

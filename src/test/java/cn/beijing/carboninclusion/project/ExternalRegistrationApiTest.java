@@ -2,22 +2,20 @@ package cn.beijing.carboninclusion.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beijing.carboninclusion.support.CsvUpload;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -147,22 +145,10 @@ class ExternalRegistrationApiTest extends PlatformIntegrationTest {
   }
 
   private static HttpEntity<MultiValueMap<String, Object>> multipart(String csv, String origin, String listDate) {
-    HttpHeaders fileHeaders = new HttpHeaders();
-    fileHeaders.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new HttpEntity<>(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "registrations.csv";
-      }
-    }, fileHeaders));
-    HttpHeaders text = new HttpHeaders();
-    text.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
-    parts.add("origin", new HttpEntity<>(origin, text));
-    parts.add("listDate", new HttpEntity<>(listDate, text));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return new HttpEntity<>(parts, headers);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("origin", origin);
+    fields.put("listDate", listDate);
+    return CsvUpload.of("registrations.csv", csv, fields);
   }
 
   private long rows() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.support.CsvUpload;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -279,19 +280,8 @@ class ReductionApiTest extends PlatformIntegrationTest {
   }
 
   private ResponseEntity<JsonNode> upload(long applicationId, String csv) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    HttpHeaders fileHeaders = new HttpHeaders();
-    fileHeaders.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-    parts.add("file", new HttpEntity<>(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "trips.csv";
-      }
-    }, fileHeaders));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return http.withBasicAuth("greentravel", "demo").postForEntity(
-        "/api/reduction-applications/" + applicationId + "/activities", new HttpEntity<>(parts, headers),
+        "/api/reduction-applications/" + applicationId + "/activities", CsvUpload.of("trips.csv", csv),
         JsonNode.class);
   }
 

@@ -1,16 +1,14 @@
 package cn.beijing.carboninclusion.registry;
 
 import cn.beijing.carboninclusion.developer.UnifiedSocialCreditCode;
+import cn.beijing.carboninclusion.support.CsvUpload;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** Lists of ETS covered entities for the tests: fresh valid credit codes, and imports over the API. */
@@ -53,21 +51,9 @@ final class EtsLists {
   }
 
   static HttpEntity<MultiValueMap<String, Object>> multipart(String csv, String source, String listDate) {
-    HttpHeaders fileHeaders = new HttpHeaders();
-    fileHeaders.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new HttpEntity<>(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "covered-entities.csv";
-      }
-    }, fileHeaders));
-    HttpHeaders text = new HttpHeaders();
-    text.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
-    parts.add("source", new HttpEntity<>(source, text));
-    parts.add("listDate", new HttpEntity<>(listDate, text));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return new HttpEntity<>(parts, headers);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("source", source);
+    fields.put("listDate", listDate);
+    return CsvUpload.of("covered-entities.csv", csv, fields);
   }
 }

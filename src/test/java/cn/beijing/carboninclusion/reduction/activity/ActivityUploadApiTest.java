@@ -16,6 +16,7 @@ import cn.beijing.carboninclusion.project.Projects;
 import cn.beijing.carboninclusion.reduction.ReductionApplication;
 import cn.beijing.carboninclusion.reduction.ReductionApplications;
 import cn.beijing.carboninclusion.reduction.ReductionStatus;
+import cn.beijing.carboninclusion.support.CsvUpload;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import cn.beijing.carboninclusion.support.RawHttp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,15 +41,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -325,18 +322,7 @@ class ActivityUploadApiTest extends PlatformIntegrationTest {
   }
 
   private static HttpEntity<MultiValueMap<String, Object>> multipart(String csv) {
-    HttpHeaders fileHeaders = new HttpHeaders();
-    fileHeaders.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new HttpEntity<>(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "trips.csv";
-      }
-    }, fileHeaders));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return new HttpEntity<>(parts, headers);
+    return CsvUpload.of("trips.csv", csv);
   }
 
   private static String activities(Long applicationId) {
