@@ -46,7 +46,10 @@ public class NoticeOutbox {
   public Summary summary() {
     Map<Notification.Status, Long> counts = new EnumMap<>(Notification.Status.class);
     for (Notification.Status status : Notification.Status.values()) {
-      counts.put(status, notifications.countByStatus(status));
+      counts.put(status, 0L);
+    }
+    for (Object[] row : notifications.countByStatus()) {
+      counts.put((Notification.Status) row[0], ((Number) row[1]).longValue());
     }
     return new Summary(sender.mailConfigured(), counts);
   }

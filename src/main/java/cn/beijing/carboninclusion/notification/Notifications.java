@@ -39,7 +39,9 @@ public interface Notifications extends JpaRepository<Notification, Long> {
   Page<Notification> findByStatusOrderByIdDesc(Notification.Status status,
       Pageable page);
 
-  long countByStatus(Notification.Status status);
+  /** How many notices are in each status: rows of (status, count). */
+  @Query("select n.status, count(n) from Notification n group by n.status")
+  List<Object[]> countByStatus();
 
   boolean existsByIdempotencyKey(String idempotencyKey);
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.registry.IssueRequest;
+import cn.beijing.carboninclusion.registry.Registry;
 import cn.beijing.carboninclusion.support.Browser;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +32,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The portal meets WCAG 2.1 AA as far as a machine can tell (issue 26, item 3; GB/T 37668-2019 builds on WCAG 2.x):
@@ -74,10 +82,10 @@ class PortalAccessibilityTest extends PlatformIntegrationTest {
       // a detail page behind each list
       for (String list : List.copyOf(pages)) {
         browser.open(list);
-        String path = java.net.URI.create(list).getPath();
+        String path = URI.create(list).getPath();
         for (WebElement link : browser.driver().findElements(By.cssSelector("main a[href]"))) {
           String href = link.getAttribute("href");
-          String target = java.net.URI.create(href).getPath();
+          String target = URI.create(href).getPath();
           if (target.startsWith(path + "/") && !target.endsWith(".csv") && !target.endsWith(".json")
               && !target.endsWith("/document")) {
             pages.add(href);
@@ -93,8 +101,8 @@ class PortalAccessibilityTest extends PlatformIntegrationTest {
       for (String page : pages) {
         browser.open(page);
         Map<String, Object> result = run(browser, axe);
-        String name = java.net.URI.create(page).getPath() + (java.net.URI.create(page).getQuery() == null ? ""
-            : "?" + java.net.URI.create(page).getQuery());
+        String name = URI.create(page).getPath() + (URI.create(page).getQuery() == null ? ""
+            : "?" + URI.create(page).getQuery());
         Map<String, Integer> byImpact = new TreeMap<>(Map.of("critical", 0, "serious", 0, "moderate", 0,
             "minor", 0));
         @SuppressWarnings("unchecked")
@@ -195,14 +203,14 @@ class PortalAccessibilityTest extends PlatformIntegrationTest {
   /** The page a certificate's QR code leads to: a block issued, its certificate downloaded by the developer. */
   private String certificatePage() {
     Project project = cases.aRegisteredProject();
-    long applicationId = java.util.concurrent.ThreadLocalRandom.current().nextLong(6_000_000_000L, 7_000_000_000L);
-    new org.springframework.transaction.support.TransactionTemplate(context.getBean(
-        org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(s -> context.getBean(
-        cn.beijing.carboninclusion.registry.Registry.class).issue(new cn.beijing.carboninclusion.registry.IssueRequest(
+    long applicationId = ThreadLocalRandom.current().nextLong(6_000_000_000L, 7_000_000_000L);
+    new TransactionTemplate(context.getBean(
+        PlatformTransactionManager.class)).executeWithoutResult(s -> context.getBean(
+        Registry.class).issue(new IssueRequest(
         applicationId, project.getId(), project.getRegistrationNo(), project.getDeveloperId(), 2025, 50)));
-    Long issuanceId = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+    Long issuanceId = context.getBean(JdbcTemplate.class).queryForObject(
         "select id from registry_issuance where application_id = ?", Long.class, applicationId);
-    assertThat(context.getBean(org.springframework.boot.test.web.client.TestRestTemplate.class)
+    assertThat(context.getBean(TestRestTemplate.class)
         .withBasicAuth("greentravel", "demo").getForEntity("/api/registry/issuances/" + issuanceId + "/certificate",
             byte[].class).getStatusCode().value()).isEqualTo(200);
     return "/portal/certificates/BJCI-C-I-" + String.format("%08d", issuanceId);

@@ -2,20 +2,30 @@ package cn.beijing.carboninclusion.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.beijing.carboninclusion.developer.DeveloperOrganisations;
 import cn.beijing.carboninclusion.project.Objections;
 import cn.beijing.carboninclusion.project.Project;
 import cn.beijing.carboninclusion.project.ProjectCases;
+import cn.beijing.carboninclusion.registry.IssueRequest;
+import cn.beijing.carboninclusion.registry.Registry;
 import cn.beijing.carboninclusion.support.Browser;
 import cn.beijing.carboninclusion.support.PlatformIntegrationTest;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The disclosure portal in a real headless Chromium, as a member of the public uses it: the home page, the project
@@ -85,26 +95,26 @@ class PortalBrowserTest extends PlatformIntegrationTest {
   @Test
   void theStatisticsPageDrawsItsChartsFromItsTables() {
     // 100 t issued this month: the month's point of the line and the table's row agree, as do the district bars
-    long developerId = context.getBean(cn.beijing.carboninclusion.developer.DeveloperOrganisations.class)
+    long developerId = context.getBean(DeveloperOrganisations.class)
         .findByCreditCode("91110105MA01ABCD13").orElseThrow().getId();
-    long projectId = java.util.concurrent.ThreadLocalRandom.current().nextLong(2_000_000_000L, 3_000_000_000L);
+    long projectId = ThreadLocalRandom.current().nextLong(2_000_000_000L, 3_000_000_000L);
     String registrationNo = String.format("BJCI-P-2097-%04d",
-        java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
-    java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
-    new org.springframework.transaction.support.TransactionTemplate(context.getBean(
-        org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(s -> context.getBean(
-        cn.beijing.carboninclusion.registry.Registry.class).issue(new cn.beijing.carboninclusion.registry.IssueRequest(
+        ThreadLocalRandom.current().nextInt(10_000));
+    YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+    new TransactionTemplate(context.getBean(
+        PlatformTransactionManager.class)).executeWithoutResult(s -> context.getBean(
+        Registry.class).issue(new IssueRequest(
         projectId, projectId, registrationNo, developerId, 2025, 100)));
     cases.aProjectInPublicity();
     try (Browser browser = Browser.start(1280, 720)) {
       browser.open("http://[::1]:" + port + "/portal/statistics");
       assertThat(browser.title()).contains("统计图表");
-      org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+      JavascriptExecutor js = (JavascriptExecutor) browser.driver();
       browser.waitUntil(d -> js.executeScript("return typeof echarts !== 'undefined' && "
           + "!!echarts.getInstanceByDom(document.getElementById('chart-districts'))"));
       // the line chart: 24 months, the last is this month, its issued point equals the table's cell
       @SuppressWarnings("unchecked")
-      java.util.List<Object> months = (java.util.List<Object>) js.executeScript(
+      List<Object> months = (List<Object>) js.executeScript(
           "return echarts.getInstanceByDom(document.getElementById('chart-flows')).getOption().xAxis[0].data");
       assertThat(months).hasSize(24).last().isEqualTo(month.toString());
       Number issuedPoint = (Number) js.executeScript("var s = echarts.getInstanceByDom("
